@@ -1,0 +1,137 @@
+"""Alibaba Cloud CloudSSO, API version 2021-05-15: sync and async clients.
+
+Generated from specs/alibabacloud/cloudsso/service.yaml by `python -m generator generate`; do not edit.
+"""
+
+from __future__ import annotations
+
+
+from sdk_runtime.client import DEFAULT_MAX_RETRIES, AsyncBaseClient, BaseClient, TimeoutLike
+from sdk_runtime.credentials import AlibabaCloudCredentials
+from sdk_runtime.service import OperationSpec, ServiceSpec
+
+from generated.alibabacloud.cloudsso.errors import ERRORS
+from generated.alibabacloud.cloudsso.models import ListDirectoriesResponse
+
+SERVICE = ServiceSpec(
+    provider="alibabacloud",
+    service="cloudsso",
+    api_version="2021-05-15",
+    protocol="rpc",
+    error_format="alibaba-rpc",
+    endpoint="https://cloudsso.{region}.aliyuncs.com",
+    default_region="cn-shanghai",
+    signing="acs3-hmac-sha256",
+    signing_schemes=("acs3-hmac-sha256", "rpc-v1-hmac-sha1"),
+    errors=ERRORS,
+    throttling_codes=frozenset(
+        ["Throttling", "Throttling.User", "Throttling.Api", "ServiceUnavailable"]
+    ),
+)
+
+LIST_DIRECTORIES = OperationSpec(
+    name="ListDirectories",
+    method="POST",
+    path="/",
+    response=ListDirectoriesResponse,
+    locations={},
+    action="ListDirectories",
+)
+
+
+class CloudSsoClient(BaseClient):
+    """Synchronous client for Alibaba Cloud CloudSSO.
+
+    Use it as a context manager, or call ``close()`` when done.
+    """
+
+    def __init__(
+        self,
+        *,
+        endpoint: str | None = None,
+        region: str | None = None,
+        access_key_id: str | None = None,
+        access_key_secret: str | None = None,
+        security_token: str | None = None,
+        signing: str | None = None,
+        timeout: TimeoutLike = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: object | None = None,
+    ) -> None:
+        """Credentials not passed here are read from the environment:
+        ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
+
+        ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
+        cn-shanghai); ``signing`` picks one of acs3-hmac-sha256, rpc-v1-hmac-sha1
+        (default acs3-hmac-sha256); ``timeout`` is seconds or (connect, read);
+        ``http_client`` may be your own httpx client.
+        """
+        super().__init__(
+            SERVICE,
+            AlibabaCloudCredentials.resolve(access_key_id, access_key_secret, security_token),
+            endpoint=endpoint,
+            region=region,
+            signing=signing,
+            timeout=timeout,
+            max_retries=max_retries,
+            http_client=http_client,
+        )
+
+    def list_directories(self) -> ListDirectoriesResponse:
+        """Queries directories.
+
+        Returns:
+            The decoded response.
+
+        See ListDirectories in docs/ListDirectories.md (page: ListDirectories).
+        """
+        return self._call(LIST_DIRECTORIES, {})
+
+
+class AsyncCloudSsoClient(AsyncBaseClient):
+    """Asynchronous client for Alibaba Cloud CloudSSO.
+
+    Use it as an async context manager, or await ``close()`` when done.
+    """
+
+    def __init__(
+        self,
+        *,
+        endpoint: str | None = None,
+        region: str | None = None,
+        access_key_id: str | None = None,
+        access_key_secret: str | None = None,
+        security_token: str | None = None,
+        signing: str | None = None,
+        timeout: TimeoutLike = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: object | None = None,
+    ) -> None:
+        """Credentials not passed here are read from the environment:
+        ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
+
+        ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
+        cn-shanghai); ``signing`` picks one of acs3-hmac-sha256, rpc-v1-hmac-sha1
+        (default acs3-hmac-sha256); ``timeout`` is seconds or (connect, read);
+        ``http_client`` may be your own httpx client.
+        """
+        super().__init__(
+            SERVICE,
+            AlibabaCloudCredentials.resolve(access_key_id, access_key_secret, security_token),
+            endpoint=endpoint,
+            region=region,
+            signing=signing,
+            timeout=timeout,
+            max_retries=max_retries,
+            http_client=http_client,
+        )
+
+    async def list_directories(self) -> ListDirectoriesResponse:
+        """Queries directories.
+
+        Returns:
+            The decoded response.
+
+        See ListDirectories in docs/ListDirectories.md (page: ListDirectories).
+        """
+        return await self._call(LIST_DIRECTORIES, {})

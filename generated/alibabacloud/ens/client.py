@@ -1,0 +1,241 @@
+"""Alibaba Cloud Edge Node Service (ENS), API version 2017-11-10: sync and async clients.
+
+Generated from specs/alibabacloud/ens/service.yaml by `python -m generator generate`; do not edit.
+"""
+
+from __future__ import annotations
+
+
+from collections.abc import AsyncIterator, Iterator
+
+from sdk_runtime.client import DEFAULT_MAX_RETRIES, AsyncBaseClient, BaseClient, TimeoutLike
+from sdk_runtime.credentials import AlibabaCloudCredentials
+from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
+
+from generated.alibabacloud.ens.errors import ERRORS
+from generated.alibabacloud.ens.models import BucketInfo, ListBucketsResponse
+
+SERVICE = ServiceSpec(
+    provider="alibabacloud",
+    service="ens",
+    api_version="2017-11-10",
+    protocol="rpc",
+    error_format="alibaba-rpc",
+    endpoint="https://ens.{region}.aliyuncs.com",
+    default_region="cn-hangzhou",
+    signing="acs3-hmac-sha256",
+    signing_schemes=("acs3-hmac-sha256", "rpc-v1-hmac-sha1"),
+    errors=ERRORS,
+    regional_endpoints={
+        "cn-beijing": "https://ens.aliyuncs.com",
+        "cn-chengdu": "https://ens.aliyuncs.com",
+        "cn-hangzhou": "https://ens.aliyuncs.com",
+        "cn-heyuan": "https://ens.aliyuncs.com",
+        "cn-shanghai": "https://ens.aliyuncs.com",
+        "cn-wulanchabu": "https://ens.aliyuncs.com",
+        "cn-zhangjiakou": "https://ens.aliyuncs.com",
+    },
+    throttling_codes=frozenset(
+        ["Throttling", "Throttling.User", "Throttling.Api", "ServiceUnavailable"]
+    ),
+)
+
+LIST_BUCKETS = OperationSpec(
+    name="ListBuckets",
+    method="POST",
+    path="/",
+    response=ListBucketsResponse,
+    locations={"Prefix": "query", "PageNumber": "query", "PageSize": "query"},
+    action="ListBuckets",
+    pagination=Pagination(
+        style="page-number",
+        input_token="PageNumber",
+        items=("bucket_infos",),
+        total_count=("total_count",),
+        page_size="PageSize",
+    ),
+)
+
+
+class EnsClient(BaseClient):
+    """Synchronous client for Alibaba Cloud Edge Node Service (ENS).
+
+    Use it as a context manager, or call ``close()`` when done.
+    """
+
+    def __init__(
+        self,
+        *,
+        endpoint: str | None = None,
+        region: str | None = None,
+        access_key_id: str | None = None,
+        access_key_secret: str | None = None,
+        security_token: str | None = None,
+        signing: str | None = None,
+        timeout: TimeoutLike = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: object | None = None,
+    ) -> None:
+        """Credentials not passed here are read from the environment:
+        ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
+
+        ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
+        cn-hangzhou); ``signing`` picks one of acs3-hmac-sha256, rpc-v1-hmac-sha1
+        (default acs3-hmac-sha256); ``timeout`` is seconds or (connect, read);
+        ``http_client`` may be your own httpx client.
+        """
+        super().__init__(
+            SERVICE,
+            AlibabaCloudCredentials.resolve(access_key_id, access_key_secret, security_token),
+            endpoint=endpoint,
+            region=region,
+            signing=signing,
+            timeout=timeout,
+            max_retries=max_retries,
+            http_client=http_client,
+        )
+
+    def list_buckets(
+        self,
+        *,
+        prefix: str | None = None,
+        page_number: str | None = None,
+        page_size: str | None = None,
+    ) -> ListBucketsResponse:
+        """Queries all buckets of a user.
+
+        Args:
+            prefix: The prefix that returned bucket names must contain. If this
+                parameter is not specified, prefix information will not be used as a
+                filter.
+            page_number: The page number. Pages start from page 1.
+            page_size: The maximum number of returned buckets. You can leave this
+                parameter empty. The default value is 10. The value cannot be
+                greater than 100. Default: 10. Allowed: ≤ 100.
+
+        Returns:
+            The decoded response.
+
+        See ListBuckets in docs/ListBuckets.md (page: ENS:ListBuckets, last updated 2026-03-27).
+        """
+        return self._call(
+            LIST_BUCKETS, {"Prefix": prefix, "PageNumber": page_number, "PageSize": page_size}
+        )
+
+    def list_buckets_pages(
+        self,
+        *,
+        prefix: str | None = None,
+        page_number: str | None = None,
+        page_size: str | None = None,
+    ) -> Iterator[ListBucketsResponse]:
+        """Each page of ``list_buckets()``, fetched lazily until the last page."""
+        return self._pages(
+            LIST_BUCKETS, {"Prefix": prefix, "PageNumber": page_number, "PageSize": page_size}
+        )
+
+    def iter_list_buckets(
+        self,
+        *,
+        prefix: str | None = None,
+        page_number: str | None = None,
+        page_size: str | None = None,
+    ) -> Iterator[BucketInfo]:
+        """Every item of every page of ``list_buckets()``, fetched lazily."""
+        return self._items(
+            LIST_BUCKETS,
+            {"Prefix": prefix, "PageNumber": page_number, "PageSize": page_size},
+            BucketInfo,
+        )
+
+
+class AsyncEnsClient(AsyncBaseClient):
+    """Asynchronous client for Alibaba Cloud Edge Node Service (ENS).
+
+    Use it as an async context manager, or await ``close()`` when done.
+    """
+
+    def __init__(
+        self,
+        *,
+        endpoint: str | None = None,
+        region: str | None = None,
+        access_key_id: str | None = None,
+        access_key_secret: str | None = None,
+        security_token: str | None = None,
+        signing: str | None = None,
+        timeout: TimeoutLike = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: object | None = None,
+    ) -> None:
+        """Credentials not passed here are read from the environment:
+        ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
+
+        ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
+        cn-hangzhou); ``signing`` picks one of acs3-hmac-sha256, rpc-v1-hmac-sha1
+        (default acs3-hmac-sha256); ``timeout`` is seconds or (connect, read);
+        ``http_client`` may be your own httpx client.
+        """
+        super().__init__(
+            SERVICE,
+            AlibabaCloudCredentials.resolve(access_key_id, access_key_secret, security_token),
+            endpoint=endpoint,
+            region=region,
+            signing=signing,
+            timeout=timeout,
+            max_retries=max_retries,
+            http_client=http_client,
+        )
+
+    async def list_buckets(
+        self,
+        *,
+        prefix: str | None = None,
+        page_number: str | None = None,
+        page_size: str | None = None,
+    ) -> ListBucketsResponse:
+        """Queries all buckets of a user.
+
+        Args:
+            prefix: The prefix that returned bucket names must contain. If this
+                parameter is not specified, prefix information will not be used as a
+                filter.
+            page_number: The page number. Pages start from page 1.
+            page_size: The maximum number of returned buckets. You can leave this
+                parameter empty. The default value is 10. The value cannot be
+                greater than 100. Default: 10. Allowed: ≤ 100.
+
+        Returns:
+            The decoded response.
+
+        See ListBuckets in docs/ListBuckets.md (page: ENS:ListBuckets, last updated 2026-03-27).
+        """
+        return await self._call(
+            LIST_BUCKETS, {"Prefix": prefix, "PageNumber": page_number, "PageSize": page_size}
+        )
+
+    def list_buckets_pages(
+        self,
+        *,
+        prefix: str | None = None,
+        page_number: str | None = None,
+        page_size: str | None = None,
+    ) -> AsyncIterator[ListBucketsResponse]:
+        """Each page of ``list_buckets()``, fetched lazily until the last page."""
+        return self._pages(
+            LIST_BUCKETS, {"Prefix": prefix, "PageNumber": page_number, "PageSize": page_size}
+        )
+
+    def iter_list_buckets(
+        self,
+        *,
+        prefix: str | None = None,
+        page_number: str | None = None,
+        page_size: str | None = None,
+    ) -> AsyncIterator[BucketInfo]:
+        """Every item of every page of ``list_buckets()``, fetched lazily."""
+        return self._items(
+            LIST_BUCKETS,
+            {"Prefix": prefix, "PageNumber": page_number, "PageSize": page_size},
+            BucketInfo,
+        )

@@ -1,0 +1,201 @@
+"""Alibaba Cloud Object Storage Service (OSS): sync and async clients.
+
+Generated from specs/alibabacloud/oss/service.yaml by `python -m generator generate`; do not edit.
+"""
+
+from __future__ import annotations
+
+
+from collections.abc import AsyncIterator, Iterator
+
+from sdk_runtime.client import DEFAULT_MAX_RETRIES, AsyncBaseClient, BaseClient, TimeoutLike
+from sdk_runtime.credentials import AlibabaCloudCredentials
+from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
+
+from generated.alibabacloud.oss.errors import ERRORS
+from generated.alibabacloud.oss.models import ListResourcePoolsResponse, ResourcePool
+
+SERVICE = ServiceSpec(
+    provider="alibabacloud",
+    service="oss",
+    api_version=None,
+    protocol="rest-xml",
+    error_format="oss-xml",
+    endpoint="https://oss-{region}.aliyuncs.com",
+    default_region="cn-hangzhou",
+    signing="oss4-hmac-sha256",
+    signing_schemes=("oss4-hmac-sha256",),
+    errors=ERRORS,
+    throttling_codes=frozenset(["SlowDown"]),
+)
+
+LIST_RESOURCE_POOLS = OperationSpec(
+    name="ListResourcePools",
+    method="GET",
+    path="/",
+    response=ListResourcePoolsResponse,
+    locations={"max-keys": "query", "continuation-token": "query"},
+    fixed=(("resourcePool", "query", ""),),
+    pagination=Pagination(
+        style="token",
+        input_token="continuation-token",
+        items=("resource_pool",),
+        output_token=("next_continuation_token",),
+        more_results=("is_truncated",),
+        page_size="max-keys",
+    ),
+)
+
+
+class OssClient(BaseClient):
+    """Synchronous client for Alibaba Cloud Object Storage Service (OSS).
+
+    Use it as a context manager, or call ``close()`` when done.
+    """
+
+    def __init__(
+        self,
+        *,
+        endpoint: str | None = None,
+        region: str | None = None,
+        access_key_id: str | None = None,
+        access_key_secret: str | None = None,
+        security_token: str | None = None,
+        signing: str | None = None,
+        timeout: TimeoutLike = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: object | None = None,
+    ) -> None:
+        """Credentials not passed here are read from the environment:
+        ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
+
+        ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
+        cn-hangzhou); ``signing`` picks one of oss4-hmac-sha256
+        (default oss4-hmac-sha256); ``timeout`` is seconds or (connect, read);
+        ``http_client`` may be your own httpx client.
+        """
+        super().__init__(
+            SERVICE,
+            AlibabaCloudCredentials.resolve(access_key_id, access_key_secret, security_token),
+            endpoint=endpoint,
+            region=region,
+            signing=signing,
+            timeout=timeout,
+            max_retries=max_retries,
+            http_client=http_client,
+        )
+
+    def list_resource_pools(
+        self, *, max_keys: int | None = None, continuation_token: str | None = None
+    ) -> ListResourcePoolsResponse:
+        """Retrieves all resource pools under the current Alibaba Cloud account, including pool
+        names and creation times.
+
+        Args:
+            max_keys: Maximum number of resource pools to return.
+            continuation_token: Pagination token. Use the NextContinuationToken from
+                a previous response to list additional resource pools.
+
+        Returns:
+            The decoded response.
+
+        See ListResourcePools in docs/ListResourcePools.md (page: Object Storage Service:ListResourcePools, last updated 2026-06-04).
+        """
+        return self._call(
+            LIST_RESOURCE_POOLS, {"max-keys": max_keys, "continuation-token": continuation_token}
+        )
+
+    def list_resource_pools_pages(
+        self, *, max_keys: int | None = None, continuation_token: str | None = None
+    ) -> Iterator[ListResourcePoolsResponse]:
+        """Each page of ``list_resource_pools()``, fetched lazily until the last page."""
+        return self._pages(
+            LIST_RESOURCE_POOLS, {"max-keys": max_keys, "continuation-token": continuation_token}
+        )
+
+    def iter_list_resource_pools(
+        self, *, max_keys: int | None = None, continuation_token: str | None = None
+    ) -> Iterator[ResourcePool]:
+        """Every item of every page of ``list_resource_pools()``, fetched lazily."""
+        return self._items(
+            LIST_RESOURCE_POOLS,
+            {"max-keys": max_keys, "continuation-token": continuation_token},
+            ResourcePool,
+        )
+
+
+class AsyncOssClient(AsyncBaseClient):
+    """Asynchronous client for Alibaba Cloud Object Storage Service (OSS).
+
+    Use it as an async context manager, or await ``close()`` when done.
+    """
+
+    def __init__(
+        self,
+        *,
+        endpoint: str | None = None,
+        region: str | None = None,
+        access_key_id: str | None = None,
+        access_key_secret: str | None = None,
+        security_token: str | None = None,
+        signing: str | None = None,
+        timeout: TimeoutLike = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: object | None = None,
+    ) -> None:
+        """Credentials not passed here are read from the environment:
+        ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
+
+        ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
+        cn-hangzhou); ``signing`` picks one of oss4-hmac-sha256
+        (default oss4-hmac-sha256); ``timeout`` is seconds or (connect, read);
+        ``http_client`` may be your own httpx client.
+        """
+        super().__init__(
+            SERVICE,
+            AlibabaCloudCredentials.resolve(access_key_id, access_key_secret, security_token),
+            endpoint=endpoint,
+            region=region,
+            signing=signing,
+            timeout=timeout,
+            max_retries=max_retries,
+            http_client=http_client,
+        )
+
+    async def list_resource_pools(
+        self, *, max_keys: int | None = None, continuation_token: str | None = None
+    ) -> ListResourcePoolsResponse:
+        """Retrieves all resource pools under the current Alibaba Cloud account, including pool
+        names and creation times.
+
+        Args:
+            max_keys: Maximum number of resource pools to return.
+            continuation_token: Pagination token. Use the NextContinuationToken from
+                a previous response to list additional resource pools.
+
+        Returns:
+            The decoded response.
+
+        See ListResourcePools in docs/ListResourcePools.md (page: Object Storage Service:ListResourcePools, last updated 2026-06-04).
+        """
+        return await self._call(
+            LIST_RESOURCE_POOLS, {"max-keys": max_keys, "continuation-token": continuation_token}
+        )
+
+    def list_resource_pools_pages(
+        self, *, max_keys: int | None = None, continuation_token: str | None = None
+    ) -> AsyncIterator[ListResourcePoolsResponse]:
+        """Each page of ``list_resource_pools()``, fetched lazily until the last page."""
+        return self._pages(
+            LIST_RESOURCE_POOLS, {"max-keys": max_keys, "continuation-token": continuation_token}
+        )
+
+    def iter_list_resource_pools(
+        self, *, max_keys: int | None = None, continuation_token: str | None = None
+    ) -> AsyncIterator[ResourcePool]:
+        """Every item of every page of ``list_resource_pools()``, fetched lazily."""
+        return self._items(
+            LIST_RESOURCE_POOLS,
+            {"max-keys": max_keys, "continuation-token": continuation_token},
+            ResourcePool,
+        )

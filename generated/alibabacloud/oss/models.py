@@ -1,0 +1,76 @@
+# Generated from specs/alibabacloud/oss/ by `python -m generator generate`.
+# Do not edit: change the spec and regenerate.
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+from datetime import datetime
+
+
+class ResourcePool(BaseModel):
+    """
+    Container for resource pool details.
+    """
+
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = Field(None, alias="Name", examples=["resource-pool-for-ai"])
+    """
+    Name of the resource pool.
+    """
+    create_time: datetime | None = Field(
+        None, alias="CreateTime", examples=["2024-11-29T08:42:32.000Z"]
+    )
+    """
+    Creation time of the resource pool in ISO 8601 format.
+    """
+
+
+class ErrorBody(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+        json_schema_extra={"xml": {"name": "Error"}},
+    )
+    Code: str | None = None
+    Message: str | None = None
+    RequestId: str | None = None
+    HostId: str | None = None
+    EC: str | None = None
+
+
+class ListResourcePoolsResponse(BaseModel):
+    """
+    Container for the response.
+    """
+
+    model_config = ConfigDict(
+        populate_by_name=True,
+        json_schema_extra={"xml": {"name": "ListResourcePoolsResult"}},
+    )
+    region: str | None = Field(None, alias="Region", examples=["oss-cn-hangzhou"])
+    """
+    Region of the resource pool.
+    """
+    owner: str | None = Field(None, alias="Owner", examples=["103xxxx"])
+    """
+    UID of the resource pool owner.
+    """
+    continuation_token: str | None = Field(None, alias="ContinuationToken", examples=["abcd"])
+    """
+    Pagination token from the request.
+    """
+    next_continuation_token: str | None = Field(
+        None, alias="NextContinuationToken", examples=["xyz"]
+    )
+    """
+    Token to retrieve the next page of results. Pass this value as the continuation-token in a subsequent request.
+    """
+    is_truncated: bool | None = Field(None, alias="IsTruncated", examples=[True])
+    """
+    Whether the results are truncated. true: more results available. false: all results returned.
+    """
+    resource_pool: list[ResourcePool] | None = Field(None, alias="ResourcePool")
+    """
+    Container for resource pool details. Repeated once per resource pool (see the success response example).
+    """

@@ -1,0 +1,25 @@
+"""Huawei Cloud Global Accelerator (GA) (API v1).
+
+    from generated.huaweicloud.ga import GaClient
+
+    with GaClient(region="ap-southeast-1") as client:
+        response = client.list_byoip_pools()
+
+Operations: list_byoip_pools.
+
+Generated from specs/huaweicloud/ga/service.yaml by `python -m generator generate`; do not edit.
+"""
+
+from generated.huaweicloud.ga.client import AsyncGaClient, GaClient
+from generated.huaweicloud.ga.errors import ERRORS, GaError
+from generated.huaweicloud.ga.models import ByoipPool, ListByoipPoolsResponse, PageInfo
+
+__all__ = [
+    "AsyncGaClient",
+    "ByoipPool",
+    "ERRORS",
+    "GaClient",
+    "GaError",
+    "ListByoipPoolsResponse",
+    "PageInfo",
+]

@@ -1,0 +1,189 @@
+"""Huawei Cloud Global Accelerator (GA), API version v1: sync and async clients.
+
+Generated from specs/huaweicloud/ga/service.yaml by `python -m generator generate`; do not edit.
+"""
+
+from __future__ import annotations
+
+
+from collections.abc import AsyncIterator, Iterator
+
+from sdk_runtime.client import DEFAULT_MAX_RETRIES, AsyncBaseClient, BaseClient, TimeoutLike
+from sdk_runtime.credentials import HuaweiCloudCredentials
+from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
+
+from generated.huaweicloud.ga.errors import ERRORS
+from generated.huaweicloud.ga.models import ByoipPool, ListByoipPoolsResponse
+
+SERVICE = ServiceSpec(
+    provider="huaweicloud",
+    service="ga",
+    api_version="v1",
+    protocol="rest-json",
+    error_format="huawei-json",
+    endpoint="https://ga.myhuaweicloud.com",
+    default_region="ap-southeast-1",
+    signing="huawei-sdk-hmac-sha256",
+    signing_schemes=("huawei-sdk-hmac-sha256", "huawei-token"),
+    errors=ERRORS,
+    throttling_codes=frozenset(["APIGW.0308"]),
+)
+
+LIST_BYOIP_POOLS = OperationSpec(
+    name="ListByoipPools",
+    method="GET",
+    path="/v1/byoip-pools",
+    response=ListByoipPoolsResponse,
+    locations={"limit": "query", "marker": "query"},
+    pagination=Pagination(
+        style="marker",
+        input_token="marker",
+        items=("byoip_pools",),
+        output_token=("page_info", "next_marker"),
+        page_size="limit",
+    ),
+)
+
+
+class GaClient(BaseClient):
+    """Synchronous client for Huawei Cloud Global Accelerator (GA).
+
+    Use it as a context manager, or call ``close()`` when done.
+    """
+
+    def __init__(
+        self,
+        *,
+        endpoint: str | None = None,
+        region: str | None = None,
+        ak: str | None = None,
+        sk: str | None = None,
+        project_id: str | None = None,
+        auth_token: str | None = None,
+        signing: str | None = None,
+        timeout: TimeoutLike = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: object | None = None,
+    ) -> None:
+        """Credentials not passed here are read from the environment:
+        HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_PROJECT_ID.
+
+        ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
+        ap-southeast-1); ``signing`` picks one of huawei-sdk-hmac-sha256, huawei-token
+        (default huawei-sdk-hmac-sha256); ``timeout`` is seconds or (connect, read);
+        ``http_client`` may be your own httpx client.
+        """
+        super().__init__(
+            SERVICE,
+            HuaweiCloudCredentials.resolve(ak, sk, project_id, auth_token),
+            endpoint=endpoint,
+            region=region,
+            signing=signing,
+            timeout=timeout,
+            max_retries=max_retries,
+            http_client=http_client,
+        )
+
+    def list_byoip_pools(
+        self, *, limit: int | None = None, marker: str | None = None
+    ) -> ListByoipPoolsResponse:
+        """This API is used to query the BYOIP pools.
+
+        Args:
+            limit: Specifies the number of resources on each page. If this parameter
+                is not specified, the default value is 500. Default: 500.
+            marker: Specifies the ID of the resource from which pagination query
+                starts, that is, the ID of the last resource on the previous page.
+                If the parameter is not specified, only resources on the first page
+                are queried. This parameter must be used together with limit.
+
+        Returns:
+            The decoded response.
+
+        See ListByoipPools in docs/ListByoipPools.md (page: Querying the BYOIP Pools, last updated 2025-11-25).
+        """
+        return self._call(LIST_BYOIP_POOLS, {"limit": limit, "marker": marker})
+
+    def list_byoip_pools_pages(
+        self, *, limit: int | None = None, marker: str | None = None
+    ) -> Iterator[ListByoipPoolsResponse]:
+        """Each page of ``list_byoip_pools()``, fetched lazily until the last page."""
+        return self._pages(LIST_BYOIP_POOLS, {"limit": limit, "marker": marker})
+
+    def iter_list_byoip_pools(
+        self, *, limit: int | None = None, marker: str | None = None
+    ) -> Iterator[ByoipPool]:
+        """Every item of every page of ``list_byoip_pools()``, fetched lazily."""
+        return self._items(LIST_BYOIP_POOLS, {"limit": limit, "marker": marker}, ByoipPool)
+
+
+class AsyncGaClient(AsyncBaseClient):
+    """Asynchronous client for Huawei Cloud Global Accelerator (GA).
+
+    Use it as an async context manager, or await ``close()`` when done.
+    """
+
+    def __init__(
+        self,
+        *,
+        endpoint: str | None = None,
+        region: str | None = None,
+        ak: str | None = None,
+        sk: str | None = None,
+        project_id: str | None = None,
+        auth_token: str | None = None,
+        signing: str | None = None,
+        timeout: TimeoutLike = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: object | None = None,
+    ) -> None:
+        """Credentials not passed here are read from the environment:
+        HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_PROJECT_ID.
+
+        ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
+        ap-southeast-1); ``signing`` picks one of huawei-sdk-hmac-sha256, huawei-token
+        (default huawei-sdk-hmac-sha256); ``timeout`` is seconds or (connect, read);
+        ``http_client`` may be your own httpx client.
+        """
+        super().__init__(
+            SERVICE,
+            HuaweiCloudCredentials.resolve(ak, sk, project_id, auth_token),
+            endpoint=endpoint,
+            region=region,
+            signing=signing,
+            timeout=timeout,
+            max_retries=max_retries,
+            http_client=http_client,
+        )
+
+    async def list_byoip_pools(
+        self, *, limit: int | None = None, marker: str | None = None
+    ) -> ListByoipPoolsResponse:
+        """This API is used to query the BYOIP pools.
+
+        Args:
+            limit: Specifies the number of resources on each page. If this parameter
+                is not specified, the default value is 500. Default: 500.
+            marker: Specifies the ID of the resource from which pagination query
+                starts, that is, the ID of the last resource on the previous page.
+                If the parameter is not specified, only resources on the first page
+                are queried. This parameter must be used together with limit.
+
+        Returns:
+            The decoded response.
+
+        See ListByoipPools in docs/ListByoipPools.md (page: Querying the BYOIP Pools, last updated 2025-11-25).
+        """
+        return await self._call(LIST_BYOIP_POOLS, {"limit": limit, "marker": marker})
+
+    def list_byoip_pools_pages(
+        self, *, limit: int | None = None, marker: str | None = None
+    ) -> AsyncIterator[ListByoipPoolsResponse]:
+        """Each page of ``list_byoip_pools()``, fetched lazily until the last page."""
+        return self._pages(LIST_BYOIP_POOLS, {"limit": limit, "marker": marker})
+
+    def iter_list_byoip_pools(
+        self, *, limit: int | None = None, marker: str | None = None
+    ) -> AsyncIterator[ByoipPool]:
+        """Every item of every page of ``list_byoip_pools()``, fetched lazily."""
+        return self._items(LIST_BYOIP_POOLS, {"limit": limit, "marker": marker}, ByoipPool)

@@ -1,0 +1,31 @@
+"""Errors the generator reports to the person editing specs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class SpecIssue:
+    """One problem in one spec file, reported as ``file:line: where: what``."""
+
+    file: str
+    line: int
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.where}: " if self.where else ""
+        return f"{self.file}:{self.line}: {where}{self.message}"
+
+
+class SpecError(Exception):
+    """The specs are invalid; carries every issue found, not just the first."""
+
+    def __init__(self, issues: list[SpecIssue]) -> None:
+        self.issues = sorted(issues)
+        super().__init__("\n".join(str(issue) for issue in self.issues))
+
+
+class GeneratorBug(Exception):
+    """Valid specs produced invalid output: a bug in the generator, not in the specs."""

@@ -1,0 +1,248 @@
+"""Intermediate model: the seam between reading specs and rendering code.
+
+Everything a template or a later stage needs is here, with Python names derived once.
+Templates never see raw YAML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class TypeRef:
+    """A documented type: a scalar kind, a named shape, or an array/map of one."""
+
+    kind: str  # string | integer | long | number | boolean | datetime | object | array | map
+    shape: str | None = None  # class name, for kind == "object"
+    items: TypeRef | None = None  # for array and map (the values)
+
+    @property
+    def is_list(self) -> bool:
+        return self.kind == "array"
+
+    def python(self) -> str:
+        """The Python annotation used in generated signatures."""
+        if self.kind == "array":
+            assert self.items is not None
+            return f"list[{self.items.python()}]"
+        if self.kind == "map":
+            assert self.items is not None
+            return f"dict[str, {self.items.python()}]"
+        if self.kind == "object":
+            assert self.shape is not None
+            return self.shape
+        return _PYTHON_SCALARS[self.kind]
+
+
+_PYTHON_SCALARS = {
+    "string": "str",
+    "integer": "int",
+    "long": "int",
+    "number": "float",
+    "boolean": "bool",
+    "datetime": "datetime",
+}
+
+
+@dataclass(frozen=True)
+class Parameter:
+    wire_name: str
+    python_name: str
+    location: str  # query | path | header | body
+    type: TypeRef
+    documented_type: str
+    required: bool
+    description: str
+    credential: bool = False  # filled by the client from its credentials, not a keyword
+    deprecated: bool = False
+    style: str = "plain"
+    default: Any = None
+    minimum: float | None = None
+    maximum: float | None = None
+    enum: tuple[Any, ...] = ()
+    example: Any = None
+
+
+@dataclass(frozen=True)
+class FixedParameter:
+    wire_name: str
+    location: str
+    value: str
+    documented_type: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Field:
+    wire_name: str
+    python_name: str
+    type: TypeRef
+    documented_type: str
+    description: str
+    required: bool = False
+    location: str = "body"
+    enum: tuple[Any, ...] = ()
+    example: Any = None
+
+
+@dataclass(frozen=True)
+class Shape:
+    name: str  # Python class name
+    description: str
+    fields: tuple[Field, ...]
+
+
+@dataclass(frozen=True)
+class ErrorCode:
+    code: str  # as documented, possibly a pattern such as InvalidParameter.%s
+    status: int
+    message: str
+    description: str
+    class_name: str
+    prefix: str | None = None  # for a pattern code: the fixed text before the first %s
+
+    @property
+    def is_pattern(self) -> bool:
+        return self.prefix is not None
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """Where the paging token goes in, where the next one comes out, and what ends it.
+
+    Paths are tuples of wire names (``("page_info", "next_marker")``); ``*_attr`` are the
+    same paths in Python attribute names.
+    """
+
+    style: str  # token | page-number | marker
+    input_token: str  # request parameter (wire name)
+    items: tuple[str, ...]
+    items_attr: tuple[str, ...]
+    item_type: TypeRef
+    output_token: tuple[str, ...] | None = None
+    output_token_attr: tuple[str, ...] | None = None
+    more_results: tuple[str, ...] | None = None
+    more_results_attr: tuple[str, ...] | None = None
+    total_count: tuple[str, ...] | None = None
+    total_count_attr: tuple[str, ...] | None = None
+    page_size: str | None = None  # request parameter (wire name)
+
+
+@dataclass(frozen=True)
+class Example:
+    title: str
+    kind: str
+    format: str
+    text: str
+    status: int | None = None
+    headers: str | None = None
+
+
+@dataclass(frozen=True)
+class Permission:
+    action: str
+    details: tuple[tuple[str, str], ...] = ()  # (label, value) pairs as documented
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    vendor: str
+    url: str | None
+    document: str | None
+    last_updated: str | None
+
+
+@dataclass(frozen=True)
+class Operation:
+    name: str
+    python_name: str
+    summary: str
+    description: str
+    method: str
+    path: str
+    action: str | None  # RPC action
+    parameters: tuple[Parameter, ...]
+    fixed_parameters: tuple[FixedParameter, ...]
+    response_class: str
+    response_status: int
+    response_description: str
+    response_fields: tuple[Field, ...]
+    xml_root: str | None
+    shapes: tuple[Shape, ...]
+    errors: tuple[ErrorCode, ...]
+    errors_note: str
+    pagination: Pagination | None
+    examples: tuple[Example, ...]
+    permissions: tuple[Permission, ...]
+    limits: tuple[str, ...]
+    notes: tuple[str, ...]
+    request_headers_note: str
+    response_headers_note: str
+    source: Source
+    spec_file: str
+    deprecated: bool = False
+
+    @property
+    def keyword_parameters(self) -> tuple[Parameter, ...]:
+        """Parameters a caller passes: required ones first, credentials excluded."""
+        params = [p for p in self.parameters if not p.credential]
+        return tuple(sorted(params, key=lambda p: not p.required))
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    url: str  # may contain {region}
+    default_region: str
+    regions: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Service:
+    provider: str
+    service: str
+    name: str  # class-name stem: Oss -> OssClient, AsyncOssClient, OssError
+    title: str
+    vendor: str
+    api_version: str | None
+    protocol: str
+    error_format: str
+    endpoint: Endpoint
+    signing_default: str
+    signing_schemes: tuple[str, ...]
+    credentials: str
+    throttling_codes: tuple[str, ...]
+    operations: tuple[Operation, ...]
+    spec_file: str
+
+    @property
+    def module(self) -> str:
+        return f"generated.{self.provider}.{self.service}"
+
+    @property
+    def error_base(self) -> str:
+        return f"{self.name}Error"
+
+    @property
+    def errors(self) -> tuple[ErrorCode, ...]:
+        """Every documented error code of the service, once each, sorted by code."""
+        seen: dict[str, ErrorCode] = {}
+        for operation in self.operations:
+            for error in operation.errors:
+                seen.setdefault(error.code, error)
+        return tuple(sorted(seen.values(), key=lambda e: e.code))
+
+    @property
+    def shapes(self) -> tuple[Shape, ...]:
+        seen: dict[str, Shape] = {}
+        for operation in self.operations:
+            for shape in operation.shapes:
+                seen.setdefault(shape.name, shape)
+        return tuple(seen[name] for name in sorted(seen))
+
+
+@dataclass(frozen=True)
+class SpecSet:
+    services: tuple[Service, ...] = field(default_factory=tuple)

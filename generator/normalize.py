@@ -1,0 +1,440 @@
+"""Spec files -> intermediate model, with the checks a schema cannot express.
+
+Dangling shape references, duplicate operations, pagination fields that name nothing,
+path placeholders without a parameter: all are reported together, each at its own line.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from generator.errors import SpecError, SpecIssue
+from generator.loader import JsonPath, SpecFile, load_spec_file
+from generator.model import (
+    Endpoint,
+    ErrorCode,
+    Example,
+    Field,
+    FixedParameter,
+    Operation,
+    Pagination,
+    Parameter,
+    Permission,
+    Service,
+    Shape,
+    Source,
+    SpecSet,
+    TypeRef,
+)
+from generator.naming import class_name, error_class_name, snake_case
+from generator.validate import schema_issues
+
+SERVICE_FILE = "service.yaml"
+_PATH_PLACEHOLDER = re.compile(r"\{([^}]+)\}")
+_PERMISSION_LABELS = {
+    "access_level": "Access level",
+    "resource_type": "Resource type",
+    "condition_key": "Condition key",
+    "alias": "Alias",
+    "dependent_action": "Dependent action",
+    "note": "Note",
+}
+
+
+def load_specs(root: Path) -> SpecSet:
+    """Load, validate and normalize every spec under ``root``; raise SpecError with all issues."""
+    issues: list[SpecIssue] = []
+    services: list[Service] = []
+    service_dirs = sorted(path.parent for path in root.rglob(SERVICE_FILE))
+    for path in sorted(root.rglob("*.yaml")):
+        if path.parent not in service_dirs:
+            display = path.relative_to(root.parent).as_posix()
+            issues.append(SpecIssue(display, 1, "", f"no {SERVICE_FILE} beside this operation file"))
+    for directory in service_dirs:
+        try:
+            services.append(_load_service_dir(directory, root))
+        except SpecError as error:
+            issues.extend(error.issues)
+    if issues:
+        raise SpecError(issues)
+    return SpecSet(tuple(services))
+
+
+def _load_service_dir(directory: Path, root: Path) -> Service:
+    issues: list[SpecIssue] = []
+    files: list[SpecFile] = []
+    for path in [directory / SERVICE_FILE, *sorted(directory.glob("*.yaml"))]:
+        if path.name == SERVICE_FILE and files:
+            continue
+        try:
+            spec = load_spec_file(path, root)
+        except SpecError as error:
+            issues.extend(error.issues)
+            continue
+        kind = "service" if path.name == SERVICE_FILE else "operation"
+        found = schema_issues(spec, kind)
+        issues.extend(found)
+        if not found:
+            files.append(spec)
+    if issues:
+        raise SpecError(issues)
+    service_spec, operation_specs = files[0], files[1:]
+    raw = service_spec.data
+    builder = _OperationBuilder(raw["protocol"])
+    operations = []
+    seen: dict[str, SpecFile] = {}
+    for spec in operation_specs:
+        name = spec.data["operation"]
+        if name in seen:
+            issues.append(
+                spec.issue(("operation",), f"duplicate operation {name!r} (also in {seen[name].display})")
+            )
+            continue
+        seen[name] = spec
+        operations.append(builder.build(spec))
+    issues.extend(builder.issues)
+    issues.extend(_shape_conflicts(operations, operation_specs))
+    if issues:
+        raise SpecError(issues)
+    endpoint = raw["endpoint"]
+    signing = raw["signing"]
+    if signing["default"] not in signing["schemes"]:
+        raise SpecError([service_spec.issue(("signing", "default"), "default must be one of schemes")])
+    return Service(
+        provider=raw["provider"],
+        service=raw["service"],
+        name=raw["name"],
+        title=raw["title"],
+        vendor=raw["vendor"],
+        api_version=raw["api_version"],
+        protocol=raw["protocol"],
+        error_format=raw["error_format"],
+        endpoint=Endpoint(
+            url=endpoint["url"],
+            default_region=endpoint["default_region"],
+            regions=tuple(sorted(endpoint.get("regions", {}).items())),
+        ),
+        signing_default=signing["default"],
+        signing_schemes=tuple(signing["schemes"]),
+        credentials=raw["credentials"],
+        throttling_codes=tuple(raw.get("throttling_codes", ())),
+        operations=tuple(sorted(operations, key=lambda op: op.name)),
+        spec_file=service_spec.display,
+    )
+
+
+def _shape_conflicts(operations: list[Operation], specs: list[SpecFile]) -> list[SpecIssue]:
+    """Shapes are classes of one module per service: one name, one definition."""
+    issues = []
+    owners: dict[str, tuple[Shape, str]] = {}
+    by_name = {spec.data["operation"]: spec for spec in specs}
+    for operation in operations:
+        spec = by_name[operation.name]
+        for shape in operation.shapes:
+            if shape.name == operation.response_class or shape.name.endswith("Error"):
+                issues.append(spec.issue(("shapes", shape.name), "shape name clashes with a generated class"))
+            other = owners.setdefault(shape.name, (shape, operation.name))
+            if other[0] != shape:
+                issues.append(
+                    spec.issue(
+                        ("shapes", shape.name),
+                        f"shape {shape.name!r} is defined differently in {other[1]}",
+                    )
+                )
+    return issues
+
+
+class _OperationBuilder:
+    """Builds one Operation per spec file, collecting issues instead of stopping."""
+
+    def __init__(self, protocol: str) -> None:
+        self.protocol = protocol
+        self.issues: list[SpecIssue] = []
+
+    def build(self, spec: SpecFile) -> Operation:
+        raw = spec.data
+        name = raw["operation"]
+        shapes = self._shapes(spec)
+        method, path, action = self._request(spec)
+        parameters = tuple(self._parameter(spec, i, p) for i, p in enumerate(raw["parameters"]))
+        self._check_unique(spec, "parameters", [p.wire_name for p in parameters], "parameter")
+        self._check_unique(spec, "parameters", [p.python_name for p in parameters], "Python name")
+        self._check_path_placeholders(spec, path, parameters)
+        response = raw["response"]
+        fields = tuple(
+            self._field(spec, ("response", "fields", i), f, shapes)
+            for i, f in enumerate(response["fields"])
+        )
+        self._check_unique(spec, "response", [f.wire_name for f in fields], "response field")
+        errors = tuple(self._error(e) for e in raw["errors"])
+        self._check_unique(spec, "errors", [e.code for e in errors], "error code")
+        source = raw["source"]
+        return Operation(
+            name=name,
+            python_name=snake_case(name),
+            summary=raw["summary"].strip(),
+            description=raw.get("description", "").strip(),
+            method=method,
+            path=path,
+            action=action,
+            parameters=parameters,
+            fixed_parameters=self._fixed_parameters(spec, action),
+            response_class=f"{name}Response",
+            response_status=response.get("status", 200),
+            response_description=response.get("description", ""),
+            response_fields=fields,
+            xml_root=response.get("xml_root"),
+            shapes=tuple(shapes[n] for n in sorted(shapes) if shapes[n] is not None),
+            errors=errors,
+            errors_note=raw.get("errors_note", ""),
+            pagination=self._pagination(spec, parameters, fields, shapes),
+            examples=tuple(
+                Example(
+                    title=e["title"],
+                    kind=e["kind"],
+                    format=e["format"],
+                    text=e["text"],
+                    status=e.get("status"),
+                    headers=e.get("headers"),
+                )
+                for e in raw.get("examples", [])
+            ),
+            permissions=tuple(
+                Permission(
+                    action=p["action"],
+                    details=tuple((label, p[key]) for key, label in _PERMISSION_LABELS.items() if key in p),
+                )
+                for p in raw.get("permissions", [])
+            ),
+            limits=tuple(raw.get("limits", [])),
+            notes=tuple(raw.get("notes", [])),
+            request_headers_note=raw["request"].get("headers_note", ""),
+            response_headers_note=response.get("headers_note", ""),
+            source=Source(
+                title=source["title"],
+                vendor=source["vendor"],
+                url=source["url"],
+                document=source.get("document"),
+                last_updated=source["last_updated"],
+            ),
+            spec_file=spec.display,
+            deprecated=raw.get("deprecated", False),
+        )
+
+    # -- request ---------------------------------------------------------------------------
+
+    def _request(self, spec: SpecFile) -> tuple[str, str, str | None]:
+        request = spec.data["request"]
+        if self.protocol == "rpc":
+            for key in ("method", "path"):
+                if key in request:
+                    self._issue(spec, ("request", key), "RPC operations are sent as POST / (omit it)")
+            return "POST", "/", request.get("action", spec.data["operation"])
+        if "action" in request:
+            self._issue(spec, ("request", "action"), f"only RPC operations have an action, not {self.protocol}")
+        for key in ("method", "path"):
+            if key not in request:
+                self._issue(spec, ("request",), f"missing required key {key!r} for a {self.protocol} operation")
+        return request.get("method", "GET"), request.get("path", "/"), None
+
+    def _fixed_parameters(self, spec: SpecFile, action: str | None) -> tuple[FixedParameter, ...]:
+        fixed = []
+        for i, raw in enumerate(spec.data.get("fixed_parameters", [])):
+            if action is not None and raw["name"] == "Action":
+                if raw["value"] != action:
+                    self._issue(spec, ("fixed_parameters", i, "value"), f"expected the action {action!r}")
+                continue  # the RPC protocol sends Action itself
+            fixed.append(
+                FixedParameter(
+                    wire_name=raw["name"],
+                    location=raw["in"],
+                    value=raw["value"],
+                    documented_type=raw.get("documented_type", ""),
+                    description=raw.get("description", ""),
+                )
+            )
+        return tuple(fixed)
+
+    def _parameter(self, spec: SpecFile, index: int, raw: dict[str, Any]) -> Parameter:
+        where = ("parameters", index)
+        if self.protocol == "rpc" and raw["in"] not in ("query", "body"):
+            self._issue(spec, (*where, "in"), "RPC parameters are sent in the query or body")
+        return Parameter(
+            wire_name=raw["name"],
+            python_name=snake_case(raw["name"]),
+            location=raw["in"],
+            type=self._type(spec, where, raw, None),
+            documented_type=raw["documented_type"],
+            required=raw["required"],
+            description=raw["description"].strip(),
+            credential=raw.get("credential", False),
+            deprecated=raw.get("deprecated", False),
+            style=raw.get("style", "plain"),
+            default=raw.get("default"),
+            minimum=raw.get("minimum"),
+            maximum=raw.get("maximum"),
+            enum=tuple(raw.get("enum", ())),
+            example=raw.get("example"),
+        )
+
+    def _check_path_placeholders(self, spec: SpecFile, path: str, parameters: tuple[Parameter, ...]) -> None:
+        placeholders = set(_PATH_PLACEHOLDER.findall(path))
+        path_params = {p.wire_name for p in parameters if p.location == "path"}
+        for name in sorted(placeholders - path_params):
+            self._issue(spec, ("request", "path"), f"placeholder {{{name}}} names no path parameter")
+        for i, parameter in enumerate(parameters):
+            if parameter.location == "path" and parameter.wire_name not in placeholders:
+                self._issue(spec, ("parameters", i, "in"), f"path parameter {parameter.wire_name!r} is not in the path")
+
+    # -- response --------------------------------------------------------------------------
+
+    def _shapes(self, spec: SpecFile) -> dict[str, Shape | None]:
+        raw_shapes = spec.data.get("shapes", {})
+        shapes: dict[str, Shape | None] = dict.fromkeys(raw_shapes)  # names first: refs may be forward
+        for name, raw in raw_shapes.items():
+            fields = tuple(
+                self._field(spec, ("shapes", name, "fields", i), f, shapes)
+                for i, f in enumerate(raw["fields"])
+            )
+            self._check_unique(spec, ("shapes", name), [f.wire_name for f in fields], "field")
+            shapes[name] = Shape(name=name, description=raw.get("description", "").strip(), fields=fields)
+        return shapes
+
+    def _field(self, spec: SpecFile, where: JsonPath, raw: dict[str, Any], shapes: dict[str, Shape | None]) -> Field:
+        return Field(
+            wire_name=raw["name"],
+            python_name=snake_case(raw["name"]),
+            type=self._type(spec, where, raw, shapes),
+            documented_type=raw["documented_type"],
+            description=raw["description"].strip(),
+            required=raw.get("required", False),
+            location=raw.get("location", "body"),
+            enum=tuple(raw.get("enum", ())),
+            example=raw.get("example"),
+        )
+
+    def _type(self, spec: SpecFile, where: JsonPath, raw: dict[str, Any], shapes: dict[str, Shape | None] | None) -> TypeRef:
+        kind = raw["type"]
+        if kind == "object":
+            return TypeRef("object", shape=self._shape_ref(spec, (*where, "shape"), raw.get("shape"), shapes))
+        if kind in ("array", "map"):
+            key = "items" if kind == "array" else "values"
+            inner = raw.get(key)
+            if inner is None:
+                self._issue(spec, where, f"a {kind} needs {key!r}")
+                return TypeRef(kind, items=TypeRef("string"))
+            if "shape" in inner:
+                shape = self._shape_ref(spec, (*where, key, "shape"), inner["shape"], shapes)
+                return TypeRef(kind, items=TypeRef("object", shape=shape))
+            inner_kind = inner.get("type", "string")
+            if inner_kind in ("object", "array", "map"):
+                self._issue(spec, (*where, key), f"nested {inner_kind} needs a named shape")
+            return TypeRef(kind, items=TypeRef(inner_kind))
+        for key in ("shape", "items", "values"):
+            if key in raw:
+                self._issue(spec, (*where, key), f"{key!r} applies only to object/array/map, not {kind}")
+        return TypeRef(kind)
+
+    def _shape_ref(self, spec: SpecFile, where: JsonPath, name: str | None, shapes: dict[str, Shape | None] | None) -> str:
+        if shapes is None:
+            self._issue(spec, where, "request parameters cannot reference shapes yet")
+        elif name is None:
+            self._issue(spec, where[:-1], "an object needs 'shape' naming an entry of 'shapes'")
+        elif name not in shapes:
+            known = ", ".join(sorted(shapes)) or "none defined"
+            self._issue(spec, where, f"unknown shape {name!r} (shapes: {known})")
+        return name or "Unknown"
+
+    # -- errors and pagination -------------------------------------------------------------
+
+    @staticmethod
+    def _error(raw: dict[str, Any]) -> ErrorCode:
+        code = raw["code"]
+        prefix = re.split(r"%[sd]", code, maxsplit=1)[0] if re.search(r"%[sd]", code) else None
+        return ErrorCode(
+            code=code,
+            status=raw["status"],
+            message=raw["message"],
+            description=raw.get("description", ""),
+            class_name=error_class_name(code),
+            prefix=prefix,
+        )
+
+    def _pagination(
+        self,
+        spec: SpecFile,
+        parameters: tuple[Parameter, ...],
+        fields: tuple[Field, ...],
+        shapes: dict[str, Shape | None],
+    ) -> Pagination | None:
+        raw = spec.data.get("pagination")
+        if raw is None:
+            return None
+        wire_params = {p.wire_name for p in parameters}
+        for key in ("input_token", "page_size"):
+            if key in raw and raw[key] not in wire_params:
+                self._issue(spec, ("pagination", key), f"{raw[key]!r} names no request parameter")
+        if raw["style"] in ("token", "marker") and "output_token" not in raw:
+            self._issue(spec, ("pagination",), f"{raw['style']} pagination needs output_token")
+
+        def resolve(key: str) -> tuple[tuple[str, ...], tuple[str, ...], Field] | None:
+            if key not in raw:
+                return None
+            found = _resolve_field_path(raw[key], fields, shapes)
+            if found is None:
+                self._issue(spec, ("pagination", key), f"{raw[key]!r} names no response element")
+            return found
+
+        items = resolve("items")
+        if items is not None and not items[2].type.is_list:
+            self._issue(spec, ("pagination", "items"), f"{raw['items']!r} is not an array")
+        token, more, total = resolve("output_token"), resolve("more_results"), resolve("total_count")
+        if items is None or items[2].type.items is None:
+            return None
+        return Pagination(
+            style=raw["style"],
+            input_token=raw["input_token"],
+            items=items[0],
+            items_attr=items[1],
+            item_type=items[2].type.items,
+            output_token=token[0] if token else None,
+            output_token_attr=token[1] if token else None,
+            more_results=more[0] if more else None,
+            more_results_attr=more[1] if more else None,
+            total_count=total[0] if total else None,
+            total_count_attr=total[1] if total else None,
+            page_size=raw.get("page_size"),
+        )
+
+    def _check_unique(self, spec: SpecFile, where: str | JsonPath, names: list[str], what: str) -> None:
+        path = (where,) if isinstance(where, str) else where
+        seen: set[str] = set()
+        for name in names:
+            if name in seen:
+                self._issue(spec, path, f"duplicate {what} {name!r}")
+            seen.add(name)
+
+    def _issue(self, spec: SpecFile, where: JsonPath, message: str) -> None:
+        self.issues.append(spec.issue(where, message))
+
+
+def _resolve_field_path(
+    dotted: str, fields: tuple[Field, ...], shapes: dict[str, Shape | None]
+) -> tuple[tuple[str, ...], tuple[str, ...], Field] | None:
+    """``page_info.next_marker`` -> wire path, attribute path and the field it ends on."""
+    wire: list[str] = []
+    attrs: list[str] = []
+    current = fields
+    found: Field | None = None
+    for part in dotted.split("."):
+        found = next((f for f in current if f.wire_name == part), None)
+        if found is None:
+            return None
+        wire.append(found.wire_name)
+        attrs.append(found.python_name)
+        shape = shapes.get(found.type.shape or "") if found.type.kind == "object" else None
+        current = shape.fields if shape else ()
+    assert found is not None
+    return tuple(wire), tuple(attrs), found

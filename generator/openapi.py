@@ -1,0 +1,203 @@
+"""Intermediate model -> OpenAPI 3.1 document per service, validated with openapi-spec-validator."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from openapi_spec_validator import validate
+from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
+
+from generator.errors import GeneratorBug
+from generator.model import Field, Operation, Parameter, Service, TypeRef
+
+_SCALARS: dict[str, dict[str, str]] = {
+    "string": {"type": "string"},
+    "integer": {"type": "integer", "format": "int32"},
+    "long": {"type": "integer", "format": "int64"},
+    "number": {"type": "number"},
+    "boolean": {"type": "boolean"},
+    "datetime": {"type": "string", "format": "date-time"},
+}
+
+_ERROR_BODIES: dict[str, dict[str, Any]] = {
+    "oss-xml": {
+        "type": "object",
+        "xml": {"name": "Error"},
+        "properties": {k: {"type": "string"} for k in ("Code", "Message", "RequestId", "HostId", "EC")},
+    },
+    "alibaba-rpc": {
+        "type": "object",
+        "properties": {k: {"type": "string"} for k in ("RequestId", "HostId", "Code", "Message", "Recommend")},
+    },
+    "huawei-json": {
+        "type": "object",
+        "properties": {k: {"type": "string"} for k in ("error_code", "error_msg", "request_id")},
+    },
+}
+
+_SECURITY: dict[str, dict[str, Any]] = {
+    "acs3-hmac-sha256": {"type": "apiKey", "in": "header", "name": "Authorization",
+                         "description": "ACS3-HMAC-SHA256 signature (Alibaba Cloud signature V3)."},
+    "rpc-v1-hmac-sha1": {"type": "apiKey", "in": "query", "name": "Signature",
+                         "description": "Alibaba Cloud RPC signature V1 (HMAC-SHA1)."},
+    "oss4-hmac-sha256": {"type": "apiKey", "in": "header", "name": "Authorization",
+                         "description": "OSS4-HMAC-SHA256 signature (OSS signature V4)."},
+    "huawei-sdk-hmac-sha256": {"type": "apiKey", "in": "header", "name": "Authorization",
+                               "description": "Huawei Cloud AK/SK signature SDK-HMAC-SHA256."},
+    "huawei-token": {"type": "apiKey", "in": "header", "name": "X-Auth-Token",
+                     "description": "IAM user token."},
+}
+
+
+def build_openapi(service: Service) -> dict[str, Any]:
+    """The OpenAPI 3.1 document describing ``service``; raises GeneratorBug if it is invalid."""
+    media = "application/xml" if service.protocol == "rest-xml" else "application/json"
+    document: dict[str, Any] = {
+        "openapi": "3.1.0",
+        "info": {
+            "title": f"{service.vendor} {service.title}",
+            "version": service.api_version or "unversioned",
+            "description": f"Generated from the specs in {service.spec_file} and its operations.",
+        },
+        "servers": [_server(service)],
+        "paths": {},
+        "components": {
+            "schemas": {},
+            "securitySchemes": {scheme: _SECURITY[scheme] for scheme in service.signing_schemes},
+        },
+        "security": [{scheme: []} for scheme in service.signing_schemes],
+    }
+    schemas = document["components"]["schemas"]
+    for shape in service.shapes:
+        schemas[shape.name] = _object_schema(shape.fields, shape.description)
+    schemas["ErrorBody"] = _ERROR_BODIES[service.error_format]
+    for operation in service.operations:
+        schemas[operation.response_class] = _object_schema(
+            operation.response_fields, operation.response_description, operation.xml_root
+        )
+        document["paths"].setdefault(_path_key(service, operation), {})[operation.method.lower()] = (
+            _operation(service, operation, media)
+        )
+    try:
+        validate(document)
+    except OpenAPIValidationError as error:
+        raise GeneratorBug(f"generator bug: invalid OpenAPI for {service.module}: {error}") from error
+    return document
+
+
+def _server(service: Service) -> dict[str, Any]:
+    server: dict[str, Any] = {"url": service.endpoint.url}
+    if "{region}" in service.endpoint.url:
+        server["variables"] = {"region": {"default": service.endpoint.default_region}}
+    return server
+
+
+def _path_key(service: Service, operation: Operation) -> str:
+    """RPC actions and sub-resource flags share a path; the query keeps the keys distinct."""
+    if service.protocol == "rpc":
+        return f"/?Action={operation.action}"
+    flags = [p.wire_name for p in operation.fixed_parameters if p.location == "query" and p.value == ""]
+    return operation.path + ("?" + "&".join(flags) if flags else "")
+
+
+def _operation(service: Service, operation: Operation, media: str) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "operationId": operation.name,
+        "summary": operation.summary,
+        "parameters": [_parameter(p) for p in operation.parameters if not p.credential],
+        "responses": {
+            str(operation.response_status): {
+                "description": operation.response_description or "Success",
+                "content": {media: {"schema": {"$ref": f"#/components/schemas/{operation.response_class}"}}},
+            }
+        },
+        "x-source": {
+            "title": operation.source.title,
+            "vendor": operation.source.vendor,
+            "document": operation.source.document,
+            "lastUpdated": operation.source.last_updated,
+        },
+    }
+    if operation.source.url:
+        result["externalDocs"] = {"description": operation.source.title, "url": operation.source.url}
+    if operation.description:
+        result["description"] = operation.description
+    if operation.deprecated:
+        result["deprecated"] = True
+    error_media = "application/xml" if service.error_format == "oss-xml" else "application/json"
+    for status in sorted({error.status for error in operation.errors}):
+        codes = ", ".join(e.code for e in operation.errors if e.status == status)
+        result["responses"][str(status)] = {
+            "description": f"Error codes: {codes}",
+            "content": {error_media: {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
+        }
+    if operation.pagination:
+        paging = operation.pagination
+        result["x-pagination"] = {
+            "style": paging.style,
+            "inputToken": paging.input_token,
+            "outputToken": ".".join(paging.output_token) if paging.output_token else None,
+            "moreResults": ".".join(paging.more_results) if paging.more_results else None,
+            "totalCount": ".".join(paging.total_count) if paging.total_count else None,
+            "items": ".".join(paging.items),
+            "pageSize": paging.page_size,
+        }
+    if operation.permissions:
+        result["x-permissions"] = [p.action for p in operation.permissions]
+    return result
+
+
+def _parameter(parameter: Parameter) -> dict[str, Any]:
+    schema = type_schema(parameter.type)
+    for key in ("default", "minimum", "maximum"):
+        value = getattr(parameter, key)
+        if value is not None:
+            schema[key] = value
+    if parameter.enum:
+        schema["enum"] = list(parameter.enum)
+    result: dict[str, Any] = {
+        "name": parameter.wire_name,
+        "in": parameter.location,
+        "required": parameter.required or parameter.location == "path",
+        "description": parameter.description,
+        "schema": schema,
+    }
+    if parameter.example is not None:
+        result["example"] = parameter.example
+    if parameter.deprecated:
+        result["deprecated"] = True
+    return result
+
+
+def _object_schema(fields: tuple[Field, ...], description: str, xml_root: str | None = None) -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": "object", "properties": {}}
+    if description:
+        schema["description"] = description
+    if xml_root:
+        schema["xml"] = {"name": xml_root}
+    for field in fields:
+        prop = type_schema(field.type)
+        if field.description:
+            prop["description"] = field.description
+        if field.enum:
+            # Documented values stay informative: a new value from the service must still parse.
+            prop["x-documented-values"] = list(field.enum)
+        if field.example is not None:
+            prop["examples"] = [field.example]
+        schema["properties"][field.wire_name] = prop
+    required = [f.wire_name for f in fields if f.required]
+    if required:
+        schema["required"] = required
+    return schema
+
+
+def type_schema(ref: TypeRef) -> dict[str, Any]:
+    if ref.kind == "object":
+        return {"$ref": f"#/components/schemas/{ref.shape}"}
+    if ref.kind == "array":
+        assert ref.items is not None
+        return {"type": "array", "items": type_schema(ref.items)}
+    if ref.kind == "map":
+        assert ref.items is not None
+        return {"type": "object", "additionalProperties": type_schema(ref.items)}
+    return dict(_SCALARS[ref.kind])

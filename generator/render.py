@@ -1,0 +1,155 @@
+"""Intermediate model -> source files, through the Jinja2 templates in templates/."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import black
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from generator.errors import GeneratorBug
+from generator.model import FixedParameter, Operation, Parameter, Service
+
+BLACK_MODE = black.Mode(line_length=100, target_versions={black.TargetVersion.PY311})
+
+
+def python_literal(value: Any) -> str:
+    """Deterministic Python source for a constant (black normalises the layout)."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{python_literal(k)}: {python_literal(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, tuple):
+        inner = ", ".join(python_literal(v) for v in value)
+        return f"({inner},)" if len(value) == 1 else f"({inner})"
+    if isinstance(value, list):
+        return "[" + ", ".join(python_literal(v) for v in value) + "]"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    return repr(value)
+
+
+def wrap(text: str, width: int, indent: int, first: int = 0) -> str:
+    """Wrap ``text`` to ``width`` columns for a docstring: the first line starts at column
+    ``first`` (already written), the others are indented by ``indent`` spaces."""
+    lines = textwrap.wrap(
+        " ".join(text.split()),
+        width=width,
+        initial_indent=" " * first,
+        subsequent_indent=" " * indent,
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
+    return "\n".join(lines)[first:] if lines else ""
+
+
+def md_cell(text: str) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def md_value(value: Any) -> str:
+    return "" if value is None else f"`{value}`"
+
+
+def md_range(parameter: Parameter) -> str:
+    parts = []
+    if parameter.minimum is not None:
+        parts.append(f"≥ {parameter.minimum:g}")
+    if parameter.maximum is not None:
+        parts.append(f"≤ {parameter.maximum:g}")
+    if parameter.enum:
+        parts.append(", ".join(f"`{v}`" for v in parameter.enum))
+    return "; ".join(parts)
+
+
+def param_doc(parameter: Parameter) -> str:
+    extras = []
+    if parameter.default is not None:
+        extras.append(f"Default: {parameter.default}.")
+    if parameter.maximum is not None or parameter.minimum is not None or parameter.enum:
+        extras.append(f"Allowed: {md_range(parameter).replace('`', '')}.")
+    if parameter.deprecated:
+        extras.append("Deprecated.")
+    return " ".join([parameter.description, *extras])
+
+
+def locations(parameters: tuple[Parameter, ...]) -> dict[str, str]:
+    return {p.wire_name: p.location for p in parameters if not p.credential}
+
+
+def fixed(parameters: tuple[FixedParameter, ...]) -> tuple[tuple[str, str, str], ...]:
+    return tuple((p.wire_name, p.location, p.value) for p in parameters)
+
+
+class Renderer:
+    def __init__(self, templates: Path) -> None:
+        self.env = Environment(
+            loader=FileSystemLoader(templates),
+            undefined=StrictUndefined,
+            keep_trailing_newline=True,
+            autoescape=False,
+        )
+        self.env.filters.update(
+            py=python_literal,
+            wrap=wrap,
+            md_cell=md_cell,
+            md_value=md_value,
+            md_range=md_range,
+            param_doc=param_doc,
+            locations=locations,
+            fixed=fixed,
+            dict=dict,
+        )
+
+    def text(self, template: str, **context: Any) -> str:
+        return self.env.get_template(template).render(**context).rstrip("\n") + "\n"
+
+    def python(self, template: str, **context: Any) -> str:
+        source = self.text(template, **context)
+        try:
+            return black.format_str(source, mode=BLACK_MODE)
+        except black.InvalidInput as error:
+            numbered = "\n".join(f"{i:4} {line}" for i, line in enumerate(source.splitlines(), 1))
+            raise GeneratorBug(f"generator bug: {template} rendered invalid Python ({error}):\n{numbered}") from error
+
+    def service_files(self, service: Service) -> dict[str, str]:
+        """Client, errors, package __init__ and Markdown docs of one service."""
+        responses = [op.response_class for op in service.operations]
+        client_models = sorted(
+            set(responses)
+            | {op.pagination.item_type.python() for op in service.operations if op.pagination}
+        )
+        exports = sorted(
+            ["ERRORS", f"{service.name}Client", f"Async{service.name}Client", service.error_base]
+            + [e.class_name for e in service.errors]
+            + [s.name for s in service.shapes]
+            + responses
+        )
+        all_models = sorted({s.name for s in service.shapes} | set(responses))
+        uses_datetime = any(
+            p.type.kind == "datetime" for op in service.operations for p in op.keyword_parameters
+        )
+        files = {
+            "client.py": self.python(
+                "client.py.j2",
+                service=service,
+                model_imports=client_models,
+                uses_datetime=uses_datetime,
+                paginated=any(op.pagination for op in service.operations),
+                credentials_class=_CREDENTIALS[service.credentials],
+            ),
+            "errors.py": self.python("errors.py.j2", service=service),
+            "__init__.py": self.python(
+                "package_init.py.j2", service=service, model_imports=all_models, exports=exports
+            ),
+            "docs/README.md": self.text("service.md.j2", service=service),
+        }
+        for op in service.operations:
+            files[f"docs/{op.name}.md"] = self.operation_doc(service, op)
+        return files
+
+    def operation_doc(self, service: Service, op: Operation) -> str:
+        return self.text("operation.md.j2", service=service, op=op)
+
+
+_CREDENTIALS = {"alibabacloud": "AlibabaCloudCredentials", "huaweicloud": "HuaweiCloudCredentials"}

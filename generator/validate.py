@@ -1,0 +1,63 @@
+"""Check spec files against the JSON Schemas of the spec format (generator/schema/)."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from generator.errors import SpecIssue
+from generator.loader import JsonPath, SpecFile
+
+SCHEMA_DIR = Path(__file__).parent / "schema"
+_TYPE_NAMES = {"object": "a mapping", "array": "a list", "string": "text", "integer": "an integer",
+               "number": "a number", "boolean": "true or false", "null": "null"}
+
+
+@cache
+def validator(kind: str) -> Draft202012Validator:
+    """The validator for ``service`` or ``operation`` files."""
+    schema = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    return Draft202012Validator(schema)
+
+
+def schema_issues(spec: SpecFile, kind: str) -> list[SpecIssue]:
+    """Every schema violation in ``spec``, each with its own line."""
+    issues = []
+    for error in validator(kind).iter_errors(spec.data):
+        if error.validator == "additionalProperties":
+            allowed = sorted(error.schema.get("properties", {}))
+            for key in sorted(set(error.instance) - set(allowed)):
+                where = (*error.absolute_path, key)
+                issues.append(spec.issue(where, f"unknown key {key!r} (allowed: {', '.join(allowed)})"))
+            continue
+        where, message = _describe(error)
+        issues.append(spec.issue(where, message))
+    return issues
+
+
+def _describe(error: ValidationError) -> tuple[JsonPath, str]:
+    where: JsonPath = tuple(error.absolute_path)
+    value: Any = error.instance
+    rule = error.validator
+    expected = error.validator_value
+    if rule == "enum":
+        options = ", ".join(repr(option) for option in expected)
+        return where, f"expected one of {options}, got {value!r}"
+    if rule == "required":
+        missing = re.search(r"'([^']+)' is a required property", error.message)
+        return where, f"missing required key {missing.group(1) if missing else error.message!r}"
+    if rule == "type":
+        kinds = expected if isinstance(expected, list) else [expected]
+        wanted = " or ".join(_TYPE_NAMES.get(kind, kind) for kind in kinds)
+        return where, f"expected {wanted}, got {value!r}"
+    if rule == "pattern":
+        return where, f"{value!r} does not match the pattern {expected}"
+    if rule == "propertyNames":
+        return where, f"invalid name: {error.message}"
+    return where, error.message

@@ -1,0 +1,65 @@
+"""Write the generated tree: atomically per file, only what changed, stale files removed."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class TreeDiff:
+    """How ``generated/`` on disk differs from what the specs produce."""
+
+    changed: list[str] = field(default_factory=list)  # new or different content
+    removed: list[str] = field(default_factory=list)  # on disk, no longer produced
+    unchanged: list[str] = field(default_factory=list)
+
+    @property
+    def stale(self) -> list[str]:
+        return sorted(self.changed + self.removed)
+
+
+def _on_disk(out: Path) -> set[str]:
+    if not out.exists():
+        return set()
+    return {
+        path.relative_to(out).as_posix()
+        for path in out.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+
+
+def compare_tree(out: Path, files: dict[str, bytes]) -> TreeDiff:
+    diff = TreeDiff()
+    for name, content in files.items():
+        path = out / name
+        if path.is_file() and path.read_bytes() == content:
+            diff.unchanged.append(name)
+        else:
+            diff.changed.append(name)
+    diff.removed = sorted(_on_disk(out) - set(files))
+    return diff
+
+
+def write_tree(out: Path, files: dict[str, bytes], diff: TreeDiff) -> None:
+    """Apply ``diff``: each changed file replaced atomically, removed files deleted."""
+    for name in diff.changed:
+        path = out / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(files[name])
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    for name in diff.removed:
+        (out / name).unlink()
+    for directory in sorted({p.parent for p in (out / n for n in diff.removed)}, reverse=True):
+        while directory != out and directory.is_dir() and not any(directory.iterdir()):
+            directory.rmdir()
+            directory = directory.parent

@@ -1,0 +1,92 @@
+"""Credentials for each vendor, from keywords or the vendors' documented environment variables.
+
+Secrets never appear in ``repr``/``str``: the dataclasses hide them and show only a masked id.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from sdk_runtime.errors import CredentialsError
+
+
+def _mask(value: str | None) -> str:
+    if not value:
+        return "None"
+    return f"'{value[:4]}****'" if len(value) > 8 else "'****'"
+
+
+@dataclass(frozen=True, slots=True)
+class AlibabaCloudCredentials:
+    """AccessKey pair with an optional STS security token."""
+
+    access_key_id: str
+    access_key_secret: str = field(repr=False)
+    security_token: str | None = field(default=None, repr=False)
+
+    def __repr__(self) -> str:
+        token = "set" if self.security_token else "None"
+        return (
+            f"AlibabaCloudCredentials(access_key_id={_mask(self.access_key_id)}, "
+            f"access_key_secret='****', security_token={token})"
+        )
+
+    __str__ = __repr__
+
+    @classmethod
+    def resolve(
+        cls,
+        access_key_id: str | None = None,
+        access_key_secret: str | None = None,
+        security_token: str | None = None,
+    ) -> AlibabaCloudCredentials:
+        """Keywords first, then ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET / _SECURITY_TOKEN."""
+        key_id = access_key_id or os.environ.get("ALIBABA_CLOUD_ACCESS_KEY_ID")
+        secret = access_key_secret or os.environ.get("ALIBABA_CLOUD_ACCESS_KEY_SECRET")
+        token = security_token or os.environ.get("ALIBABA_CLOUD_SECURITY_TOKEN") or None
+        if not key_id or not secret:
+            raise CredentialsError(
+                "Alibaba Cloud credentials missing: pass access_key_id= and access_key_secret= or "
+                "set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET"
+            )
+        return cls(key_id, secret, token)
+
+
+@dataclass(frozen=True, slots=True)
+class HuaweiCloudCredentials:
+    """AK/SK pair (with an optional project id) or an IAM token."""
+
+    ak: str | None = None
+    sk: str | None = field(default=None, repr=False)
+    project_id: str | None = None
+    auth_token: str | None = field(default=None, repr=False)
+
+    def __repr__(self) -> str:
+        return (
+            f"HuaweiCloudCredentials(ak={_mask(self.ak)}, sk={'****' if self.sk else None}, "
+            f"project_id={self.project_id!r}, auth_token={'set' if self.auth_token else None})"
+        )
+
+    __str__ = __repr__
+
+    @classmethod
+    def resolve(
+        cls,
+        ak: str | None = None,
+        sk: str | None = None,
+        project_id: str | None = None,
+        auth_token: str | None = None,
+    ) -> HuaweiCloudCredentials:
+        """Keywords first, then HUAWEICLOUD_SDK_AK / _SK / _PROJECT_ID; a token alone suffices."""
+        ak = ak or os.environ.get("HUAWEICLOUD_SDK_AK")
+        sk = sk or os.environ.get("HUAWEICLOUD_SDK_SK")
+        project_id = project_id or os.environ.get("HUAWEICLOUD_SDK_PROJECT_ID") or None
+        if auth_token:
+            return cls(ak, sk, project_id, auth_token)
+        if not ak or not sk:
+            raise CredentialsError(
+                "Huawei Cloud credentials missing: pass ak= and sk= (or auth_token=), or set "
+                "HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK"
+            )
+        return cls(ak, sk, project_id, None)

@@ -1,0 +1,58 @@
+"""Exception hierarchy shared by all generated clients.
+
+``ClientError`` is the root of everything a generated client raises. Errors the service
+returned are ``ApiError`` (each service derives its own base, and one class per documented
+code); failures to reach the service are ``TransportError``.
+"""
+
+from __future__ import annotations
+
+
+class ClientError(Exception):
+    """Base for every error raised by a generated client."""
+
+
+class CredentialsError(ClientError):
+    """No usable credentials were given or found in the environment."""
+
+
+class TransportError(ClientError):
+    """The request did not get an HTTP response (connection refused, reset, DNS, ...)."""
+
+
+class RequestTimeoutError(TransportError):
+    """Connecting or reading took longer than the client's ``timeout``."""
+
+
+class ApiError(ClientError):
+    """The service answered with an error. Generated services subclass this."""
+
+    code: str = ""
+
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        code: str | None = None,
+        request_id: str | None = None,
+        status_code: int = 0,
+        body: bytes = b"",
+    ) -> None:
+        self.code = code if code is not None else type(self).code
+        self.message = message
+        self.request_id = request_id
+        self.status_code = status_code
+        self.body = body
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        return (
+            f"{self.code or 'error'} (HTTP {self.status_code}): {self.message}"
+            f" [request id: {self.request_id}]"
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(code={self.code!r}, message={self.message!r}, "
+            f"request_id={self.request_id!r}, status_code={self.status_code})"
+        )

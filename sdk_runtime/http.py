@@ -1,0 +1,52 @@
+"""The request and response as the runtime sees them, independent of the HTTP library."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import quote
+
+_UNRESERVED = "-_.~"
+
+
+def percent_encode(value: str) -> str:
+    """RFC 3986 percent-encoding: everything but unreserved characters (A-Z a-z 0-9 - _ . ~)."""
+    return quote(value, safe=_UNRESERVED)
+
+
+def encode_query(pairs: list[tuple[str, str]]) -> str:
+    """Query string in the given order; a pair with an empty value is sent as bare ``key``
+    only when its value is the empty string and it is a flag such as OSS ``?resourcePool``."""
+    parts = []
+    for key, value in pairs:
+        parts.append(percent_encode(key) if value == "" else f"{percent_encode(key)}={percent_encode(value)}")
+    return "&".join(parts)
+
+
+@dataclass(slots=True)
+class HttpRequest:
+    """One HTTP request, before and after signing.
+
+    ``query`` holds decoded (name, value) pairs in order; ``path`` is the decoded path.
+    Signers add headers or query pairs in place.
+    """
+
+    method: str
+    scheme: str
+    host: str  # host[:port], exactly as sent in the Host header
+    path: str
+    query: list[tuple[str, str]] = field(default_factory=list)
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b""
+
+    @property
+    def url(self) -> str:
+        path = quote(self.path, safe="/-_.~")
+        query = encode_query(self.query)
+        return f"{self.scheme}://{self.host}{path}" + (f"?{query}" if query else "")
+
+
+@dataclass(slots=True)
+class HttpResponse:
+    status: int
+    headers: dict[str, str]  # header names lower-cased
+    body: bytes

@@ -1,0 +1,363 @@
+"""The wire: a two-method transport interface and the sync transports behind it.
+
+``Urllib3Transport`` is the default sync transport (the fastest well-kept library on
+loopback). ``HttpxTransport`` adapts a user-supplied ``httpx.Client``. Async transports
+live in :mod:`sdk_runtime.async_transport`; importing this module imports neither
+aiohttp nor httpx.
+
+Every transport sends ``request.url`` exactly as the runtime encoded it (the signature
+covers that encoding), sends ``request.headers`` as given with ``Host`` equal to
+``request.host``, reads the whole body, lower-cases response header names, and turns
+library errors into :class:`~sdk_runtime.errors.TransportError` /
+:class:`~sdk_runtime.errors.RequestTimeoutError` whose messages never contain header
+values or the query string (where signatures and security tokens travel).
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from .errors import RequestTimeoutError, TransportError
+from .http import HttpRequest, HttpResponse
+
+if TYPE_CHECKING:
+    import httpx
+    import urllib3
+
+__all__ = [
+    "AsyncTransport",
+    "HttpxTransport",
+    "SyncTransport",
+    "Timeout",
+    "Urllib3Transport",
+    "make_async_transport",
+    "make_sync_transport",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Timeout:
+    """Seconds allowed to connect, and to wait between bytes of the response."""
+
+    connect: float = 5.0
+    read: float = 30.0
+
+    @classmethod
+    def of(cls, value: float | tuple[float, float] | Timeout | None) -> Timeout:
+        """``None`` -> defaults; a number -> both; ``(connect, read)`` -> each."""
+        if value is None:
+            return cls()
+        if isinstance(value, Timeout):
+            return value
+        if isinstance(value, tuple):
+            if len(value) != 2:
+                raise ValueError(f"timeout tuple must be (connect, read), got {len(value)} items")
+            connect, read = value
+            return cls(connect=float(connect), read=float(read))
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise TypeError(
+                "timeout must be a number of seconds, a (connect, read) tuple, a Timeout "
+                f"or None, not {type(value).__name__}"
+            )
+        return cls(connect=float(value), read=float(value))
+
+
+@runtime_checkable
+class SyncTransport(Protocol):
+    def send(self, request: HttpRequest, timeout: Timeout) -> HttpResponse: ...
+
+    def close(self) -> None: ...
+
+
+@runtime_checkable
+class AsyncTransport(Protocol):
+    async def send(self, request: HttpRequest, timeout: Timeout) -> HttpResponse: ...
+
+    async def close(self) -> None: ...
+
+
+# --------------------------------------------------------------------------- helpers
+# Shared with async_transport (same package, not public API).
+
+
+def _headers_to_send(request: HttpRequest) -> dict[str, str]:
+    """``request.headers`` plus ``Host: request.host`` unless a Host header is already there.
+
+    Set explicitly so no library derives a different one (e.g. dropping a default port
+    that the signer signed)."""
+    headers = request.headers
+    for name in headers:
+        if name.lower() == "host":
+            return headers
+    sent = dict(headers)
+    sent["Host"] = request.host
+    return sent
+
+
+def _lower_headers(items: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Lower-cased names; repeated headers joined with ``", "`` (RFC 9110 5.3)."""
+    out: dict[str, str] = {}
+    for name, value in items:
+        key = name.lower()
+        previous = out.get(key)
+        out[key] = value if previous is None else f"{previous}, {value}"
+    return out
+
+
+def _where(request: HttpRequest) -> str:
+    # No query string: it may carry a signature or a security token.
+    return f"{request.method} {request.scheme}://{request.host}{request.path}"
+
+
+def _reason(exc: BaseException) -> str:
+    """A short cause that cannot contain request headers: the exception type, plus the
+    OS error text (e.g. "Connection refused") found anywhere in the cause chain."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError) and current.strerror:
+            return f"{type(exc).__name__}: {current.strerror}"
+        current = current.__cause__ or current.__context__
+    return type(exc).__name__
+
+
+def _timeout_error(
+    request: HttpRequest, exc: BaseException, timeout: Timeout
+) -> RequestTimeoutError:
+    return RequestTimeoutError(
+        f"{_where(request)} timed out (connect {timeout.connect:g}s, read {timeout.read:g}s; "
+        f"{type(exc).__name__})"
+    )
+
+
+def _transport_error(request: HttpRequest, exc: BaseException) -> TransportError:
+    return TransportError(f"{_where(request)} failed: {_reason(exc)}")
+
+
+@lru_cache(maxsize=256)
+def _split_host(host: str, scheme: str) -> tuple[str, int]:
+    """``host[:port]`` (IPv6 in brackets) -> (host, port) as the socket wants them."""
+    default = 443 if scheme.lower() == "https" else 80
+    if host.startswith("["):
+        end = host.find("]")
+        if end == -1:
+            raise ValueError(f"invalid host {host!r}")
+        name, rest = host[1:end], host[end + 1 :]
+        return name, int(rest[1:]) if rest.startswith(":") and rest[1:] else default
+    name, sep, port = host.rpartition(":")
+    if sep and port.isdigit():
+        return name, int(port)
+    return host, default
+
+
+def _target(request: HttpRequest, url: str) -> str:
+    """The request-target (path + query) of ``request.url``, byte for byte."""
+    return url[len(request.scheme) + 3 + len(request.host) :]
+
+
+# --------------------------------------------------------------------------- urllib3
+
+
+class Urllib3Transport:
+    """Default sync transport: one ``urllib3.PoolManager`` (keep-alive pools per host).
+
+    No retries and no redirects here: retries belong to the runtime above. Pass
+    ``pool_manager=`` to use your own (proxies, custom TLS); it is then yours to close.
+    """
+
+    __slots__ = ("_owns", "_pool", "_timeouts")
+
+    def __init__(
+        self,
+        *,
+        maxsize: int = 10,
+        num_pools: int = 10,
+        pool_manager: urllib3.PoolManager | None = None,
+    ) -> None:
+        import urllib3
+
+        self._owns = pool_manager is None
+        self._pool: urllib3.PoolManager = (
+            pool_manager
+            if pool_manager is not None
+            else urllib3.PoolManager(num_pools=num_pools, maxsize=maxsize, block=False)
+        )
+        self._timeouts: dict[Timeout, urllib3.Timeout] = {}
+
+    def _timeout(self, timeout: Timeout) -> urllib3.Timeout:
+        value = self._timeouts.get(timeout)
+        if value is None:
+            if len(self._timeouts) > 64:
+                self._timeouts.clear()
+            import urllib3
+
+            value = urllib3.Timeout(connect=timeout.connect, read=timeout.read)
+            self._timeouts[timeout] = value
+        return value
+
+    def send(self, request: HttpRequest, timeout: Timeout) -> HttpResponse:
+        import urllib3
+        from urllib3 import exceptions
+
+        url = request.url
+        body = request.body or None  # None: urllib3 sends Content-Length: 0 for POST/PUT/PATCH
+        headers = _headers_to_send(request)
+        try:
+            if isinstance(self._pool, urllib3.ProxyManager):
+                response = self._pool.urlopen(
+                    request.method,
+                    url,
+                    body=body,
+                    headers=headers,
+                    timeout=self._timeout(timeout),
+                    retries=False,
+                    redirect=False,
+                    preload_content=True,
+                    decode_content=True,
+                )
+            else:
+                # Straight to the host's pool with the exact request-target: the
+                # PoolManager's own URL parsing would normalise dot segments.
+                host, port = _split_host(request.host, request.scheme)
+                pool = self._pool.connection_from_host(host, port, request.scheme.lower())
+                response = pool.urlopen(
+                    request.method,
+                    _target(request, url),
+                    body=body,
+                    headers=headers,
+                    timeout=self._timeout(timeout),
+                    retries=False,
+                    redirect=False,
+                    assert_same_host=False,
+                    preload_content=True,
+                    decode_content=True,
+                )
+        except exceptions.NewConnectionError as exc:  # subclass of ConnectTimeoutError
+            raise _transport_error(request, exc) from exc
+        except (exceptions.TimeoutError, TimeoutError) as exc:
+            raise _timeout_error(request, exc, timeout) from exc
+        except (exceptions.HTTPError, OSError, ValueError) as exc:
+            raise _transport_error(request, exc) from exc
+        return HttpResponse(
+            status=response.status,
+            headers=_lower_headers(response.headers.itermerged()),
+            body=response.data,
+        )
+
+    def close(self) -> None:
+        if self._owns:
+            self._pool.clear()
+
+    def __enter__(self) -> Urllib3Transport:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+# --------------------------------------------------------------------------- httpx (sync)
+
+
+class HttpxTransport:
+    """Adapter for an ``httpx.Client``. A client you pass stays yours: ``close()`` does not
+    close it. Without one, the adapter makes its own and closes it in ``close()``.
+
+    httpx removes ``.``/``..`` path segments (RFC 3986) before sending; every other byte
+    of ``request.url`` (``%2B``, ``%3D``, ``%2F``, ...) is sent unchanged.
+    """
+
+    __slots__ = ("_client", "_owns")
+
+    def __init__(self, client: httpx.Client | None = None) -> None:
+        import httpx
+
+        self._owns = client is None
+        self._client = client if client is not None else httpx.Client()
+
+    @property
+    def client(self) -> httpx.Client:
+        return self._client
+
+    def send(self, request: HttpRequest, timeout: Timeout) -> HttpResponse:
+        import httpx
+
+        try:
+            response = self._client.request(
+                request.method,
+                request.url,
+                content=request.body,
+                headers=_headers_to_send(request),
+                timeout=httpx.Timeout(
+                    connect=timeout.connect,
+                    read=timeout.read,
+                    write=timeout.read,
+                    pool=timeout.connect,
+                ),
+                follow_redirects=False,
+            )
+        except httpx.TimeoutException as exc:
+            raise _timeout_error(request, exc, timeout) from exc
+        except (httpx.HTTPError, httpx.InvalidURL, OSError) as exc:
+            raise _transport_error(request, exc) from exc
+        return HttpResponse(
+            status=response.status_code,
+            headers=_lower_headers(response.headers.multi_items()),
+            body=response.content,
+        )
+
+    def close(self) -> None:
+        if self._owns:
+            self._client.close()
+
+    def __enter__(self) -> HttpxTransport:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+# --------------------------------------------------------------------------- dispatch
+
+
+def _is_coroutine_method(obj: object, name: str) -> bool:
+    return inspect.iscoroutinefunction(getattr(obj, name, None))
+
+
+def make_sync_transport(http_client: object | None) -> SyncTransport:
+    """``None`` -> :class:`Urllib3Transport`; an ``httpx.Client`` -> :class:`HttpxTransport`
+    (left open by ``close()``); an object implementing :class:`SyncTransport` -> itself."""
+    if http_client is None:
+        return Urllib3Transport()
+    # No need to import httpx: if it is not imported, no httpx client can exist.
+    httpx = sys.modules.get("httpx")
+    if httpx is not None:
+        if isinstance(http_client, httpx.Client):
+            return HttpxTransport(http_client)
+        if isinstance(http_client, httpx.AsyncClient):
+            raise TypeError(
+                "http_client is an httpx.AsyncClient; the sync client needs an httpx.Client "
+                "(pass the AsyncClient to the async client instead)"
+            )
+    if (
+        isinstance(http_client, SyncTransport)
+        and not _is_coroutine_method(http_client, "send")
+        and not _is_coroutine_method(http_client, "close")
+    ):
+        return http_client
+    raise TypeError(
+        f"http_client must be None, an httpx.Client or a SyncTransport (an object with "
+        f"send(request, timeout) -> HttpResponse and close()), not {type(http_client).__name__}"
+    )
+
+
+def make_async_transport(http_client: object | None) -> AsyncTransport:
+    """See :func:`sdk_runtime.async_transport.make_async_transport` (imported lazily)."""
+    from .async_transport import make_async_transport as make
+
+    return make(http_client)
