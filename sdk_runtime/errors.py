@@ -37,12 +37,14 @@ class ApiError(ClientError):
         request_id: str | None = None,
         status_code: int = 0,
         body: bytes = b"",
+        retry_after: float | None = None,
     ) -> None:
         self.code = code if code is not None else type(self).code
         self.message = message
         self.request_id = request_id
         self.status_code = status_code
         self.body = body
+        self.retry_after = retry_after  # seconds the service asked us to wait, if it did
         super().__init__(self.__str__())
 
     def __str__(self) -> str:

@@ -14,12 +14,12 @@ def percent_encode(value: str) -> str:
 
 
 def encode_query(pairs: list[tuple[str, str]]) -> str:
-    """Query string in the given order; a pair with an empty value is sent as bare ``key``
-    only when its value is the empty string and it is a flag such as OSS ``?resourcePool``."""
-    parts = []
-    for key, value in pairs:
-        parts.append(percent_encode(key) if value == "" else f"{percent_encode(key)}={percent_encode(value)}")
-    return "&".join(parts)
+    """Query string in the given order; a pair whose value is the empty string is sent as a
+    bare ``key``, the way flags such as OSS ``?resourcePool`` are written."""
+    return "&".join(
+        percent_encode(key) if value == "" else f"{percent_encode(key)}={percent_encode(value)}"
+        for key, value in pairs
+    )
 
 
 @dataclass(slots=True)

@@ -358,9 +358,9 @@ class FakeCloud:
             reply.headers.update(err.headers)
             reply.error_code = err.code
         except Exception:  # a bug in the fake: say so loudly, in the vendor's format
-            err = ApiError(500, "InternalError", "fakecloud bug:\n" + traceback.format_exc())
-            reply = vendor.render_error(req, operation, err)
-            reply.error_code = err.code
+            bug = ApiError(500, "InternalError", "fakecloud bug:\n" + traceback.format_exc())
+            reply = vendor.render_error(req, operation, bug)
+            reply.error_code = bug.code
         req.status, req.error_code = reply.status, reply.error_code
         return reply
 

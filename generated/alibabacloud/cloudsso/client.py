@@ -54,6 +54,7 @@ class CloudSsoClient(BaseClient):
         access_key_secret: str | None = None,
         security_token: str | None = None,
         signing: str | None = None,
+        response_format: str | None = None,
         timeout: TimeoutLike = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
@@ -63,7 +64,8 @@ class CloudSsoClient(BaseClient):
 
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
         cn-shanghai); ``signing`` picks one of acs3-hmac-sha256, rpc-v1-hmac-sha1
-        (default acs3-hmac-sha256); ``timeout`` is seconds or (connect, read);
+        (default acs3-hmac-sha256); ``response_format="XML"`` asks for XML
+        bodies instead of JSON; ``timeout`` is seconds or (connect, read);
         ``http_client`` may be your own httpx client.
         """
         super().__init__(
@@ -72,6 +74,7 @@ class CloudSsoClient(BaseClient):
             endpoint=endpoint,
             region=region,
             signing=signing,
+            rpc_format=response_format,
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
@@ -103,6 +106,7 @@ class AsyncCloudSsoClient(AsyncBaseClient):
         access_key_secret: str | None = None,
         security_token: str | None = None,
         signing: str | None = None,
+        response_format: str | None = None,
         timeout: TimeoutLike = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
@@ -112,7 +116,8 @@ class AsyncCloudSsoClient(AsyncBaseClient):
 
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
         cn-shanghai); ``signing`` picks one of acs3-hmac-sha256, rpc-v1-hmac-sha1
-        (default acs3-hmac-sha256); ``timeout`` is seconds or (connect, read);
+        (default acs3-hmac-sha256); ``response_format="XML"`` asks for XML
+        bodies instead of JSON; ``timeout`` is seconds or (connect, read);
         ``http_client`` may be your own httpx client.
         """
         super().__init__(
@@ -121,6 +126,7 @@ class AsyncCloudSsoClient(AsyncBaseClient):
             endpoint=endpoint,
             region=region,
             signing=signing,
+            rpc_format=response_format,
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,

@@ -72,6 +72,7 @@ class EnsClient(BaseClient):
         access_key_secret: str | None = None,
         security_token: str | None = None,
         signing: str | None = None,
+        response_format: str | None = None,
         timeout: TimeoutLike = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
@@ -81,7 +82,8 @@ class EnsClient(BaseClient):
 
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
         cn-hangzhou); ``signing`` picks one of acs3-hmac-sha256, rpc-v1-hmac-sha1
-        (default acs3-hmac-sha256); ``timeout`` is seconds or (connect, read);
+        (default acs3-hmac-sha256); ``response_format="XML"`` asks for XML
+        bodies instead of JSON; ``timeout`` is seconds or (connect, read);
         ``http_client`` may be your own httpx client.
         """
         super().__init__(
@@ -90,6 +92,7 @@ class EnsClient(BaseClient):
             endpoint=endpoint,
             region=region,
             signing=signing,
+            rpc_format=response_format,
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
@@ -164,6 +167,7 @@ class AsyncEnsClient(AsyncBaseClient):
         access_key_secret: str | None = None,
         security_token: str | None = None,
         signing: str | None = None,
+        response_format: str | None = None,
         timeout: TimeoutLike = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
@@ -173,7 +177,8 @@ class AsyncEnsClient(AsyncBaseClient):
 
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
         cn-hangzhou); ``signing`` picks one of acs3-hmac-sha256, rpc-v1-hmac-sha1
-        (default acs3-hmac-sha256); ``timeout`` is seconds or (connect, read);
+        (default acs3-hmac-sha256); ``response_format="XML"`` asks for XML
+        bodies instead of JSON; ``timeout`` is seconds or (connect, read);
         ``http_client`` may be your own httpx client.
         """
         super().__init__(
@@ -182,6 +187,7 @@ class AsyncEnsClient(AsyncBaseClient):
             endpoint=endpoint,
             region=region,
             signing=signing,
+            rpc_format=response_format,
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,

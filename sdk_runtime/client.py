@@ -1,0 +1,279 @@
+"""The base classes of every generated client: one request pipeline, sync and async.
+
+A call builds the unsigned request once, then for each attempt signs a fresh copy (new
+date, new nonce), sends it, and either decodes the response into the operation's model or
+raises the documented error's class; throttling, 5xx and transport failures are retried
+with backoff (see ``retry``). Pagination walks pages with ``PageCursor``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import logging
+import time
+from collections.abc import AsyncIterator, Iterator, Mapping
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from sdk_runtime.credentials import AlibabaCloudCredentials, HuaweiCloudCredentials
+from sdk_runtime.decoding import decode
+from sdk_runtime.endpoints import resolve_endpoint
+from sdk_runtime.errors import ApiError, ClientError, TransportError
+from sdk_runtime.http import HttpRequest, HttpResponse
+from sdk_runtime.pagination import PageCursor
+from sdk_runtime.protocols import build_request, parse_error
+from sdk_runtime.retry import DEFAULT_MAX_RETRIES, RetryPolicy
+from sdk_runtime.service import OperationSpec, ServiceSpec
+from sdk_runtime.signing import Signer, make_signer
+from sdk_runtime.transport import (
+    AsyncTransport,
+    SyncTransport,
+    Timeout,
+    make_async_transport,
+    make_sync_transport,
+)
+
+__all__ = ["DEFAULT_MAX_RETRIES", "AsyncBaseClient", "BaseClient", "TimeoutLike"]
+
+logger = logging.getLogger("sdk_runtime")
+
+ResponseT = TypeVar("ResponseT", bound=BaseModel)
+ItemT = TypeVar("ItemT")
+TimeoutLike = float | tuple[float, float] | Timeout | None
+Credentials = AlibabaCloudCredentials | HuaweiCloudCredentials
+
+
+class _Pipeline:
+    """Everything a call needs that does not depend on sync or async I/O."""
+
+    def __init__(
+        self,
+        service: ServiceSpec,
+        credentials: Credentials,
+        *,
+        endpoint: str | None,
+        region: str | None,
+        signing: str | None,
+        rpc_format: str | None,
+        timeout: TimeoutLike,
+        max_retries: int,
+    ) -> None:
+        self.service = service
+        self.region = region or service.default_region
+        self.scheme, self.host = resolve_endpoint(service, self.region, endpoint)
+        self.signing = signing or service.signing
+        if self.signing not in service.signing_schemes:
+            raise ValueError(
+                f"signing must be one of {', '.join(service.signing_schemes)}, got {self.signing!r}"
+            )
+        if isinstance(credentials, HuaweiCloudCredentials) and not (
+            credentials.ak and credentials.sk
+        ):
+            self.signing = "huawei-token"  # only a token was given
+        self.signer: Signer = make_signer(self.signing, credentials, self.region)
+        self.timeout = Timeout.of(timeout)
+        self.retry = RetryPolicy(max_retries=max_retries)
+        self.rpc_format = rpc_format  # RPC only: "XML" asks for XML bodies (default JSON)
+
+    def prepare(self, operation: OperationSpec[Any], params: Mapping[str, object]) -> HttpRequest:
+        return build_request(
+            self.service, operation, params, self.scheme, self.host, self.signing, self.rpc_format
+        )
+
+    def signed(self, request: HttpRequest) -> HttpRequest:
+        attempt = copy.deepcopy(request)
+        self.signer.sign(attempt, datetime.now(UTC))
+        return attempt
+
+    def outcome(self, operation: OperationSpec[ResponseT], response: HttpResponse) -> ResponseT:
+        if response.status >= 300:
+            raise parse_error(self.service, response)
+        return decode(response, operation.response)
+
+    def backoff(self, operation: OperationSpec[Any], attempt: int, error: ClientError) -> float:
+        """Seconds to wait before the next attempt; re-raises ``error`` when not retrying."""
+        delay = self.retry.delay(attempt, error, self.service.throttling_codes)
+        if delay is None:
+            raise error
+        reason = (
+            f"{error.code} (HTTP {error.status_code})"
+            if isinstance(error, ApiError)
+            else type(error).__name__
+        )
+        logger.info(
+            "%s attempt %d failed with %s; retrying in %.2f s",
+            operation.name,
+            attempt + 1,
+            reason,
+            delay,
+        )
+        return delay
+
+    def describe(self, kind: str) -> str:
+        where = f"{self.service.provider}.{self.service.service} {self.scheme}://{self.host}"
+        return f"<{kind} {where} signing={self.signing}>"
+
+
+class BaseClient:
+    """Synchronous client: urllib3 by default, or your own httpx.Client."""
+
+    def __init__(
+        self,
+        service: ServiceSpec,
+        credentials: Credentials,
+        *,
+        endpoint: str | None = None,
+        region: str | None = None,
+        signing: str | None = None,
+        rpc_format: str | None = None,
+        timeout: TimeoutLike = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: object | None = None,
+    ) -> None:
+        self._pipeline = _Pipeline(
+            service,
+            credentials,
+            endpoint=endpoint,
+            region=region,
+            signing=signing,
+            rpc_format=rpc_format,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+        self._transport: SyncTransport = make_sync_transport(http_client)
+
+    def __repr__(self) -> str:
+        return self._pipeline.describe(type(self).__name__)
+
+    def __enter__(self: _SyncSelf) -> _SyncSelf:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._transport.close()
+
+    def _call(self, operation: OperationSpec[ResponseT], params: Mapping[str, object]) -> ResponseT:
+        pipeline = self._pipeline
+        request = pipeline.prepare(operation, params)
+        attempt = 0
+        while True:
+            try:
+                response = self._transport.send(pipeline.signed(request), pipeline.timeout)
+                return pipeline.outcome(operation, response)
+            except (ApiError, TransportError) as error:
+                time.sleep(pipeline.backoff(operation, attempt, error))
+            attempt += 1
+
+    def _pages(
+        self, operation: OperationSpec[ResponseT], params: dict[str, object]
+    ) -> Iterator[ResponseT]:
+        assert operation.pagination is not None
+        cursor = PageCursor(operation.pagination, params)
+        while True:
+            page = self._call(operation, cursor.params)
+            yield page
+            if not cursor.advance(page):
+                return
+
+    def _items(
+        self, operation: OperationSpec[ResponseT], params: dict[str, object], item_type: type[ItemT]
+    ) -> Iterator[ItemT]:
+        assert operation.pagination is not None
+        cursor = PageCursor(operation.pagination, params)
+        for page in self._pages(operation, params):
+            yield from cursor.items(page)
+
+
+class AsyncBaseClient:
+    """Asynchronous client: aiohttp by default, or your own httpx.AsyncClient."""
+
+    def __init__(
+        self,
+        service: ServiceSpec,
+        credentials: Credentials,
+        *,
+        endpoint: str | None = None,
+        region: str | None = None,
+        signing: str | None = None,
+        rpc_format: str | None = None,
+        timeout: TimeoutLike = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: object | None = None,
+    ) -> None:
+        self._pipeline = _Pipeline(
+            service,
+            credentials,
+            endpoint=endpoint,
+            region=region,
+            signing=signing,
+            rpc_format=rpc_format,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+        self._transport: AsyncTransport = make_async_transport(http_client)
+
+    def __repr__(self) -> str:
+        return self._pipeline.describe(type(self).__name__)
+
+    async def __aenter__(self: _AsyncSelf) -> _AsyncSelf:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        await self._transport.close()
+
+    async def _call(
+        self, operation: OperationSpec[ResponseT], params: Mapping[str, object]
+    ) -> ResponseT:
+        pipeline = self._pipeline
+        request = pipeline.prepare(operation, params)
+        attempt = 0
+        while True:
+            try:
+                response = await self._transport.send(pipeline.signed(request), pipeline.timeout)
+                return pipeline.outcome(operation, response)
+            except (ApiError, TransportError) as error:
+                await asyncio.sleep(pipeline.backoff(operation, attempt, error))
+            attempt += 1
+
+    async def _pages(
+        self, operation: OperationSpec[ResponseT], params: dict[str, object]
+    ) -> AsyncIterator[ResponseT]:
+        assert operation.pagination is not None
+        cursor = PageCursor(operation.pagination, params)
+        while True:
+            page = await self._call(operation, cursor.params)
+            yield page
+            if not cursor.advance(page):
+                return
+
+    async def _items(
+        self, operation: OperationSpec[ResponseT], params: dict[str, object], item_type: type[ItemT]
+    ) -> AsyncIterator[ItemT]:
+        assert operation.pagination is not None
+        cursor = PageCursor(operation.pagination, params)
+        async for page in self._pages(operation, params):
+            for item in cursor.items(page):
+                yield item
+
+
+_SyncSelf = TypeVar("_SyncSelf", bound=BaseClient)
+_AsyncSelf = TypeVar("_AsyncSelf", bound=AsyncBaseClient)

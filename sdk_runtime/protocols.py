@@ -1,0 +1,146 @@
+"""Protocol behaviour, once for every service: building requests and reading error bodies.
+
+``rpc`` (Alibaba Cloud RPC): ``POST /`` with Action, Version and the parameters in the query.
+``rest-xml`` / ``rest-json``: method and path from the spec, parameters where the spec puts
+them (query, path, header; body parameters as a JSON object).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+from urllib.parse import quote
+
+from defusedxml import ElementTree
+
+from sdk_runtime.errors import ApiError
+from sdk_runtime.http import HttpRequest, HttpResponse
+from sdk_runtime.retry import retry_after_seconds
+from sdk_runtime.service import OperationSpec, ServiceSpec
+
+
+def wire_value(value: object) -> str:
+    """How one parameter value travels in a query string or header."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return value.isoformat().replace("+00:00", "Z")
+    if isinstance(value, (list, tuple)):
+        return ",".join(wire_value(v) for v in value)
+    return str(value)
+
+
+def build_request(
+    service: ServiceSpec,
+    operation: OperationSpec[Any],
+    params: Mapping[str, object],
+    scheme: str,
+    host: str,
+    signing: str,
+    rpc_format: str | None = None,
+) -> HttpRequest:
+    """The unsigned request for ``operation`` with ``params`` (wire names; None = not sent).
+
+    RPC requests carry Action and Version in ``x-acs-*`` headers, as the official SDK sends
+    them with ACS3 signing; the older V1 signature needs them in the query too.
+    """
+    request = HttpRequest(method=operation.method, scheme=scheme, host=host, path=operation.path)
+    request.headers["host"] = host
+    for fixed_name, fixed_location, fixed_value in operation.fixed:
+        _place(request, fixed_location, fixed_name, fixed_value)
+    if service.protocol == "rpc":
+        action = operation.action or operation.name
+        if signing == "rpc-v1-hmac-sha1":
+            request.query[:0] = [("Action", action), ("Version", service.api_version or "")]
+        if rpc_format:
+            request.query.append(("Format", rpc_format))
+        request.headers["x-acs-action"] = action
+        request.headers["x-acs-version"] = service.api_version or ""
+    body: dict[str, object] = {}
+    for name, value in params.items():
+        if value is None:
+            continue
+        location = operation.locations.get(name, "query")
+        if location == "body":
+            body[name] = value
+        elif location == "path":
+            request.path = request.path.replace("{" + name + "}", quote(wire_value(value), safe=""))
+        else:
+            _place(request, location, name, wire_value(value))
+    if body:
+        request.body = json.dumps(body, default=wire_value, separators=(",", ":")).encode()
+        request.headers["content-type"] = "application/json"
+    return request
+
+
+def _place(request: HttpRequest, location: str, name: str, value: str) -> None:
+    if location == "header":
+        request.headers[name] = value
+    else:
+        request.query.append((name, value))
+
+
+def parse_error(service: ServiceSpec, response: HttpResponse) -> ApiError:
+    """The exception for an error response, in the class of its documented code."""
+    code, message, request_id = _ERROR_READERS[service.error_format](response)
+    error_class = service.errors.class_for(code) if code else service.errors.base
+    return error_class(
+        message or f"HTTP {response.status} with no error message",
+        code=code or f"HTTP{response.status}",
+        request_id=request_id,
+        status_code=response.status,
+        body=response.body,
+        retry_after=retry_after_seconds(response.headers),
+    )
+
+
+Fields = tuple[str, str, str | None]
+
+
+def _xml_fields(body: bytes, *names: str) -> dict[str, str]:
+    try:
+        root = ElementTree.fromstring(body)
+    except Exception:  # noqa: BLE001 - any unreadable body is just "no details"
+        return {}
+    return {name: (root.findtext(name) or "") for name in names}
+
+
+def _json_object(body: bytes) -> dict[str, Any]:
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _oss_error(response: HttpResponse) -> Fields:
+    fields = _xml_fields(response.body, "Code", "Message", "RequestId")
+    request_id = fields.get("RequestId") or response.headers.get("x-oss-request-id")
+    return fields.get("Code", ""), fields.get("Message", ""), request_id
+
+
+def _alibaba_rpc_error(response: HttpResponse) -> Fields:
+    if response.body.lstrip().startswith(b"<"):
+        data: dict[str, Any] = _xml_fields(response.body, "Code", "Message", "RequestId")
+    else:
+        data = _json_object(response.body)
+    request_id = data.get("RequestId") or response.headers.get("x-acs-request-id")
+    return str(data.get("Code") or ""), str(data.get("Message") or ""), request_id
+
+
+def _huawei_error(response: HttpResponse) -> Fields:
+    data = _json_object(response.body)
+    nested = data.get("error")
+    if isinstance(nested, dict):  # some Huawei services wrap it: {"error": {"code", "message"}}
+        data = {"error_code": nested.get("code"), "error_msg": nested.get("message")}
+    request_id = response.headers.get("x-request-id") or data.get("request_id")
+    return str(data.get("error_code") or ""), str(data.get("error_msg") or ""), request_id
+
+
+_ERROR_READERS = {
+    "oss-xml": _oss_error,
+    "alibaba-rpc": _alibaba_rpc_error,
+    "huawei-json": _huawei_error,
+}
