@@ -9,7 +9,6 @@ with backoff (see ``retry``). Pagination walks pages with ``PageCursor``.
 from __future__ import annotations
 
 import asyncio
-import copy
 import logging
 import time
 from collections.abc import AsyncIterator, Iterator, Mapping
@@ -85,7 +84,7 @@ class _Pipeline:
         )
 
     def signed(self, request: HttpRequest) -> HttpRequest:
-        attempt = copy.deepcopy(request)
+        attempt = request.copy()
         self.signer.sign(attempt, datetime.now(UTC))
         return attempt
 

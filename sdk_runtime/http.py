@@ -38,6 +38,18 @@ class HttpRequest:
     headers: dict[str, str] = field(default_factory=dict)
     body: bytes = b""
 
+    def copy(self) -> HttpRequest:
+        """A copy whose query and headers can be signed without touching this one."""
+        return HttpRequest(
+            self.method,
+            self.scheme,
+            self.host,
+            self.path,
+            list(self.query),
+            dict(self.headers),
+            self.body,
+        )
+
     @property
     def url(self) -> str:
         path = quote(self.path, safe="/-_.~")
