@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator generate [--check]``."""
+"""Command line: ``python -m generator generate [--check]`` and ``python -m generator diff``."""
 
 from __future__ import annotations
 
@@ -6,8 +6,12 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.errors import GeneratorBug, SpecError
+
+if TYPE_CHECKING:
+    from generator.diff import Finding
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -24,10 +28,75 @@ def main(argv: list[str] | None = None) -> int:
     generate = commands.add_parser("generate", help="validate specs and regenerate generated/")
     generate.add_argument("--check", action="store_true", help="change nothing; fail if generated/ is stale")
     _paths(generate)
+    diff = commands.add_parser(
+        "diff",
+        help="what changed between two spec sets, classified breaking / non-breaking",
+        description="Compare two spec sets on the intermediate model. OLD and NEW are each a "
+        "spec tree, a single operation file (its service.yaml beside it), a model snapshot "
+        "(.json) or a git revision of --specs. Default: git HEAD against the working tree. "
+        "Exit status: 0, or 1 when --fail-on matches; 2 when a side cannot be read.",
+    )
+    diff.add_argument("old", nargs="?", metavar="OLD", help="old side (default: HEAD)")
+    diff.add_argument("new", nargs="?", metavar="NEW", help="new side (default: --specs)")
+    diff.add_argument("--base", metavar="REV", help="old side: --specs as of git revision REV")
+    diff.add_argument("--format", choices=("text", "json"), default="text")
+    diff.add_argument(
+        "--fail-on",
+        choices=("breaking", "any", "none"),
+        default="none",
+        help="exit 1 if any breaking change / any change is found (default: none)",
+    )
+    diff.add_argument(
+        "--specs", type=Path, default=PROJECT / "specs", help="spec tree (default: specs/)"
+    )
     args = parser.parse_args(argv)
     if args.command == "generate":
         return run_generate(args.specs, args.templates, args.out, check=args.check)
+    if args.command == "diff":
+        return run_diff(
+            args.old, args.new, base=args.base, specs=args.specs, fmt=args.format,
+            fail_on=args.fail_on,
+        )
     return 2  # pragma: no cover - argparse enforces the choices
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix() or "."
+    except ValueError:
+        return str(path)
+
+
+def run_diff(
+    old: str | None, new: str | None, *, base: str | None, specs: Path, fmt: str, fail_on: str
+) -> int:
+    """Print the diff report; exit 1 if ``fail_on`` matches, 2 if a side cannot be read."""
+    from generator import diff
+
+    if base is not None and new is not None:
+        print("diff: with --base, give at most one spec set (NEW)", file=sys.stderr)
+        return 2
+    try:
+        if base is not None:
+            old_side, new = diff.from_git(base, specs), old
+        else:
+            old_side = diff.from_git("HEAD", specs) if old is None else diff.resolve(old, specs)
+        if new is None:
+            new_side = diff.Side(f"{_display(specs)} (working tree)", diff.from_path(specs).specs)
+        else:
+            new_side = diff.resolve(new, specs)
+    except diff.DiffInputError as error:
+        print(f"diff: {error}", file=sys.stderr)
+        return 2
+    findings = diff.compare(old_side, new_side)
+    render = diff.report_json if fmt == "json" else diff.report_text
+    sys.stdout.write(render(findings, old_side.label, new_side.label))
+    totals = diff.totals(findings)
+    if fail_on == "breaking" and totals.breaking:
+        return 1
+    if fail_on == "any" and totals.total:
+        return 1
+    return 0
 
 
 def run_generate(specs: Path, templates: Path, out: Path, *, check: bool) -> int:
@@ -36,7 +105,7 @@ def run_generate(specs: Path, templates: Path, out: Path, *, check: bool) -> int
 
     started = time.perf_counter()
     try:
-        tree = build_tree(specs, templates)
+        tree = build_tree(specs, templates, history=out)
     except SpecError as error:
         for issue in error.issues:
             print(issue, file=sys.stderr)
@@ -55,6 +124,10 @@ def run_generate(specs: Path, templates: Path, out: Path, *, check: bool) -> int
             for name in diff.stale:
                 state = "missing or different" if name in diff.changed else "no longer generated"
                 print(f"stale: generated/{name} ({state})", file=sys.stderr)
+            if tree.changelog is not None and tree.changelog.findings:
+                print(f"generate --check: the specs changed since the last generate "
+                      f"({diff_totals(tree.changelog.findings)}); see `python -m generator diff`",
+                      file=sys.stderr)
             print(f"generate --check: {read}; {len(diff.stale)} stale file(s) in {seconds:.2f} s; "
                   "run `python -m generator generate`", file=sys.stderr)
             return 1
@@ -64,4 +137,15 @@ def run_generate(specs: Path, templates: Path, out: Path, *, check: bool) -> int
     seconds = time.perf_counter() - started
     print(f"generate: {read}; {len(diff.changed)} written, {len(diff.unchanged)} unchanged, "
           f"{len(diff.removed)} removed in {seconds:.2f} s")
+    if tree.changelog is not None and tree.changelog.entry is not None:
+        update = tree.changelog
+        counts = f" ({diff_totals(update.findings)})" if update.findings else ""
+        print(f"generate: CHANGELOG.md entry {update.entry}: {update.title}{counts}")
     return 0
+
+
+def diff_totals(findings: tuple[Finding, ...]) -> str:
+    from generator.diff import totals
+
+    t = totals(findings)
+    return f"{t.breaking} breaking, {t.non_breaking} non-breaking, {t.documentation} documentation"

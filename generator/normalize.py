@@ -7,6 +7,7 @@ path placeholders without a parameter: all are reported together, each at its ow
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ from generator.model import (
     SpecSet,
     TypeRef,
 )
-from generator.naming import class_name, error_class_name, snake_case
+from generator.naming import error_class_name, snake_case
 from generator.validate import schema_issues
 
 SERVICE_FILE = "service.yaml"
@@ -45,6 +46,10 @@ _PERMISSION_LABELS = {
 
 def load_specs(root: Path) -> SpecSet:
     """Load, validate and normalize every spec under ``root``; raise SpecError with all issues."""
+    if not root.is_dir() or not any(root.rglob("*.yaml")):
+        # an empty tree would regenerate generated/ as empty: a mistyped --specs must not do that
+        problem = "no spec files here" if root.is_dir() else "no such directory"
+        raise SpecError([SpecIssue(str(root), 1, "", problem)])
     issues: list[SpecIssue] = []
     services: list[Service] = []
     service_dirs = sorted(path.parent for path in root.rglob(SERVICE_FILE))
@@ -65,9 +70,8 @@ def load_specs(root: Path) -> SpecSet:
 def _load_service_dir(directory: Path, root: Path) -> Service:
     issues: list[SpecIssue] = []
     files: list[SpecFile] = []
-    for path in [directory / SERVICE_FILE, *sorted(directory.glob("*.yaml"))]:
-        if path.name == SERVICE_FILE and files:
-            continue
+    operation_paths = sorted(p for p in directory.glob("*.yaml") if p.name != SERVICE_FILE)
+    for path in [directory / SERVICE_FILE, *operation_paths]:
         try:
             spec = load_spec_file(path, root)
         except SpecError as error:
@@ -130,11 +134,14 @@ def _shape_conflicts(operations: list[Operation], specs: list[SpecFile]) -> list
     issues = []
     owners: dict[str, tuple[Shape, str]] = {}
     by_name = {spec.data["operation"]: spec for spec in specs}
+    # response classes of every operation, and the OpenAPI error schema, share the module
+    generated = {op.response_class for op in operations} | {"ErrorBody"}
     for operation in operations:
         spec = by_name[operation.name]
         for shape in operation.shapes:
-            if shape.name == operation.response_class or shape.name.endswith("Error"):
-                issues.append(spec.issue(("shapes", shape.name), "shape name clashes with a generated class"))
+            if shape.name in generated or shape.name.endswith("Error"):
+                message = f"shape name {shape.name!r} clashes with a generated class"
+                issues.append(spec.issue(("shapes", shape.name), message))
             other = owners.setdefault(shape.name, (shape, operation.name))
             if other[0] != shape:
                 issues.append(
@@ -159,17 +166,17 @@ class _OperationBuilder:
         shapes = self._shapes(spec)
         method, path, action = self._request(spec)
         parameters = tuple(self._parameter(spec, i, p) for i, p in enumerate(raw["parameters"]))
-        self._check_unique(spec, "parameters", [p.wire_name for p in parameters], "parameter")
-        self._check_unique(spec, "parameters", [p.python_name for p in parameters], "Python name")
+        self._check_names(spec, ("parameters",), parameters, "parameter")
         self._check_path_placeholders(spec, path, parameters)
         response = raw["response"]
         fields = tuple(
             self._field(spec, ("response", "fields", i), f, shapes)
             for i, f in enumerate(response["fields"])
         )
-        self._check_unique(spec, "response", [f.wire_name for f in fields], "response field")
+        self._check_names(spec, ("response", "fields"), fields, "response field")
         errors = tuple(self._error(e) for e in raw["errors"])
-        self._check_unique(spec, "errors", [e.code for e in errors], "error code")
+        codes = [(("errors", i, "code"), error.code) for i, error in enumerate(errors)]
+        self._check_unique(spec, codes, "error code")
         source = raw["source"]
         return Operation(
             name=name,
@@ -261,6 +268,9 @@ class _OperationBuilder:
         where = ("parameters", index)
         if self.protocol == "rpc" and raw["in"] not in ("query", "body"):
             self._issue(spec, (*where, "in"), "RPC parameters are sent in the query or body")
+        if raw.get("credential") and raw["in"] == "path":
+            # credentials are added by the signer; nothing would fill the placeholder
+            self._issue(spec, (*where, "credential"), "a path parameter cannot be a credential yet")
         return Parameter(
             wire_name=raw["name"],
             python_name=snake_case(raw["name"]),
@@ -298,7 +308,7 @@ class _OperationBuilder:
                 self._field(spec, ("shapes", name, "fields", i), f, shapes)
                 for i, f in enumerate(raw["fields"])
             )
-            self._check_unique(spec, ("shapes", name), [f.wire_name for f in fields], "field")
+            self._check_names(spec, ("shapes", name, "fields"), fields, "field")
             shapes[name] = Shape(name=name, description=raw.get("description", "").strip(), fields=fields)
         return shapes
 
@@ -408,13 +418,45 @@ class _OperationBuilder:
             page_size=raw.get("page_size"),
         )
 
-    def _check_unique(self, spec: SpecFile, where: str | JsonPath, names: list[str], what: str) -> None:
-        path = (where,) if isinstance(where, str) else where
-        seen: set[str] = set()
-        for name in names:
+    def _check_names(
+        self,
+        spec: SpecFile,
+        where: JsonPath,
+        entries: Sequence[Parameter | Field],
+        what: str,
+    ) -> None:
+        """Wire names unique; distinct wire names must not share a Python name either."""
+        paths: list[tuple[JsonPath, Parameter | Field]] = [
+            ((*where, i, "name"), entry) for i, entry in enumerate(entries)
+        ]
+        self._check_unique(spec, [(path, entry.wire_name) for path, entry in paths], what)
+        wire_names: set[str] = set()
+        python_names: dict[str, tuple[JsonPath, str]] = {}
+        for path, entry in paths:
+            if entry.wire_name in wire_names:
+                continue  # reported above
+            wire_names.add(entry.wire_name)
+            if entry.python_name not in python_names:
+                python_names[entry.python_name] = (path, entry.wire_name)
+                continue
+            other_path, other = python_names[entry.python_name]
+            self._issue(
+                spec,
+                path,
+                f"{entry.wire_name!r} and {other!r} (line {spec.line_of(other_path)}) "
+                f"are both {entry.python_name!r} in Python",
+            )
+
+    def _check_unique(
+        self, spec: SpecFile, entries: Sequence[tuple[JsonPath, str]], what: str
+    ) -> None:
+        seen: dict[str, JsonPath] = {}
+        for where, name in entries:
             if name in seen:
-                self._issue(spec, path, f"duplicate {what} {name!r}")
-            seen.add(name)
+                first = spec.line_of(seen[name])
+                self._issue(spec, where, f"duplicate {what} {name!r} (first at line {first})")
+            else:
+                seen[name] = where
 
     def _issue(self, spec: SpecFile, where: JsonPath, message: str) -> None:
         self.issues.append(spec.issue(where, message))

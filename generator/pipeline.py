@@ -11,6 +11,7 @@ from pathlib import Path
 
 import black
 
+from generator.changelog import ChangelogUpdate, update_changelog
 from generator.model import SpecSet
 from generator.models import generate_models
 from generator.normalize import load_specs
@@ -25,9 +26,14 @@ class GeneratedTree:
     specs: SpecSet
     spec_files: int
     files: dict[str, bytes]  # path relative to generated/ -> exact bytes
+    changelog: ChangelogUpdate | None = None
 
 
-def build_tree(specs_root: Path, templates_root: Path) -> GeneratedTree:
+def build_tree(
+    specs_root: Path, templates_root: Path, history: Path | None = None
+) -> GeneratedTree:
+    """Every generated file in memory. With ``history`` (the current generated/), also
+    CHANGELOG.md and the model snapshot, continued from the ones found there."""
     specs = load_specs(specs_root)
     renderer = Renderer(templates_root)
     files: dict[str, str] = {
@@ -52,4 +58,8 @@ def build_tree(specs_root: Path, templates_root: Path) -> GeneratedTree:
         for name, text in renderer.service_files(service).items():
             files[prefix + name] = text
     spec_files = sum(1 + len(s.operations) for s in specs.services)
-    return GeneratedTree(specs, spec_files, {k: v.encode("utf-8") for k, v in sorted(files.items())})
+    encoded = {k: v.encode("utf-8") for k, v in files.items()}
+    changelog = update_changelog(history, specs) if history is not None else None
+    if changelog is not None:
+        encoded.update(changelog.files)
+    return GeneratedTree(specs, spec_files, dict(sorted(encoded.items())), changelog)

@@ -10,6 +10,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from .http import HttpRequest, HttpResponse
+from .redaction import redact_urls_logged_by
 from .transport import (
     AsyncTransport,
     SyncTransport,
@@ -145,6 +146,7 @@ class AsyncHttpxTransport:
     def __init__(self, client: httpx.AsyncClient | None = None) -> None:
         import httpx
 
+        redact_urls_logged_by("httpx")  # it logs URLs at INFO
         self._owns = client is None
         self._client = client if client is not None else httpx.AsyncClient()
 

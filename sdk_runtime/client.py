@@ -25,6 +25,7 @@ from sdk_runtime.errors import ApiError, ClientError, TransportError
 from sdk_runtime.http import HttpRequest, HttpResponse
 from sdk_runtime.pagination import PageCursor
 from sdk_runtime.protocols import build_request, parse_error
+from sdk_runtime.redaction import secret_forms
 from sdk_runtime.retry import DEFAULT_MAX_RETRIES, RetryPolicy
 from sdk_runtime.service import OperationSpec, ServiceSpec
 from sdk_runtime.signing import Signer, make_signer
@@ -74,6 +75,7 @@ class _Pipeline:
         ):
             self.signing = "huawei-token"  # only a token was given
         self.signer: Signer = make_signer(self.signing, credentials, self.region)
+        self.secrets = secret_forms(credentials.secret_values())  # masked in error texts
         self.timeout = Timeout.of(timeout)
         self.retry = RetryPolicy(max_retries=max_retries)
         self.rpc_format = rpc_format  # RPC only: "XML" asks for XML bodies (default JSON)
@@ -90,7 +92,7 @@ class _Pipeline:
 
     def outcome(self, operation: OperationSpec[ResponseT], response: HttpResponse) -> ResponseT:
         if response.status >= 300:
-            raise parse_error(self.service, response)
+            raise parse_error(self.service, response, self.secrets)
         return decode(response, operation.response)
 
     def backoff(self, operation: OperationSpec[Any], attempt: int, error: ClientError) -> float:

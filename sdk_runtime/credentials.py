@@ -34,6 +34,10 @@ class AlibabaCloudCredentials:
 
     __str__ = __repr__
 
+    def secret_values(self) -> tuple[str, ...]:
+        """The values that must never be shown (to scrub them from echoed text)."""
+        return tuple(v for v in (self.access_key_secret, self.security_token) if v)
+
     @classmethod
     def resolve(
         cls,
@@ -69,6 +73,10 @@ class HuaweiCloudCredentials:
         )
 
     __str__ = __repr__
+
+    def secret_values(self) -> tuple[str, ...]:
+        """The values that must never be shown (to scrub them from echoed text)."""
+        return tuple(v for v in (self.sk, self.auth_token) if v)
 
     @classmethod
     def resolve(

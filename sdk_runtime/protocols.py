@@ -8,7 +8,7 @@ them (query, path, header; body parameters as a JSON object).
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 from urllib.parse import quote
@@ -17,6 +17,7 @@ from defusedxml import ElementTree
 
 from sdk_runtime.errors import ApiError
 from sdk_runtime.http import HttpRequest, HttpResponse
+from sdk_runtime.redaction import redact_bytes, redact_text
 from sdk_runtime.retry import retry_after_seconds
 from sdk_runtime.service import OperationSpec, ServiceSpec
 
@@ -82,16 +83,22 @@ def _place(request: HttpRequest, location: str, name: str, value: str) -> None:
         request.query.append((name, value))
 
 
-def parse_error(service: ServiceSpec, response: HttpResponse) -> ApiError:
-    """The exception for an error response, in the class of its documented code."""
+def parse_error(
+    service: ServiceSpec, response: HttpResponse, secrets: Sequence[str] = ()
+) -> ApiError:
+    """The exception for an error response, in the class of its documented code.
+
+    ``secrets`` (see :func:`~sdk_runtime.redaction.secret_forms`) are masked in the message
+    and body: services echo requests back in some errors (e.g. a string-to-sign).
+    """
     code, message, request_id = _ERROR_READERS[service.error_format](response)
     error_class = service.errors.class_for(code) if code else service.errors.base
     return error_class(
-        message or f"HTTP {response.status} with no error message",
+        redact_text(message, secrets) or f"HTTP {response.status} with no error message",
         code=code or f"HTTP{response.status}",
         request_id=request_id,
         status_code=response.status,
-        body=response.body,
+        body=redact_bytes(response.body, secrets),
         retry_after=retry_after_seconds(response.headers),
     )
 

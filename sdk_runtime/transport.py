@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from .errors import RequestTimeoutError, TransportError
 from .http import HttpRequest, HttpResponse
+from .redaction import redact_urls_logged_by
 
 if TYPE_CHECKING:
     import httpx
@@ -182,6 +183,7 @@ class Urllib3Transport:
     ) -> None:
         import urllib3
 
+        redact_urls_logged_by("urllib3.connectionpool")  # it logs URLs at DEBUG
         self._owns = pool_manager is None
         self._pool: urllib3.PoolManager = (
             pool_manager
@@ -277,6 +279,7 @@ class HttpxTransport:
     def __init__(self, client: httpx.Client | None = None) -> None:
         import httpx
 
+        redact_urls_logged_by("httpx")  # it logs URLs at INFO
         self._owns = client is None
         self._client = client if client is not None else httpx.Client()
 

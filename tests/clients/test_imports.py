@@ -1,0 +1,76 @@
+"""Importing one generated client imports only what that client needs (fresh interpreters)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.fakecloud import ALIBABA_ACCESS_KEY_ID, ALIBABA_ACCESS_KEY_SECRET, FakeCloud
+
+ROOT = Path(__file__).resolve().parents[2]
+NEVER = ("aiohttp", "httpx", "jinja2", "black", "yaml", "generator", "datamodel_code_generator")
+SERVICES = {
+    "generated.alibabacloud.oss": "OssClient",
+    "generated.alibabacloud.ens": "EnsClient",
+    "generated.alibabacloud.cloudsso": "CloudSsoClient",
+    "generated.huaweicloud.ga": "GaClient",
+}
+
+PROBE = """
+import json, sys
+{body}
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def loaded_modules(body: str, *args: str) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE.format(body=body), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    modules = set(json.loads(result.stdout.strip().splitlines()[-1]))
+    return modules
+
+
+def top_level(modules: set[str]) -> set[str]:
+    return {m.split(".")[0] for m in modules}
+
+
+@pytest.mark.parametrize("package", list(SERVICES))
+def test_importing_one_client_imports_only_what_it_needs(package: str) -> None:
+    modules = loaded_modules(f"import {package}")
+    assert package in modules
+    assert "sdk_runtime.client" in modules
+    assert not top_level(modules) & set(NEVER)
+    others = [p for p in SERVICES if p != package]
+    assert not [m for m in modules for other in others if m == other or m.startswith(other + ".")]
+
+
+def test_importing_oss_in_detail() -> None:
+    modules = loaded_modules("import generated.alibabacloud.oss")
+    for name in ("generated.alibabacloud.ens", "aiohttp", "httpx", "jinja2", "black", "yaml"):
+        assert name not in modules
+    assert not [m for m in modules if m == "generator" or m.startswith("generator.")]
+
+
+def test_a_sync_call_needs_neither_aiohttp_nor_httpx(cloud: FakeCloud) -> None:
+    body = (
+        "from generated.alibabacloud.oss import OssClient\n"
+        "with OssClient(endpoint=sys.argv[1], access_key_id=sys.argv[2],"
+        " access_key_secret=sys.argv[3]) as client:\n"
+        "    assert client.list_resource_pools(max_keys=1).resource_pool\n"
+    )
+    modules = loaded_modules(body, cloud.url, ALIBABA_ACCESS_KEY_ID, ALIBABA_ACCESS_KEY_SECRET)
+    assert "urllib3" in modules
+    assert not top_level(modules) & set(NEVER)
+    assert len(cloud.requests) == 1
+    assert cloud.rejected == []

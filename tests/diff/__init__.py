@@ -1,0 +1,1 @@
+"""Tests of the doc-update workflow: ``generate diff`` findings, reports, changelog."""

@@ -1,0 +1,1 @@
+"""Tests of the generator: spec errors, reproducibility, --check, OpenAPI, naming, examples."""

@@ -1,0 +1,135 @@
+"""Reproducibility and ``--check``: generated/ is a pure function of specs/ + templates/."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+PROJECT = Path(__file__).resolve().parents[2]
+SUMMARY = re.compile(r"(\d+) written, (\d+) unchanged, (\d+) removed")
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+
+
+def _counts(stdout: str) -> tuple[int, int, int]:
+    found = SUMMARY.search(stdout)
+    assert found, stdout
+    written, unchanged, removed = (int(n) for n in found.groups())
+    return written, unchanged, removed
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    """Copies of specs/, templates/ and generated/ to edit freely."""
+    for name in ("specs", "templates", "generated"):
+        ignore = shutil.ignore_patterns("__pycache__")
+        shutil.copytree(PROJECT / name, tmp_path / name, ignore=ignore)
+    return tmp_path
+
+
+def _run(tree: Path, *extra: str) -> int:
+    return main(["generate", *extra, "--specs", str(tree / "specs"),
+                 "--templates", str(tree / "templates"), "--out", str(tree / "generated")])
+
+
+def test_committed_generated_is_up_to_date(capsys: pytest.CaptureFixture[str]) -> None:
+    """Golden record: the committed generated/ is exactly what specs/ + templates/ produce."""
+    code = main(["generate", "--check"])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert "up to date" in captured.out
+
+
+def test_two_runs_produce_identical_bytes(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    first, second = tmp_path / "one", tmp_path / "two"
+    assert main(["generate", "--out", str(first)]) == 0
+    assert main(["generate", "--out", str(second)]) == 0
+    assert _snapshot(first) == _snapshot(second)
+    committed = _snapshot(PROJECT / "generated")
+    assert {k: v for k, v in _snapshot(first).items() if "/" in k} == {
+        k: v for k, v in committed.items() if "/" in k}
+
+
+def test_second_run_writes_nothing(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tree / "generated"
+    stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    assert _run(tree) == 0
+    assert _counts(capsys.readouterr().out) == (0, len(stamps), 0)
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()} == stamps
+
+
+def test_check_fails_after_a_template_edit(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    template = tree / "templates" / "errors.py.j2"
+    template.write_text(template.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    before = _snapshot(tree / "generated")
+    assert _run(tree, "--check") == 1
+    err = capsys.readouterr().err
+    for service in ("alibabacloud/cloudsso", "alibabacloud/ens", "alibabacloud/oss",
+                    "huaweicloud/ga"):
+        assert f"stale: generated/{service}/errors.py (missing or different)" in err
+    assert "client.py" not in err
+    assert _snapshot(tree / "generated") == before  # --check changes nothing
+    assert _run(tree) == 0
+    assert _counts(capsys.readouterr().out)[0] == 4
+    assert _run(tree, "--check") == 0
+
+
+def test_check_fails_after_a_spec_edit(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = tree / "specs" / "huaweicloud" / "ga" / "ListByoipPools.yaml"
+    text = spec.read_text(encoding="utf-8")
+    text = text.replace("description: Specifies the tenant ID.",
+                        "description: Specifies the tenant (domain) ID.")
+    spec.write_text(text, encoding="utf-8")
+    assert _run(tree, "--check") == 1
+    err = capsys.readouterr().err
+    stale = sorted(re.findall(r"stale: generated/(\S+)", err))
+    # only the edited operation's files, plus any tree-wide bookkeeping (changelog) at the top
+    assert [name for name in stale if "/" in name] == [
+        "huaweicloud/ga/docs/ListByoipPools.md", "huaweicloud/ga/models.py",
+        "huaweicloud/ga/openapi.json"]
+    assert f"{len(stale)} stale file(s)" in err
+    assert _run(tree) == 0
+    assert _counts(capsys.readouterr().out)[0] == len(stale)
+    assert "tenant (domain) ID" in (tree / "generated/huaweicloud/ga/models.py").read_text()
+    assert _run(tree, "--check") == 0
+
+
+def test_stale_out_is_reported_then_repaired(tree: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """Files no longer produced are reported and removed; a missing one is restored."""
+    out = tree / "generated"
+    readme = (out / "README.md").read_bytes()
+    (out / "README.md").unlink()
+    (out / "alibabacloud" / "oss" / "legacy.py").write_text("# left over\n")
+    (out / "alibabacloud" / "retired" / "docs").mkdir(parents=True)
+    (out / "alibabacloud" / "retired" / "docs" / "README.md").write_text("# gone\n")
+    (out / "huaweicloud" / "ga" / "__pycache__").mkdir(exist_ok=True)
+    (out / "huaweicloud" / "ga" / "__pycache__" / "client.cpython-311.pyc").write_bytes(b"\0")
+    before = _snapshot(out)
+    assert _run(tree, "--check") == 1
+    err = capsys.readouterr().err
+    assert "stale: generated/README.md (missing or different)" in err
+    assert "stale: generated/alibabacloud/oss/legacy.py (no longer generated)" in err
+    assert "stale: generated/alibabacloud/retired/docs/README.md (no longer generated)" in err
+    assert "3 stale file(s)" in err
+    assert "__pycache__" not in err
+    assert _snapshot(out) == before  # --check changes nothing
+    assert _run(tree) == 0
+    assert _counts(capsys.readouterr().out) == (1, len(_snapshot(PROJECT / "generated")) - 1, 2)
+    assert (out / "README.md").read_bytes() == readme
+    assert not (out / "alibabacloud" / "oss" / "legacy.py").exists()
+    assert not (out / "alibabacloud" / "retired").exists()  # emptied folders go too
+    assert (out / "huaweicloud" / "ga" / "__pycache__").exists()  # not ours to remove
+    assert _run(tree, "--check") == 0

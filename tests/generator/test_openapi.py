@@ -1,0 +1,155 @@
+"""The OpenAPI documents in generated/ are valid OpenAPI 3.1 and say what the specs say.
+
+The specs are read here as plain YAML, not through the generator, so the check is independent
+of the code that wrote the documents.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from openapi_spec_validator import validate
+
+PROJECT = Path(__file__).resolve().parents[2]
+DOCUMENTS = sorted((PROJECT / "generated").glob("*/*/openapi.json"))
+SCALARS: dict[str, dict[str, str]] = {
+    "string": {"type": "string"},
+    "integer": {"type": "integer", "format": "int32"},
+    "long": {"type": "integer", "format": "int64"},
+    "number": {"type": "number"},
+    "boolean": {"type": "boolean"},
+    "datetime": {"type": "string", "format": "date-time"},
+}
+
+
+def _yaml(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _specs(document: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    folder = PROJECT / "specs" / document.parent.relative_to(PROJECT / "generated")
+    operations = [_yaml(p) for p in sorted(folder.glob("*.yaml")) if p.name != "service.yaml"]
+    return _yaml(folder / "service.yaml"), operations
+
+
+def _schema(raw: dict[str, Any]) -> dict[str, Any]:
+    """The JSON Schema a spec type should become."""
+    kind = raw.get("type", "object" if "shape" in raw else "string")
+    if kind == "object":
+        return {"$ref": f"#/components/schemas/{raw['shape']}"}
+    if kind == "array":
+        return {"type": "array", "items": _schema(raw["items"])}
+    if kind == "map":
+        return {"type": "object", "additionalProperties": _schema(raw["values"])}
+    return dict(SCALARS[kind])
+
+
+def _operation(document: dict[str, Any], name: str) -> tuple[str, str, dict[str, Any]]:
+    found = [(path, method, op) for path, item in document["paths"].items()
+             for method, op in item.items() if op["operationId"] == name]
+    assert len(found) == 1, f"{name}: {len(found)} operations"
+    return found[0]
+
+
+def test_there_is_one_document_per_service() -> None:
+    assert [d.relative_to(PROJECT / "generated").as_posix() for d in DOCUMENTS] == [
+        "alibabacloud/cloudsso/openapi.json", "alibabacloud/ens/openapi.json",
+        "alibabacloud/oss/openapi.json", "huaweicloud/ga/openapi.json"]
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.parent.name)
+def test_document_is_valid_openapi(path: Path) -> None:
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["openapi"].startswith("3.1")
+    validate(document)
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.parent.name)
+def test_document_matches_the_specs(path: Path) -> None:
+    document = json.loads(path.read_text(encoding="utf-8"))
+    service, operations = _specs(path)
+    assert document["info"]["version"] == (service["api_version"] or "unversioned")
+    assert document["servers"][0]["url"] == service["endpoint"]["url"]
+    assert set(document["components"]["securitySchemes"]) == set(service["signing"]["schemes"])
+    schemas = document["components"]["schemas"]
+    operation_count = sum(len(item) for item in document["paths"].values())
+    assert operation_count == len(operations)
+    for spec in operations:
+        name = spec["operation"]
+        path_key, method, op = _operation(document, name)
+        request = spec["request"]
+        if service["protocol"] == "rpc":
+            assert (path_key, method) == (f"/?Action={request.get('action', name)}", "post")
+        else:
+            flags = [f["name"] for f in spec.get("fixed_parameters", []) if f["value"] == ""]
+            assert path_key == request["path"] + ("?" + "&".join(flags) if flags else "")
+            assert method == request["method"].lower()
+        assert op["summary"] == spec["summary"].strip()
+
+        # parameters: every documented one but the credentials the signer sends
+        wanted = [p for p in spec["parameters"] if not p.get("credential")]
+        got = op["parameters"]
+        assert [(p["name"], p["in"]) for p in got] == [(p["name"], p["in"]) for p in wanted]
+        for mine, theirs in zip(got, wanted, strict=True):
+            assert mine["required"] == (theirs["required"] or theirs["in"] == "path")
+            expected = _schema(theirs)
+            for key in ("default", "minimum", "maximum", "enum"):
+                if key in theirs:
+                    expected[key] = theirs[key]
+            assert mine["schema"] == expected, (name, theirs["name"])
+
+        # response and shapes, field by field, in the documented order
+        response = spec["response"]
+        status = str(response.get("status", 200))
+        ref = op["responses"][status]["content"]
+        (media,) = ref
+        assert media == ("application/xml" if service["protocol"] == "rest-xml"
+                         else "application/json")
+        assert ref[media]["schema"] == {"$ref": f"#/components/schemas/{name}Response"}
+        for schema_name, fields in [(f"{name}Response", response["fields"]),
+                                    *((s, v["fields"]) for s, v in spec.get("shapes", {}).items())]:
+            properties = schemas[schema_name]["properties"]
+            assert list(properties) == [f["name"] for f in fields], schema_name
+            for field in fields:
+                prop = dict(properties[field["name"]])
+                for extra in ("description", "examples", "x-documented-values"):
+                    prop.pop(extra, None)
+                assert prop == _schema(field), (schema_name, field["name"])
+        if "xml_root" in response:
+            assert schemas[f"{name}Response"]["xml"] == {"name": response["xml_root"]}
+
+        # errors: one response per documented status
+        statuses = {str(e["status"]) for e in spec["errors"]}
+        assert set(op["responses"]) == {status} | statuses
+        for error in spec["errors"]:
+            assert error["code"] in op["responses"][str(error["status"])]["description"]
+
+        # pagination and provenance
+        paging = spec.get("pagination")
+        if paging is None:
+            assert "x-pagination" not in op
+        else:
+            assert op["x-pagination"] == {
+                "style": paging["style"],
+                "inputToken": paging["input_token"],
+                "outputToken": paging.get("output_token"),
+                "moreResults": paging.get("more_results"),
+                "totalCount": paging.get("total_count"),
+                "items": paging["items"],
+                "pageSize": paging.get("page_size"),
+            }
+        updated = spec["source"]["last_updated"]
+        assert op["x-source"]["lastUpdated"] == (None if updated is None else str(updated))
+
+
+def test_credential_parameters_become_security_schemes() -> None:
+    """GA documents X-Auth-Token as a header parameter: it is the huawei-token scheme."""
+    document = json.loads((PROJECT / "generated/huaweicloud/ga/openapi.json").read_text())
+    _, _, op = _operation(document, "ListByoipPools")
+    assert "X-Auth-Token" not in [p["name"] for p in op["parameters"]]
+    token = document["components"]["securitySchemes"]["huawei-token"]
+    assert (token["type"], token["in"], token["name"]) == ("apiKey", "header", "X-Auth-Token")

@@ -1,0 +1,179 @@
+"""A broken spec fails with exact ``file:line: path: message`` lines, exit code 1, no traceback,
+and leaves the output tree exactly as it was."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.errors import SpecError, SpecIssue
+from generator.normalize import load_specs
+
+PROJECT = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+OP = "specs/huaweicloud/demo/ListWidgets.yaml"
+SERVICE = "specs/huaweicloud/demo/service.yaml"
+TYPES = "'string', 'integer', 'long', 'number', 'boolean', 'datetime', 'object', 'array', 'map'"
+PARAMETER_KEYS = ("credential, default, deprecated, description, documented_type, enum, example, "
+                  "in, items, maximum, minimum, name, required, style, type")
+METHODS = "'GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD'"
+DANGLING = "unknown shape 'Widgets' (shapes: PageInfo, Widget)"
+PLACEHOLDER = "placeholder {widget_id} names no path parameter"
+
+EXPECTED: dict[str, list[str]] = {
+    "invalid_yaml": [f"{OP}:3: invalid YAML: expected ',' or ']', but got ':'"],
+    "enum_violation": [f"{OP}:26: parameters[2].type: expected one of {TYPES}, got 'strng'"],
+    "missing_required_key": [f"{OP}:18: parameters[1]: missing required key 'documented_type'"],
+    "unknown_key": [
+        f"{OP}:24: parameters[1].maxLength: unknown key 'maxLength' (allowed: {PARAMETER_KEYS})",
+    ],
+    "wrong_type": [f"{OP}:22: parameters[1].required: expected true or false, got 'no'"],
+    "duplicate_key": [f"{OP}:10: request.method: duplicate key"],
+    "dangling_shape": [
+        f"{OP}:34: response.fields[0].items.shape: {DANGLING}",
+    ],
+    "duplicate_operation": [
+        "specs/huaweicloud/demo/ListWidgetsV2.yaml:1: operation: duplicate operation "
+        f"'ListWidgets' (also in {OP})",
+    ],
+    "duplicate_parameter": [
+        f"{OP}:30: parameters[3].name: duplicate parameter 'limit' (first at line 18)",
+    ],
+    "duplicate_python_name": [
+        f"{OP}:55: shapes.PageInfo.fields[1].name: 'nextMarker' and 'next_marker' (line 51) "
+        "are both 'next_marker' in Python",
+    ],
+    "pagination_no_parameter": [
+        f"{OP}:59: pagination.input_token: 'next_marker' names no request parameter",
+    ],
+    "pagination_no_element": [
+        f"{OP}:60: pagination.output_token: 'page_info.marker' names no response element",
+    ],
+    "pagination_items_not_array": [f"{OP}:61: pagination.items: 'page_info' is not an array"],
+    "path_placeholder": [f"{OP}:10: request.path: {PLACEHOLDER}"],
+    "credential_in_path": [
+        f"{OP}:17: parameters[0].credential: a path parameter cannot be a credential yet",
+    ],
+    "no_service_file": [
+        "specs/huaweicloud/orphan/ListGadgets.yaml:1: no service.yaml beside this operation file",
+    ],
+    "shape_conflict": [
+        f"{OP}:43: shapes.Widget: shape 'Widget' is defined differently in ListGadgets",
+    ],
+    "shape_name_clash": [
+        f"{OP}:49: shapes.ErrorBody: shape name 'ErrorBody' clashes with a generated class",
+    ],
+    # several errors in one file, all reported at once, in line order
+    "several_errors": [
+        f"{OP}:1: missing required key 'summary'",
+        f"{OP}:8: request.method: expected one of {METHODS}, got 'FETCH'",
+        f"{OP}:17: parameters[1]: missing required key 'description'",
+        f"{OP}:21: parameters[1].required: expected true or false, got 'no'",
+        f"{OP}:22: parameters[1].descripton: unknown key 'descripton' (allowed: {PARAMETER_KEYS})",
+        f"{OP}:25: parameters[2].type: expected one of {TYPES}, got 'strng'",
+    ],
+    "several_checks": [
+        f"{OP}:10: request.path: {PLACEHOLDER}",
+        f"{OP}:34: response.fields[0].items.shape: {DANGLING}",
+        f"{OP}:59: pagination.input_token: 'next_marker' names no request parameter",
+        f"{OP}:60: pagination.output_token: 'page_info.marker' names no response element",
+    ],
+    # a broken service file is reported once, with the broken operation file beside it
+    "broken_service": [
+        f"{OP}:9: request.method: expected one of {METHODS}, got 'FETCH'",
+        f"{SERVICE}:2: missing required key 'credentials'",
+        f"{SERVICE}:8: protocol: expected one of 'rest-xml', 'rpc', 'rest-json', got 'rest-yaml'",
+    ],
+}
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+
+
+def test_every_fixture_has_its_expectation() -> None:
+    folders = {p.name for p in FIXTURES.iterdir() if p.is_dir()}
+    assert folders == set(EXPECTED) | {"valid"}
+
+
+def test_the_valid_fixture_generates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """So each broken fixture fails for its one mistake, not for the rest of the tree."""
+    code = main(["generate", "--specs", str(FIXTURES / "valid" / "specs"), "--out", str(tmp_path)])
+    assert code == 0, capsys.readouterr().err
+    assert (tmp_path / "huaweicloud" / "demo" / "client.py").is_file()
+
+
+@pytest.mark.parametrize("case", sorted(EXPECTED))
+def test_broken_spec_is_reported_exactly(case: str, tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "generated"
+    code = main(["generate", "--specs", str(FIXTURES / case / "specs"), "--out", str(out)])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert captured.out == ""
+    assert "Traceback" not in captured.err
+    *lines, summary = captured.err.splitlines()
+    assert lines == EXPECTED[case]
+    assert summary.startswith(f"generate: {len(lines)} spec error(s)")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("case", ["several_errors", "broken_service"])
+def test_load_specs_raises_every_issue(case: str) -> None:
+    with pytest.raises(SpecError) as caught:
+        load_specs(FIXTURES / case / "specs")
+    issues = caught.value.issues
+    assert all(isinstance(issue, SpecIssue) for issue in issues)
+    assert [str(issue) for issue in issues] == EXPECTED[case]
+    assert str(caught.value) == "\n".join(EXPECTED[case])
+
+
+def test_failed_run_leaves_out_byte_identical(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "generated"
+    shutil.copytree(PROJECT / "generated", out, ignore=shutil.ignore_patterns("__pycache__"))
+    before = _snapshot(out)
+    for case in ("several_errors", "no_service_file", "invalid_yaml"):
+        code = main(["generate", "--specs", str(FIXTURES / case / "specs"), "--out", str(out)])
+        assert code == 1
+    assert _snapshot(out) == before
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_generator_bug_leaves_out_byte_identical(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """A template that renders invalid Python is a generator bug (exit 3), caught before writing."""
+    templates = tmp_path / "templates"
+    shutil.copytree(PROJECT / "templates", templates)
+    errors = templates / "errors.py.j2"
+    errors.write_text(errors.read_text(encoding="utf-8") + "\ndef broken(:\n", encoding="utf-8")
+    out = tmp_path / "generated"
+    shutil.copytree(PROJECT / "generated", out, ignore=shutil.ignore_patterns("__pycache__"))
+    before = _snapshot(out)
+    code = main(["generate", "--templates", str(templates), "--out", str(out)])
+    err = capsys.readouterr().err
+    assert code == 3
+    assert "errors.py.j2 rendered invalid Python" in err
+    assert "Traceback" not in err
+    assert _snapshot(out) == before
+
+
+@pytest.mark.parametrize(("folder", "problem"), [("missing", "no such directory"),
+                                                 ("empty", "no spec files here")])
+def test_no_specs_never_empties_out(folder: str, problem: str, tmp_path: Path,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """A mistyped --specs must not regenerate generated/ as an empty tree."""
+    (tmp_path / "empty").mkdir()
+    out = tmp_path / "generated"
+    shutil.copytree(PROJECT / "generated", out, ignore=shutil.ignore_patterns("__pycache__"))
+    before = _snapshot(out)
+    assert main(["generate", "--specs", str(tmp_path / folder), "--out", str(out)]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == f"{tmp_path / folder}:1: {problem}"
+    assert _snapshot(out) == before
