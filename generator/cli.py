@@ -17,16 +17,27 @@ PROJECT = Path(__file__).resolve().parent.parent
 
 
 def _paths(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--specs", type=Path, default=PROJECT / "specs", help="spec tree (default: specs/)")
-    parser.add_argument("--templates", type=Path, default=PROJECT / "templates", help="templates (default: templates/)")
-    parser.add_argument("--out", type=Path, default=PROJECT / "generated", help="output (default: generated/)")
+    parser.add_argument(
+        "--specs", type=Path, default=PROJECT / "specs", help="spec tree (default: specs/)"
+    )
+    parser.add_argument(
+        "--templates",
+        type=Path,
+        default=PROJECT / "templates",
+        help="templates (default: templates/)",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=PROJECT / "generated", help="output (default: generated/)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     generate = commands.add_parser("generate", help="validate specs and regenerate generated/")
-    generate.add_argument("--check", action="store_true", help="change nothing; fail if generated/ is stale")
+    generate.add_argument(
+        "--check", action="store_true", help="change nothing; fail if generated/ is stale"
+    )
     _paths(generate)
     diff = commands.add_parser(
         "diff",
@@ -54,7 +65,11 @@ def main(argv: list[str] | None = None) -> int:
         return run_generate(args.specs, args.templates, args.out, check=args.check)
     if args.command == "diff":
         return run_diff(
-            args.old, args.new, base=args.base, specs=args.specs, fmt=args.format,
+            args.old,
+            args.new,
+            base=args.base,
+            specs=args.specs,
+            fmt=args.format,
             fail_on=args.fail_on,
         )
     return 2  # pragma: no cover - argparse enforces the choices
@@ -109,34 +124,49 @@ def run_generate(specs: Path, templates: Path, out: Path, *, check: bool) -> int
     except SpecError as error:
         for issue in error.issues:
             print(issue, file=sys.stderr)
-        print(f"generate: {len(error.issues)} spec error(s); generated/ left as it was", file=sys.stderr)
+        print(
+            f"generate: {len(error.issues)} spec error(s); generated/ left as it was",
+            file=sys.stderr,
+        )
         return 1
     except GeneratorBug as error:
         print(error, file=sys.stderr)
-        print("generate: this is a bug in the generator; generated/ left as it was", file=sys.stderr)
+        print(
+            "generate: this is a bug in the generator; generated/ left as it was", file=sys.stderr
+        )
         return 3
     diff = compare_tree(out, tree.files)
     seconds = time.perf_counter() - started
     operations = sum(len(s.operations) for s in tree.specs.services)
-    read = f"{tree.spec_files} spec files ({len(tree.specs.services)} services, {operations} operations)"
+    services = len(tree.specs.services)
+    read = f"{tree.spec_files} spec files ({services} services, {operations} operations)"
     if check:
         if diff.stale:
             for name in diff.stale:
                 state = "missing or different" if name in diff.changed else "no longer generated"
                 print(f"stale: generated/{name} ({state})", file=sys.stderr)
             if tree.changelog is not None and tree.changelog.findings:
-                print(f"generate --check: the specs changed since the last generate "
-                      f"({diff_totals(tree.changelog.findings)}); see `python -m generator diff`",
-                      file=sys.stderr)
-            print(f"generate --check: {read}; {len(diff.stale)} stale file(s) in {seconds:.2f} s; "
-                  "run `python -m generator generate`", file=sys.stderr)
+                print(
+                    f"generate --check: the specs changed since the last generate "
+                    f"({diff_totals(tree.changelog.findings)}); see `python -m generator diff`",
+                    file=sys.stderr,
+                )
+            print(
+                f"generate --check: {read}; {len(diff.stale)} stale file(s) in {seconds:.2f} s; "
+                "run `python -m generator generate`",
+                file=sys.stderr,
+            )
             return 1
-        print(f"generate --check: {read}; {len(diff.unchanged)} files up to date in {seconds:.2f} s")
+        print(
+            f"generate --check: {read}; {len(diff.unchanged)} files up to date in {seconds:.2f} s"
+        )
         return 0
     write_tree(out, tree.files, diff)
     seconds = time.perf_counter() - started
-    print(f"generate: {read}; {len(diff.changed)} written, {len(diff.unchanged)} unchanged, "
-          f"{len(diff.removed)} removed in {seconds:.2f} s")
+    print(
+        f"generate: {read}; {len(diff.changed)} written, {len(diff.unchanged)} unchanged, "
+        f"{len(diff.removed)} removed in {seconds:.2f} s"
+    )
     if tree.changelog is not None and tree.changelog.entry is not None:
         update = tree.changelog
         counts = f" ({diff_totals(update.findings)})" if update.findings else ""

@@ -75,7 +75,9 @@ class _Converter:
 
 def load_spec_file(path: Path, root: Path) -> SpecFile:
     """Parse one YAML file; raise SpecError naming file and line on any syntax problem."""
-    display = path.relative_to(root.parent).as_posix() if path.is_relative_to(root.parent) else str(path)
+    display = (
+        path.relative_to(root.parent).as_posix() if path.is_relative_to(root.parent) else str(path)
+    )
     spec = SpecFile(path=path, display=display, data=None)
     text = path.read_text(encoding="utf-8")
     loader = yaml.SafeLoader(text)

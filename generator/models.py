@@ -26,7 +26,8 @@ def model_aliases(service: Service) -> dict[str, str]:
 def generate_models(service: Service, document: dict[str, Any]) -> str:
     """Source of ``models.py``: one class per shape and per operation response."""
     header = (
-        f"# Generated from specs/{service.provider}/{service.service}/ by `python -m generator generate`.\n"
+        f"# Generated from specs/{service.provider}/{service.service}/"
+        " by `python -m generator generate`.\n"
         "# Do not edit: change the spec and regenerate."
     )
     source = generate(

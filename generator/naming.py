@@ -29,5 +29,6 @@ def class_name(name: str) -> str:
 
 
 def error_class_name(code: str) -> str:
-    """``InvalidParameter.%s`` -> ``InvalidParameterError``; ``AccessDenied`` -> ``AccessDeniedError``."""
+    """``InvalidParameter.%s`` -> ``InvalidParameterError``;
+    ``AccessDenied`` -> ``AccessDeniedError``."""
     return class_name(code.replace("%s", " ").replace("%d", " ")) + "Error"

@@ -56,7 +56,9 @@ def load_specs(root: Path) -> SpecSet:
     for path in sorted(root.rglob("*.yaml")):
         if path.parent not in service_dirs:
             display = path.relative_to(root.parent).as_posix()
-            issues.append(SpecIssue(display, 1, "", f"no {SERVICE_FILE} beside this operation file"))
+            issues.append(
+                SpecIssue(display, 1, "", f"no {SERVICE_FILE} beside this operation file")
+            )
     for directory in service_dirs:
         try:
             services.append(_load_service_dir(directory, root))
@@ -93,7 +95,9 @@ def _load_service_dir(directory: Path, root: Path) -> Service:
         name = spec.data["operation"]
         if name in seen:
             issues.append(
-                spec.issue(("operation",), f"duplicate operation {name!r} (also in {seen[name].display})")
+                spec.issue(
+                    ("operation",), f"duplicate operation {name!r} (also in {seen[name].display})"
+                )
             )
             continue
         seen[name] = spec
@@ -105,7 +109,9 @@ def _load_service_dir(directory: Path, root: Path) -> Service:
     endpoint = raw["endpoint"]
     signing = raw["signing"]
     if signing["default"] not in signing["schemes"]:
-        raise SpecError([service_spec.issue(("signing", "default"), "default must be one of schemes")])
+        raise SpecError(
+            [service_spec.issue(("signing", "default"), "default must be one of schemes")]
+        )
     return Service(
         provider=raw["provider"],
         service=raw["service"],
@@ -211,7 +217,9 @@ class _OperationBuilder:
             permissions=tuple(
                 Permission(
                     action=p["action"],
-                    details=tuple((label, p[key]) for key, label in _PERMISSION_LABELS.items() if key in p),
+                    details=tuple(
+                        (label, p[key]) for key, label in _PERMISSION_LABELS.items() if key in p
+                    ),
                 )
                 for p in raw.get("permissions", [])
             ),
@@ -237,13 +245,23 @@ class _OperationBuilder:
         if self.protocol == "rpc":
             for key in ("method", "path"):
                 if key in request:
-                    self._issue(spec, ("request", key), "RPC operations are sent as POST / (omit it)")
+                    self._issue(
+                        spec, ("request", key), "RPC operations are sent as POST / (omit it)"
+                    )
             return "POST", "/", request.get("action", spec.data["operation"])
         if "action" in request:
-            self._issue(spec, ("request", "action"), f"only RPC operations have an action, not {self.protocol}")
+            self._issue(
+                spec,
+                ("request", "action"),
+                f"only RPC operations have an action, not {self.protocol}",
+            )
         for key in ("method", "path"):
             if key not in request:
-                self._issue(spec, ("request",), f"missing required key {key!r} for a {self.protocol} operation")
+                self._issue(
+                    spec,
+                    ("request",),
+                    f"missing required key {key!r} for a {self.protocol} operation",
+                )
         return request.get("method", "GET"), request.get("path", "/"), None
 
     def _fixed_parameters(self, spec: SpecFile, action: str | None) -> tuple[FixedParameter, ...]:
@@ -251,7 +269,9 @@ class _OperationBuilder:
         for i, raw in enumerate(spec.data.get("fixed_parameters", [])):
             if action is not None and raw["name"] == "Action":
                 if raw["value"] != action:
-                    self._issue(spec, ("fixed_parameters", i, "value"), f"expected the action {action!r}")
+                    self._issue(
+                        spec, ("fixed_parameters", i, "value"), f"expected the action {action!r}"
+                    )
                 continue  # the RPC protocol sends Action itself
             fixed.append(
                 FixedParameter(
@@ -289,30 +309,44 @@ class _OperationBuilder:
             example=raw.get("example"),
         )
 
-    def _check_path_placeholders(self, spec: SpecFile, path: str, parameters: tuple[Parameter, ...]) -> None:
+    def _check_path_placeholders(
+        self, spec: SpecFile, path: str, parameters: tuple[Parameter, ...]
+    ) -> None:
         placeholders = set(_PATH_PLACEHOLDER.findall(path))
         path_params = {p.wire_name for p in parameters if p.location == "path"}
         for name in sorted(placeholders - path_params):
-            self._issue(spec, ("request", "path"), f"placeholder {{{name}}} names no path parameter")
+            self._issue(
+                spec, ("request", "path"), f"placeholder {{{name}}} names no path parameter"
+            )
         for i, parameter in enumerate(parameters):
             if parameter.location == "path" and parameter.wire_name not in placeholders:
-                self._issue(spec, ("parameters", i, "in"), f"path parameter {parameter.wire_name!r} is not in the path")
+                self._issue(
+                    spec,
+                    ("parameters", i, "in"),
+                    f"path parameter {parameter.wire_name!r} is not in the path",
+                )
 
     # -- response --------------------------------------------------------------------------
 
     def _shapes(self, spec: SpecFile) -> dict[str, Shape | None]:
         raw_shapes = spec.data.get("shapes", {})
-        shapes: dict[str, Shape | None] = dict.fromkeys(raw_shapes)  # names first: refs may be forward
+        shapes: dict[str, Shape | None] = dict.fromkeys(
+            raw_shapes
+        )  # names first: refs may be forward
         for name, raw in raw_shapes.items():
             fields = tuple(
                 self._field(spec, ("shapes", name, "fields", i), f, shapes)
                 for i, f in enumerate(raw["fields"])
             )
             self._check_names(spec, ("shapes", name, "fields"), fields, "field")
-            shapes[name] = Shape(name=name, description=raw.get("description", "").strip(), fields=fields)
+            shapes[name] = Shape(
+                name=name, description=raw.get("description", "").strip(), fields=fields
+            )
         return shapes
 
-    def _field(self, spec: SpecFile, where: JsonPath, raw: dict[str, Any], shapes: dict[str, Shape | None]) -> Field:
+    def _field(
+        self, spec: SpecFile, where: JsonPath, raw: dict[str, Any], shapes: dict[str, Shape | None]
+    ) -> Field:
         return Field(
             wire_name=raw["name"],
             python_name=snake_case(raw["name"]),
@@ -325,10 +359,18 @@ class _OperationBuilder:
             example=raw.get("example"),
         )
 
-    def _type(self, spec: SpecFile, where: JsonPath, raw: dict[str, Any], shapes: dict[str, Shape | None] | None) -> TypeRef:
+    def _type(
+        self,
+        spec: SpecFile,
+        where: JsonPath,
+        raw: dict[str, Any],
+        shapes: dict[str, Shape | None] | None,
+    ) -> TypeRef:
         kind = raw["type"]
         if kind == "object":
-            return TypeRef("object", shape=self._shape_ref(spec, (*where, "shape"), raw.get("shape"), shapes))
+            return TypeRef(
+                "object", shape=self._shape_ref(spec, (*where, "shape"), raw.get("shape"), shapes)
+            )
         if kind in ("array", "map"):
             key = "items" if kind == "array" else "values"
             inner = raw.get(key)
@@ -344,10 +386,18 @@ class _OperationBuilder:
             return TypeRef(kind, items=TypeRef(inner_kind))
         for key in ("shape", "items", "values"):
             if key in raw:
-                self._issue(spec, (*where, key), f"{key!r} applies only to object/array/map, not {kind}")
+                self._issue(
+                    spec, (*where, key), f"{key!r} applies only to object/array/map, not {kind}"
+                )
         return TypeRef(kind)
 
-    def _shape_ref(self, spec: SpecFile, where: JsonPath, name: str | None, shapes: dict[str, Shape | None] | None) -> str:
+    def _shape_ref(
+        self,
+        spec: SpecFile,
+        where: JsonPath,
+        name: str | None,
+        shapes: dict[str, Shape | None] | None,
+    ) -> str:
         if shapes is None:
             self._issue(spec, where, "request parameters cannot reference shapes yet")
         elif name is None:
@@ -400,7 +450,11 @@ class _OperationBuilder:
         items = resolve("items")
         if items is not None and not items[2].type.is_list:
             self._issue(spec, ("pagination", "items"), f"{raw['items']!r} is not an array")
-        token, more, total = resolve("output_token"), resolve("more_results"), resolve("total_count")
+        token, more, total = (
+            resolve("output_token"),
+            resolve("more_results"),
+            resolve("total_count"),
+        )
         if items is None or items[2].type.items is None:
             return None
         return Pagination(

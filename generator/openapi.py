@@ -23,11 +23,15 @@ _ERROR_BODIES: dict[str, dict[str, Any]] = {
     "oss-xml": {
         "type": "object",
         "xml": {"name": "Error"},
-        "properties": {k: {"type": "string"} for k in ("Code", "Message", "RequestId", "HostId", "EC")},
+        "properties": {
+            k: {"type": "string"} for k in ("Code", "Message", "RequestId", "HostId", "EC")
+        },
     },
     "alibaba-rpc": {
         "type": "object",
-        "properties": {k: {"type": "string"} for k in ("RequestId", "HostId", "Code", "Message", "Recommend")},
+        "properties": {
+            k: {"type": "string"} for k in ("RequestId", "HostId", "Code", "Message", "Recommend")
+        },
     },
     "huawei-json": {
         "type": "object",
@@ -36,16 +40,36 @@ _ERROR_BODIES: dict[str, dict[str, Any]] = {
 }
 
 _SECURITY: dict[str, dict[str, Any]] = {
-    "acs3-hmac-sha256": {"type": "apiKey", "in": "header", "name": "Authorization",
-                         "description": "ACS3-HMAC-SHA256 signature (Alibaba Cloud signature V3)."},
-    "rpc-v1-hmac-sha1": {"type": "apiKey", "in": "query", "name": "Signature",
-                         "description": "Alibaba Cloud RPC signature V1 (HMAC-SHA1)."},
-    "oss4-hmac-sha256": {"type": "apiKey", "in": "header", "name": "Authorization",
-                         "description": "OSS4-HMAC-SHA256 signature (OSS signature V4)."},
-    "huawei-sdk-hmac-sha256": {"type": "apiKey", "in": "header", "name": "Authorization",
-                               "description": "Huawei Cloud AK/SK signature SDK-HMAC-SHA256."},
-    "huawei-token": {"type": "apiKey", "in": "header", "name": "X-Auth-Token",
-                     "description": "IAM user token."},
+    "acs3-hmac-sha256": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "Authorization",
+        "description": "ACS3-HMAC-SHA256 signature (Alibaba Cloud signature V3).",
+    },
+    "rpc-v1-hmac-sha1": {
+        "type": "apiKey",
+        "in": "query",
+        "name": "Signature",
+        "description": "Alibaba Cloud RPC signature V1 (HMAC-SHA1).",
+    },
+    "oss4-hmac-sha256": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "Authorization",
+        "description": "OSS4-HMAC-SHA256 signature (OSS signature V4).",
+    },
+    "huawei-sdk-hmac-sha256": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "Authorization",
+        "description": "Huawei Cloud AK/SK signature SDK-HMAC-SHA256.",
+    },
+    "huawei-token": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "X-Auth-Token",
+        "description": "IAM user token.",
+    },
 }
 
 
@@ -75,13 +99,15 @@ def build_openapi(service: Service) -> dict[str, Any]:
         schemas[operation.response_class] = _object_schema(
             operation.response_fields, operation.response_description, operation.xml_root
         )
-        document["paths"].setdefault(_path_key(service, operation), {})[operation.method.lower()] = (
-            _operation(service, operation, media)
-        )
+        document["paths"].setdefault(_path_key(service, operation), {})[
+            operation.method.lower()
+        ] = _operation(service, operation, media)
     try:
         validate(document)
     except OpenAPIValidationError as error:
-        raise GeneratorBug(f"generator bug: invalid OpenAPI for {service.module}: {error}") from error
+        raise GeneratorBug(
+            f"generator bug: invalid OpenAPI for {service.module}: {error}"
+        ) from error
     return document
 
 
@@ -96,7 +122,9 @@ def _path_key(service: Service, operation: Operation) -> str:
     """RPC actions and sub-resource flags share a path; the query keeps the keys distinct."""
     if service.protocol == "rpc":
         return f"/?Action={operation.action}"
-    flags = [p.wire_name for p in operation.fixed_parameters if p.location == "query" and p.value == ""]
+    flags = [
+        p.wire_name for p in operation.fixed_parameters if p.location == "query" and p.value == ""
+    ]
     return operation.path + ("?" + "&".join(flags) if flags else "")
 
 
@@ -108,7 +136,9 @@ def _operation(service: Service, operation: Operation, media: str) -> dict[str, 
         "responses": {
             str(operation.response_status): {
                 "description": operation.response_description or "Success",
-                "content": {media: {"schema": {"$ref": f"#/components/schemas/{operation.response_class}"}}},
+                "content": {
+                    media: {"schema": {"$ref": f"#/components/schemas/{operation.response_class}"}}
+                },
             }
         },
         "x-source": {
@@ -119,7 +149,10 @@ def _operation(service: Service, operation: Operation, media: str) -> dict[str, 
         },
     }
     if operation.source.url:
-        result["externalDocs"] = {"description": operation.source.title, "url": operation.source.url}
+        result["externalDocs"] = {
+            "description": operation.source.title,
+            "url": operation.source.url,
+        }
     if operation.description:
         result["description"] = operation.description
     if operation.deprecated:
@@ -169,7 +202,9 @@ def _parameter(parameter: Parameter) -> dict[str, Any]:
     return result
 
 
-def _object_schema(fields: tuple[Field, ...], description: str, xml_root: str | None = None) -> dict[str, Any]:
+def _object_schema(
+    fields: tuple[Field, ...], description: str, xml_root: str | None = None
+) -> dict[str, Any]:
     schema: dict[str, Any] = {"type": "object", "properties": {}}
     if description:
         schema["description"] = description

@@ -54,7 +54,9 @@ def build_tree(
         prefix = f"{service.provider}/{service.service}/"
         document = build_openapi(service)
         files[prefix + "openapi.json"] = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-        files[prefix + "models.py"] = black.format_str(generate_models(service, document), mode=BLACK_MODE)
+        files[prefix + "models.py"] = black.format_str(
+            generate_models(service, document), mode=BLACK_MODE
+        )
         for name, text in renderer.service_files(service).items():
             files[prefix + name] = text
     spec_files = sum(1 + len(s.operations) for s in specs.services)

@@ -18,7 +18,11 @@ BLACK_MODE = black.Mode(line_length=100, target_versions={black.TargetVersion.PY
 def python_literal(value: Any) -> str:
     """Deterministic Python source for a constant (black normalises the layout)."""
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{python_literal(k)}: {python_literal(v)}" for k, v in value.items()) + "}"
+        return (
+            "{"
+            + ", ".join(f"{python_literal(k)}: {python_literal(v)}" for k, v in value.items())
+            + "}"
+        )
     if isinstance(value, tuple):
         inner = ", ".join(python_literal(v) for v in value)
         return f"({inner},)" if len(value) == 1 else f"({inner})"
@@ -110,7 +114,9 @@ class Renderer:
             return black.format_str(source, mode=BLACK_MODE)
         except black.InvalidInput as error:
             numbered = "\n".join(f"{i:4} {line}" for i, line in enumerate(source.splitlines(), 1))
-            raise GeneratorBug(f"generator bug: {template} rendered invalid Python ({error}):\n{numbered}") from error
+            raise GeneratorBug(
+                f"generator bug: {template} rendered invalid Python ({error}):\n{numbered}"
+            ) from error
 
     def service_files(self, service: Service) -> dict[str, str]:
         """Client, errors, package __init__ and Markdown docs of one service."""

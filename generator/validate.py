@@ -15,8 +15,15 @@ from generator.errors import SpecIssue
 from generator.loader import JsonPath, SpecFile
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
-_TYPE_NAMES = {"object": "a mapping", "array": "a list", "string": "text", "integer": "an integer",
-               "number": "a number", "boolean": "true or false", "null": "null"}
+_TYPE_NAMES = {
+    "object": "a mapping",
+    "array": "a list",
+    "string": "text",
+    "integer": "an integer",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "null",
+}
 
 
 @cache
@@ -34,7 +41,9 @@ def schema_issues(spec: SpecFile, kind: str) -> list[SpecIssue]:
             allowed = sorted(error.schema.get("properties", {}))
             for key in sorted(set(error.instance) - set(allowed)):
                 where = (*error.absolute_path, key)
-                issues.append(spec.issue(where, f"unknown key {key!r} (allowed: {', '.join(allowed)})"))
+                issues.append(
+                    spec.issue(where, f"unknown key {key!r} (allowed: {', '.join(allowed)})")
+                )
             continue
         where, message = _describe(error)
         issues.append(spec.issue(where, message))
