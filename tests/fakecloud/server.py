@@ -196,6 +196,7 @@ class FakeCloud:
         self._lock = threading.Lock()
         self._requests: list[RecordedRequest] = []
         self._faults: dict[str, deque[_Fault]] = {}
+        self._generation = 0  # bumped by reset()
         self._delays: dict[str, deque[_Delay]] = {}
         self._stopping = threading.Event()
         self.vendors: list[Vendor] = [HuaweiGa(), Oss(), AlibabaRpc()]
@@ -299,6 +300,7 @@ class FakeCloud:
     def reset(self) -> None:
         """Forget recorded requests, pending faults and delays, and seen nonces."""
         with self._lock:
+            self._generation += 1  # answers still held from before the reset take no fault
             self._requests.clear()
             self._faults.clear()
             self._delays.clear()
@@ -311,8 +313,10 @@ class FakeCloud:
         with self._lock:
             self._requests.append(req)
 
-    def _take(self, table: dict[str, deque[Any]], operation: str) -> Any:
+    def _take(self, table: dict[str, deque[Any]], operation: str, generation: int) -> Any:
         with self._lock:
+            if generation != self._generation:
+                return None
             queue = table.get(operation)
             if not queue:
                 return None
@@ -323,6 +327,8 @@ class FakeCloud:
             return item
 
     def process(self, req: RecordedRequest) -> Reply:
+        with self._lock:
+            generation = self._generation
         self._record(req)
         vendor = next((v for v in self.vendors if v.claims(req)), None)
         if vendor is None:
@@ -340,10 +346,10 @@ class FakeCloud:
                 req.auth_error = f"{err.code}: {err.message}"
                 raise
             req.verified = True
-            delay: _Delay | None = self._take(self._delays, operation)
+            delay: _Delay | None = self._take(self._delays, operation, generation)
             if delay is not None:
                 self._stopping.wait(delay.seconds)
-            fault: _Fault | None = self._take(self._faults, operation)
+            fault: _Fault | None = self._take(self._faults, operation, generation)
             if fault is not None:
                 raise ApiError(
                     fault.status,
