@@ -115,10 +115,29 @@ def run_diff(
 
 
 def run_generate(specs: Path, templates: Path, out: Path, *, check: bool) -> int:
+    from generator import fingerprint
+
+    started = time.perf_counter()
+    if specs.is_dir() and templates.is_dir():
+        inputs, spec_files = fingerprint.input_fingerprint(specs, templates)
+        current = fingerprint.up_to_date(out, inputs)
+        if current is not None:
+            seconds = time.perf_counter() - started
+            read = f"{spec_files} spec files unchanged since the last generation"
+            if check:
+                print(f"generate --check: {read}; {current} files up to date in {seconds:.2f} s")
+            else:
+                summary = f"0 written, {current} unchanged, 0 removed in {seconds:.2f} s"
+                print(f"generate: {read}; {summary}")
+            return 0
+    return _run_pipeline(specs, templates, out, check=check, started=started)
+
+
+def _run_pipeline(specs: Path, templates: Path, out: Path, *, check: bool, started: float) -> int:
+    from generator.fingerprint import MANIFEST, input_fingerprint, manifest
     from generator.pipeline import build_tree
     from generator.writer import compare_tree, write_tree
 
-    started = time.perf_counter()
     try:
         tree = build_tree(specs, templates, history=out)
     except SpecError as error:
@@ -135,7 +154,9 @@ def run_generate(specs: Path, templates: Path, out: Path, *, check: bool) -> int
             "generate: this is a bug in the generator; generated/ left as it was", file=sys.stderr
         )
         return 3
-    diff = compare_tree(out, tree.files)
+    files = dict(tree.files)
+    files[MANIFEST] = manifest(input_fingerprint(specs, templates)[0], tree.files)
+    diff = compare_tree(out, files)
     seconds = time.perf_counter() - started
     operations = sum(len(s.operations) for s in tree.specs.services)
     services = len(tree.specs.services)
@@ -161,7 +182,7 @@ def run_generate(specs: Path, templates: Path, out: Path, *, check: bool) -> int
             f"generate --check: {read}; {len(diff.unchanged)} files up to date in {seconds:.2f} s"
         )
         return 0
-    write_tree(out, tree.files, diff)
+    write_tree(out, files, diff)
     seconds = time.perf_counter() - started
     print(
         f"generate: {read}; {len(diff.changed)} written, {len(diff.unchanged)} unchanged, "

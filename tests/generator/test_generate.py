@@ -82,7 +82,7 @@ def test_check_fails_after_a_template_edit(tree: Path, capsys: pytest.CaptureFix
     assert "client.py" not in err
     assert _snapshot(tree / "generated") == before  # --check changes nothing
     assert _run(tree) == 0
-    assert _counts(capsys.readouterr().out)[0] == 4
+    assert _counts(capsys.readouterr().out)[0] == 5  # four errors.py and the manifest
     assert _run(tree, "--check") == 0
 
 
