@@ -38,13 +38,19 @@ for _var in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROX
     os.environ.pop(_var, None)  # the Alibaba SDKs would route loopback through a proxy
 
 AK_ID, AK_SECRET = "LTAI5tBenchAccessKeyId", "BenchAccessKeySecretBenchAccessKey"
-HW_AK, HW_SK, HW_PROJECT = "HWBENCHAKEXAMPLE0000", "HwBenchSecretKeyExample0000000000000000", (
-    "0a1b2c3d4e5f60718293a4b5c6d7e8f9"
+HW_AK, HW_SK, HW_PROJECT = (
+    "HWBENCHAKEXAMPLE0000",
+    "HwBenchSecretKeyExample0000000000000000",
+    ("0a1b2c3d4e5f60718293a4b5c6d7e8f9"),
 )
 CONCURRENCY = 16
 _CLOSE_LATER: list[Any] = []  # clients made inside helpers, closed at the end
-OPERATIONS = ("oss ListResourcePools", "ens ListBuckets", "cloudsso ListDirectories",
-              "ga ListByoipPools")
+OPERATIONS = (
+    "oss ListResourcePools",
+    "ens ListBuckets",
+    "cloudsso ListDirectories",
+    "ga ListByoipPools",
+)
 
 
 @dataclass
@@ -71,14 +77,38 @@ def _ours(url: str) -> dict[str, tuple[Any, Any, Any, dict[str, object], Callabl
     ali = {"access_key_id": AK_ID, "access_key_secret": AK_SECRET, "endpoint": url}
     hw = {"ak": HW_AK, "sk": HW_SK, "project_id": HW_PROJECT, "endpoint": url}
     return {
-        "oss ListResourcePools": (OssClient, AsyncOssClient, ali, "list_resource_pools",
-                                  LIST_RESOURCE_POOLS, lambda r: len(r.resource_pool)),
-        "ens ListBuckets": (EnsClient, AsyncEnsClient, ali, "list_buckets", LIST_BUCKETS,
-                            lambda r: len(r.bucket_infos)),
-        "cloudsso ListDirectories": (CloudSsoClient, AsyncCloudSsoClient, ali, "list_directories",
-                                     LIST_DIRECTORIES, lambda r: len(r.directories)),
-        "ga ListByoipPools": (GaClient, AsyncGaClient, hw, "list_byoip_pools", LIST_BYOIP_POOLS,
-                              lambda r: len(r.byoip_pools)),
+        "oss ListResourcePools": (
+            OssClient,
+            AsyncOssClient,
+            ali,
+            "list_resource_pools",
+            LIST_RESOURCE_POOLS,
+            lambda r: len(r.resource_pool),
+        ),
+        "ens ListBuckets": (
+            EnsClient,
+            AsyncEnsClient,
+            ali,
+            "list_buckets",
+            LIST_BUCKETS,
+            lambda r: len(r.bucket_infos),
+        ),
+        "cloudsso ListDirectories": (
+            CloudSsoClient,
+            AsyncCloudSsoClient,
+            ali,
+            "list_directories",
+            LIST_DIRECTORIES,
+            lambda r: len(r.directories),
+        ),
+        "ga ListByoipPools": (
+            GaClient,
+            AsyncGaClient,
+            hw,
+            "list_byoip_pools",
+            LIST_BYOIP_POOLS,
+            lambda r: len(r.byoip_pools),
+        ),
     }
 
 
@@ -113,13 +143,15 @@ def _official_sync(url: str, netloc: str) -> dict[str, Variant]:
 
     def oss_call() -> list[dict[str, str | None]]:
         out = oss_client.invoke_operation(
-            oss.OperationInput(op_name="ListResourcePools", method="GET",
-                               parameters={"resourcePool": ""})
+            oss.OperationInput(
+                op_name="ListResourcePools", method="GET", parameters={"resourcePool": ""}
+            )
         )
         return _oss_pools(out.http_response.content)
 
-    tea = TeaConfig(endpoint=netloc, protocol="http", access_key_id=AK_ID,
-                    access_key_secret=AK_SECRET)
+    tea = TeaConfig(
+        endpoint=netloc, protocol="http", access_key_id=AK_ID, access_key_secret=AK_SECRET
+    )
     ens = EnsClient(tea)
     sso = SsoClient(tea)
     config = HttpConfig.get_default_config()
@@ -135,7 +167,9 @@ def _official_sync(url: str, netloc: str) -> dict[str, Variant]:
         "oss ListResourcePools": Variant("sync", oss_call, check=len),
         "ens ListBuckets": Variant(
             "sync",
-            lambda: ens.list_buckets_with_options(ens_models.ListBucketsRequest(), RuntimeOptions()),
+            lambda: ens.list_buckets_with_options(
+                ens_models.ListBucketsRequest(), RuntimeOptions()
+            ),
             check=lambda r: len(r.body.bucket_infos),
         ),
         "cloudsso ListDirectories": Variant(
@@ -172,14 +206,16 @@ def _official_async(url: str, netloc: str, concurrency: int) -> dict[str, Varian
 
     async def oss_call() -> list[dict[str, str | None]]:
         out = await oss_client.invoke_operation(
-            oss.OperationInput(op_name="ListResourcePools", method="GET",
-                               parameters={"resourcePool": ""})
+            oss.OperationInput(
+                op_name="ListResourcePools", method="GET", parameters={"resourcePool": ""}
+            )
         )
         content = await out.http_response.read()
         return _oss_pools(content)
 
-    tea = TeaConfig(endpoint=netloc, protocol="http", access_key_id=AK_ID,
-                    access_key_secret=AK_SECRET)
+    tea = TeaConfig(
+        endpoint=netloc, protocol="http", access_key_id=AK_ID, access_key_secret=AK_SECRET
+    )
     ens = EnsClient(tea)
     sso = SsoClient(tea)
     config = HttpConfig.get_default_config()
@@ -202,7 +238,9 @@ def _official_async(url: str, netloc: str, concurrency: int) -> dict[str, Varian
             check=lambda r: len(r.body.bucket_infos),
         ),
         "cloudsso ListDirectories": Variant(
-            "async", sso.list_directories_async, concurrency,
+            "async",
+            sso.list_directories_async,
+            concurrency,
             check=lambda r: len(r.body.directories),
         ),
         "ga ListByoipPools": Variant(
@@ -221,12 +259,19 @@ def _floor_sync(port: int, request: Any) -> Callable[[], bytes]:
     import urllib3
 
     pool = urllib3.HTTPConnectionPool("127.0.0.1", port, maxsize=1, retries=False)
-    target = request.url[len(request.scheme) + 3 + len(request.host):]
+    target = request.url[len(request.scheme) + 3 + len(request.host) :]
     headers, body, method = dict(request.headers), request.body or None, request.method
 
     def call() -> bytes:
-        return pool.urlopen(method, target, headers=headers, body=body, retries=False,
-                            redirect=False, preload_content=True).data
+        return pool.urlopen(
+            method,
+            target,
+            headers=headers,
+            body=body,
+            retries=False,
+            redirect=False,
+            preload_content=True,
+        ).data
 
     return call
 
@@ -247,7 +292,9 @@ def _floor_async(session: Any, request: Any) -> Callable[[], Awaitable[bytes]]:
 # ------------------------------------------------------------------------------- timing
 
 
-def _run_batch(loop: asyncio.AbstractEventLoop, variant: Variant, calls: int) -> tuple[float, float]:
+def _run_batch(
+    loop: asyncio.AbstractEventLoop, variant: Variant, calls: int
+) -> tuple[float, float]:
     """Seconds per call (wall, this process's CPU) over ``calls`` calls."""
     if variant.kind == "sync":
         fn = variant.call
@@ -295,7 +342,9 @@ def _check(loop: asyncio.AbstractEventLoop, name: str, variant: Variant) -> None
             raise SystemExit(f"{name}: the answer decoded to {items} items")
 
 
-def build_variants(port: int, loop: asyncio.AbstractEventLoop) -> tuple[dict[tuple[str, str], Variant], list[Any]]:
+def build_variants(
+    port: int, loop: asyncio.AbstractEventLoop
+) -> tuple[dict[tuple[str, str], Variant], list[Any]]:
     import aiohttp
 
     url, netloc = f"http://127.0.0.1:{port}", f"127.0.0.1:{port}"
@@ -322,7 +371,9 @@ def build_variants(port: int, loop: asyncio.AbstractEventLoop) -> tuple[dict[tup
         signed = pipeline.signed(pipeline.prepare(opspec, {}))
         variants[(op, "ours sync")] = Variant("sync", call, check=count)
         variants[(op, "ours async c1")] = Variant("async", acall, 1, check=count)
-        variants[(op, f"ours async c{CONCURRENCY}")] = Variant("async", acall, CONCURRENCY, check=count)
+        variants[(op, f"ours async c{CONCURRENCY}")] = Variant(
+            "async", acall, CONCURRENCY, check=count
+        )
         variants[(op, "official sync")] = official_sync[op]
         variants[(op, "official async c1")] = off_c1[op]
         variants[(op, f"official async c{CONCURRENCY}")] = off_c16[op]

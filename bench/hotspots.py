@@ -60,19 +60,33 @@ def profile_calls() -> str:
             parts.append(f"==== {label}: 2,000 sync calls, by own time\n")
             parts.append(_stats(profile, "tottime", 25))
             parts.append(f"==== {label}: the pipeline's steps, cumulative\n")
-            parts.append(_stats(profile, "cumtime", 30,
-                                r"\((list_\w+|_call|signed|sign|send|prepare|outcome|decode|"
-                                r"_element_to_dict|fromstring|model_validate|urlopen|url|"
-                                r"build_request|_lower_headers|_headers_to_send|"
-                                r"connection_from_host)\)"))
+            parts.append(
+                _stats(
+                    profile,
+                    "cumtime",
+                    30,
+                    r"\((list_\w+|_call|signed|sign|send|prepare|outcome|decode|"
+                    r"_element_to_dict|fromstring|model_validate|urlopen|url|"
+                    r"build_request|_lower_headers|_headers_to_send|"
+                    r"connection_from_host)\)",
+                )
+            )
     return "".join(parts)
 
 
 def profile_check() -> str:
     from generator.cli import main
 
-    argv = ["generate", "--check", "--specs", str(ROOT / "specs"), "--templates",
-            str(ROOT / "templates"), "--out", str(ROOT / "generated")]
+    argv = [
+        "generate",
+        "--check",
+        "--specs",
+        str(ROOT / "specs"),
+        "--templates",
+        str(ROOT / "templates"),
+        "--out",
+        str(ROOT / "generated"),
+    ]
     try:
         from pyinstrument import Profiler
     except ImportError:
@@ -89,13 +103,19 @@ def profile_check() -> str:
 
 
 def _importtime(module: str) -> tuple[int, dict[str, int], list[tuple[int, str]]]:
-    err = subprocess.run([PY, "-X", "importtime", "-c", f"import {module}"], cwd=ROOT, env=ENV,
-                         capture_output=True, text=True, check=True).stderr
+    err = subprocess.run(
+        [PY, "-X", "importtime", "-c", f"import {module}"],
+        cwd=ROOT,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stderr
     total, groups, modules = 0, collections.Counter(), []
     for line in err.splitlines():
         if not line.startswith("import time:") or "self [us]" in line:
             continue
-        self_us, cumulative, name = (x.strip() for x in line[len("import time:"):].split("|"))
+        self_us, cumulative, name = (x.strip() for x in line[len("import time:") :].split("|"))
         groups[name.split(".")[0]] += int(self_us)
         modules.append((int(self_us), name))
         if name == module:
@@ -106,10 +126,13 @@ def _importtime(module: str) -> tuple[int, dict[str, int], list[tuple[int, str]]
 def profile_import(module: str = "generated.alibabacloud.oss") -> str:
     runs = sorted((_importtime(module) for _ in range(5)), key=lambda r: r[0])
     total, groups, modules = runs[len(runs) // 2]
-    lines = [f"python -X importtime -c 'import {module}': median of 5 runs, "
-             f"cumulative {total / 1000:.1f} ms "
-             f"(all runs: {', '.join(f'{r[0] / 1000:.0f}' for r in runs)} ms)",
-             "", "self time per top-level package (ms):"]
+    lines = [
+        f"python -X importtime -c 'import {module}': median of 5 runs, "
+        f"cumulative {total / 1000:.1f} ms "
+        f"(all runs: {', '.join(f'{r[0] / 1000:.0f}' for r in runs)} ms)",
+        "",
+        "self time per top-level package (ms):",
+    ]
     lines += [f"  {name:36} {us / 1000:7.1f}" for name, us in groups.most_common(25)]
     lines += ["", "slowest modules by self time (ms):"]
     lines += [f"  {name:56} {us / 1000:7.1f}" for us, name in modules[:30]]
@@ -120,8 +143,11 @@ def profile_import(module: str = "generated.alibabacloud.oss") -> str:
 def main() -> None:
     wanted = set(sys.argv[1:]) or {"calls", "check", "import"}
     OUT.mkdir(exist_ok=True)
-    for name, fn in (("calls", profile_calls), ("check", profile_check),
-                     ("import", profile_import)):
+    for name, fn in (
+        ("calls", profile_calls),
+        ("check", profile_check),
+        ("import", profile_import),
+    ):
         if name in wanted:
             text = fn()
             path = OUT / f"{name}.txt"

@@ -47,8 +47,12 @@ def main() -> None:
 
     port, repeats = int(sys.argv[1]), int(sys.argv[2])
     sizes = [int(n) for n in sys.argv[3].split(",")]
-    kwargs = {"ak": HW_AK, "sk": HW_SK, "project_id": HW_PROJECT,
-              "endpoint": f"http://127.0.0.1:{port}"}
+    kwargs = {
+        "ak": HW_AK,
+        "sk": HW_SK,
+        "project_id": HW_PROJECT,
+        "endpoint": f"http://127.0.0.1:{port}",
+    }
     out: dict[str, object] = {"page_size": PAGE_SIZE, "sync": {}, "async": {}}
     with GaClient(**kwargs) as client:
         _walk(client, 3)  # warm-up: connection, model schemas

@@ -59,13 +59,27 @@ LINEAR_SLACK = 1.5  # marginal cost per op at 100->1000 may be at most 1.5x that
 
 DEPENDENCIES = (
     # runtime of the generated clients
-    "urllib3", "aiohttp", "yarl", "pydantic", "pydantic-core", "defusedxml",
+    "urllib3",
+    "aiohttp",
+    "yarl",
+    "pydantic",
+    "pydantic-core",
+    "defusedxml",
     # generator
-    "jinja2", "pyyaml", "jsonschema", "openapi-spec-validator", "black",
+    "jinja2",
+    "pyyaml",
+    "jsonschema",
+    "openapi-spec-validator",
+    "black",
     "datamodel-code-generator",
     # official SDKs (peers)
-    "alibabacloud-oss-v2", "alibabacloud-ens20171110", "alibabacloud-cloudsso20210515",
-    "alibabacloud-tea-openapi", "darabonba-core", "huaweicloudsdkga", "huaweicloudsdkcore",
+    "alibabacloud-oss-v2",
+    "alibabacloud-ens20171110",
+    "alibabacloud-cloudsso20210515",
+    "alibabacloud-tea-openapi",
+    "darabonba-core",
+    "huaweicloudsdkga",
+    "huaweicloudsdkcore",
     "requests",
 )
 
@@ -223,7 +237,7 @@ def bench_imports(report: Report, runs: int) -> None:
         "",
         f"Time of the import statement inside a fresh `python -c` ({runs} runs per module, "
         "interleaved; interpreter start-up excluded, it is the same for both). "
-        "\"+ first client\" also constructs one client (ours imports urllib3 lazily there). "
+        '"+ first client" also constructs one client (ours imports urllib3 lazily there). '
         "ms, min / median.",
         "",
     )
@@ -238,22 +252,37 @@ def bench_imports(report: Report, runs: int) -> None:
         ratio = statistics.median(o_imp) / statistics.median(f_imp)
         ratio_new = statistics.median(o_new) / statistics.median(f_new)
         ok = report.target(
-            f"import {ours}", f"<= {IMPORT_RATIO:.2f} x official", f"{ratio:.2f} x", ratio <= IMPORT_RATIO
+            f"import {ours}",
+            f"<= {IMPORT_RATIO:.2f} x official",
+            f"{ratio:.2f} x",
+            ratio <= IMPORT_RATIO,
         )
-        rows.append([
-            label,
-            f"`{ours}`",
-            f"{ms(min(o_imp))} / {ms(statistics.median(o_imp))}",
-            f"`{official}`",
-            f"{ms(min(f_imp))} / {ms(statistics.median(f_imp))}",
-            f"{ratio:.2f}",
-            ok,
-            f"{ms(statistics.median(o_new))} vs {ms(statistics.median(f_new))} ({ratio_new:.2f})",
-            f"{o[0][2]} vs {f[0][2]}",
-        ])
+        rows.append(
+            [
+                label,
+                f"`{ours}`",
+                f"{ms(min(o_imp))} / {ms(statistics.median(o_imp))}",
+                f"`{official}`",
+                f"{ms(min(f_imp))} / {ms(statistics.median(f_imp))}",
+                f"{ratio:.2f}",
+                ok,
+                f"{ms(statistics.median(o_new))} vs {ms(statistics.median(f_new))}"
+                f" ({ratio_new:.2f})",
+                f"{o[0][2]} vs {f[0][2]}",
+            ]
+        )
     report.table(
-        ["service", "ours", "ours ms", "official", "official ms", "ratio", "target <= 0.33",
-         "+ first client, median ms (ratio)", "sys.modules after"],
+        [
+            "service",
+            "ours",
+            "ours ms",
+            "official",
+            "official ms",
+            "ratio",
+            "target <= 0.33",
+            "+ first client, median ms (ratio)",
+            "sys.modules after",
+        ],
         rows,
     )
 
@@ -310,8 +339,12 @@ def bench_calls(report: Report, port: int, rounds: int, batch: int) -> None:
         "",
     )
     rows = []
-    for op in ("oss ListResourcePools", "ens ListBuckets", "cloudsso ListDirectories",
-               "ga ListByoipPools"):
+    for op in (
+        "oss ListResourcePools",
+        "ens ListBuckets",
+        "cloudsso ListDirectories",
+        "ga ListByoipPools",
+    ):
         variants = data[op]
         med = {k: statistics.median(v["wall"]) for k, v in variants.items()}
         low = {k: min(v["wall"]) for k, v in variants.items()}
@@ -332,7 +365,9 @@ def bench_calls(report: Report, port: int, rounds: int, batch: int) -> None:
                     r_med, r_min, r_cpu = ratio(med, mode), ratio(low, mode), ratio(cpu, mode)
                     official_cost = med[f"official {mode}"] - floor
                     cells = [
-                        f"{r_med:.2f}", f"{r_min:.2f}", f"{r_cpu:.2f}",
+                        f"{r_med:.2f}",
+                        f"{r_min:.2f}",
+                        f"{r_cpu:.2f}",
                         report.target(
                             f"client-side cost {op}, {mode}",
                             f"<= {COST_RATIO:.2f} x official",
@@ -341,17 +376,28 @@ def bench_calls(report: Report, port: int, rounds: int, batch: int) -> None:
                             r_med <= COST_RATIO,
                         ),
                     ]
-                rows.append([
-                    op if (mode, who) == ("sync", "ours") else "",
-                    name,
-                    f"{us(low[name])} / {us(med[name])}",
-                    us(cpu[name]),
-                    "" if who == "floor" else us(cost),
-                    *cells,
-                ])
+                rows.append(
+                    [
+                        op if (mode, who) == ("sync", "ours") else "",
+                        name,
+                        f"{us(low[name])} / {us(med[name])}",
+                        us(cpu[name]),
+                        "" if who == "floor" else us(cost),
+                        *cells,
+                    ]
+                )
     report.table(
-        ["operation", "variant", "µs/call min / median", "CPU µs/call", "client-side µs",
-         "ours/official cost", "same, by min", "same, by CPU", "target <= 0.5 (median)"],
+        [
+            "operation",
+            "variant",
+            "µs/call min / median",
+            "CPU µs/call",
+            "client-side µs",
+            "ours/official cost",
+            "same, by min",
+            "same, by CPU",
+            "target <= 0.5 (median)",
+        ],
         rows,
     )
     report.add(
@@ -389,17 +435,24 @@ def bench_pages(report: Report, port: int, repeats: int, sizes: list[int]) -> No
             med = statistics.median(times)
             per_page[n] = med / n
             peaks[n] = entry["peak"]
-            rows.append([
-                kind, f"{n:,}", f"{entry['items']:,}",
-                f"{ms(min(times))} / {ms(med)}",
-                us(med / n), f"{med / entry['items'] * 1e6:.1f}",
-                f"{entry['items'] / med:,.0f}",
-                f"{entry['peak'] / 1024:,.0f}",
-            ])
+            rows.append(
+                [
+                    kind,
+                    f"{n:,}",
+                    f"{entry['items']:,}",
+                    f"{ms(min(times))} / {ms(med)}",
+                    us(med / n),
+                    f"{med / entry['items'] * 1e6:.1f}",
+                    f"{entry['items'] / med:,.0f}",
+                    f"{entry['peak'] / 1024:,.0f}",
+                ]
+            )
         lo, hi = min(sizes), max(sizes)
         grow = (peaks[hi] - peaks[lo]) / (hi - lo)
         flat_mem = peaks[hi] <= 2 * peaks[lo]
-        flat_time = per_page[hi] <= LINEAR_SLACK * per_page[sorted(sizes)[1] if len(sizes) > 1 else lo]
+        flat_time = (
+            per_page[hi] <= LINEAR_SLACK * per_page[sorted(sizes)[1] if len(sizes) > 1 else lo]
+        )
         report.target(
             f"pagination {kind}: lazy (peak at {hi:,} pages <= 2 x at {lo:,})",
             "<= 2 x",
@@ -413,8 +466,16 @@ def bench_pages(report: Report, port: int, repeats: int, sizes: list[int]) -> No
             flat_time,
         )
     report.table(
-        ["client", "pages", "items", "ms min / median", "µs per page", "µs per item",
-         "items/s", "peak KiB"],
+        [
+            "client",
+            "pages",
+            "items",
+            "ms min / median",
+            "µs per page",
+            "µs per item",
+            "items/s",
+            "peak KiB",
+        ],
         rows,
     )
 
@@ -435,8 +496,18 @@ def _timed(args: list[str]) -> tuple[float, float, int, str]:
 
 
 def _gen(specs: Path, out: Path, check: bool = False) -> list[str]:
-    args = [PY, "-m", "generator", "generate", "--specs", str(specs), "--templates",
-            str(ROOT / "templates"), "--out", str(out)]
+    args = [
+        PY,
+        "-m",
+        "generator",
+        "generate",
+        "--specs",
+        str(specs),
+        "--templates",
+        str(ROOT / "templates"),
+        "--out",
+        str(out),
+    ]
     return args + ["--check"] if check else args
 
 
@@ -452,7 +523,8 @@ def bench_generator(
     report.add(
         "## 4. Generator at scale",
         "",
-        "Synthetic spec trees (bench/synth.py): N clones of `specs/alibabacloud/ens/ListBuckets.yaml` "
+        "Synthetic spec trees (bench/synth.py): N clones of "
+        "`specs/alibabacloud/ens/ListBuckets.yaml` "
         "with renamed operation and shape, 10 per service (N/10 clones of its `service.yaml`). "
         "Whole `python -m generator generate` processes, wall seconds (CPU in brackets), min / "
         "median. Fresh = empty output directory; no-op = `--check` on an up-to-date tree; "
@@ -465,12 +537,21 @@ def bench_generator(
     seed_wall = [s[0] for s in seed]
     seed_med = statistics.median(seed_wall)
     seed_note = "" if all(s[2] == 0 for s in seed) else f" (exit {seed[-1][2]}: {seed[-1][3][:80]})"
-    rows.append([
-        "seed (4 ops)", "no-op --check",
-        f"{min(seed_wall):.2f} / {seed_med:.2f} ({statistics.median(s[1] for s in seed):.2f})",
-        "", report.target("seed no-op --check", f"<= {SEED_CHECK_SECONDS:.0f} s",
-                          f"{seed_med:.2f} s", seed_med <= SEED_CHECK_SECONDS) + seed_note,
-    ])
+    rows.append(
+        [
+            "seed (4 ops)",
+            "no-op --check",
+            f"{min(seed_wall):.2f} / {seed_med:.2f} ({statistics.median(s[1] for s in seed):.2f})",
+            "",
+            report.target(
+                "seed no-op --check",
+                f"<= {SEED_CHECK_SECONDS:.0f} s",
+                f"{seed_med:.2f} s",
+                seed_med <= SEED_CHECK_SECONDS,
+            )
+            + seed_note,
+        ]
+    )
     fresh_med: dict[int, float] = {}
     with tempfile.TemporaryDirectory(prefix="bench-gen-") as tmp:
         for n in sizes:
@@ -495,15 +576,20 @@ def bench_generator(
                     skipped.append(f"no-op --check of {n:,} ops skipped in --quick")
                     break
                 if deadline is not None and time.perf_counter() + last > deadline:
-                    skipped.append(f"no-op --check of {n:,} ops skipped to keep the run within "
-                                   f"its time budget (it takes about as long as a fresh build: "
-                                   f"--check renders the whole tree in memory too)")
+                    skipped.append(
+                        f"no-op --check of {n:,} ops skipped to keep the run within "
+                        f"its time budget (it takes about as long as a fresh build: "
+                        f"--check renders the whole tree in memory too)"
+                    )
                     break
                 check.append(_timed(_gen(specs / "specs", out, check=True)))
             failed = [r for r in fresh + check + edit if r[2] != 0]
             note = f" (a run failed: {failed[0][3][:100]})" if failed else ""
-            for label, results in (("fresh generate", fresh), ("no-op --check", check),
-                                   ("edit one spec", edit)):
+            for label, results in (
+                ("fresh generate", fresh),
+                ("no-op --check", check),
+                ("edit one spec", edit),
+            ):
                 if not results:
                     rows.append(["", label, "skipped (see note)", "", ""])
                     continue
@@ -513,20 +599,29 @@ def bench_generator(
                 if label == "fresh generate":
                     fresh_med[n] = med
                     if n == 1000:
-                        cell = report.target("generate 1,000 ops (fresh)",
-                                             f"<= {GEN_1000_SECONDS:.0f} s", f"{med:.1f} s",
-                                             med <= GEN_1000_SECONDS)
+                        cell = report.target(
+                            "generate 1,000 ops (fresh)",
+                            f"<= {GEN_1000_SECONDS:.0f} s",
+                            f"{med:.1f} s",
+                            med <= GEN_1000_SECONDS,
+                        )
                 if label == "edit one spec":
-                    cell = report.target(f"one-spec edit regen, {n} ops",
-                                         f"<= {EDIT_REGEN_SECONDS:.0f} s", f"{med:.2f} s",
-                                         med <= EDIT_REGEN_SECONDS)
-                rows.append([
-                    f"{n:,} ops" if label == "fresh generate" else "",
-                    label,
-                    f"{min(walls):.2f} / {med:.2f} ({statistics.median(r[1] for r in results):.2f})",
-                    f"{med / n * 1e3:,.1f}",
-                    cell + (note if label == "fresh generate" else ""),
-                ])
+                    cell = report.target(
+                        f"one-spec edit regen, {n} ops",
+                        f"<= {EDIT_REGEN_SECONDS:.0f} s",
+                        f"{med:.2f} s",
+                        med <= EDIT_REGEN_SECONDS,
+                    )
+                rows.append(
+                    [
+                        f"{n:,} ops" if label == "fresh generate" else "",
+                        label,
+                        f"{min(walls):.2f} / {med:.2f}"
+                        f" ({statistics.median(r[1] for r in results):.2f})",
+                        f"{med / n * 1e3:,.1f}",
+                        cell + (note if label == "fresh generate" else ""),
+                    ]
+                )
             shutil.rmtree(out, ignore_errors=True)
     report.table(["specs", "run", "wall s min / median (CPU)", "ms per op", "target"], rows)
     for note in skipped:
@@ -541,9 +636,12 @@ def bench_generator(
             f"{high * 1e3:,.1f} ms/op from {b:,} to {c:,}.",
             "",
         )
-        report.target("generate: linear in operations",
-                      f"marginal ms/op {b:,}->{c:,} <= {LINEAR_SLACK} x {a:,}->{b:,}",
-                      f"{high / low:.2f} x" if low > 0 else "n/a", low > 0 and high <= LINEAR_SLACK * low)
+        report.target(
+            "generate: linear in operations",
+            f"marginal ms/op {b:,}->{c:,} <= {LINEAR_SLACK} x {a:,}->{b:,}",
+            f"{high / low:.2f} x" if low > 0 else "n/a",
+            low > 0 and high <= LINEAR_SLACK * low,
+        )
     elif len(ordered) == 2:
         a, b = ordered
         report.add(
@@ -558,11 +656,20 @@ def bench_generator(
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="smoke run: fewer repetitions, no 1,000-op tree")
-    parser.add_argument("--only", default="import,calls,pages,generator",
-                        help="comma-separated sections (default: all)")
-    parser.add_argument("--out", type=Path, default=None,
-                        help="Markdown file (default bench/RESULTS.md, bench/RESULTS-quick.md with --quick)")
+    parser.add_argument(
+        "--quick", action="store_true", help="smoke run: fewer repetitions, no 1,000-op tree"
+    )
+    parser.add_argument(
+        "--only",
+        default="import,calls,pages,generator",
+        help="comma-separated sections (default: all)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="Markdown file (default bench/RESULTS.md, bench/RESULTS-quick.md with --quick)",
+    )
     args = parser.parse_args()
     sections = set(args.only.split(","))
     quick = args.quick
@@ -576,16 +683,24 @@ def main() -> int:
     if sections & {"calls", "pages"}:
         with LeanServer() as server:
             if "calls" in sections:
-                bench_calls(report, server.port, rounds=3 if quick else 15, batch=32 if quick else 48)
+                bench_calls(
+                    report, server.port, rounds=3 if quick else 15, batch=32 if quick else 48
+                )
             if "pages" in sections:
                 bench_pages(report, server.port, repeats=1 if quick else 3, sizes=[10, 100, 1000])
     if "generator" in sections:
         if quick:
-            bench_generator(report, [10, 100], seed_runs=2, repeats={10: 1, 100: 1},
-                            check_sizes={10})
+            bench_generator(
+                report, [10, 100], seed_runs=2, repeats={10: 1, 100: 1}, check_sizes={10}
+            )
         else:
-            bench_generator(report, [10, 100, 1000], seed_runs=5, repeats={10: 2, 100: 1, 1000: 1},
-                            deadline=started + BUDGET_SECONDS)
+            bench_generator(
+                report,
+                [10, 100, 1000],
+                seed_runs=5,
+                repeats={10: 2, 100: 1, 1000: 1},
+                deadline=started + BUDGET_SECONDS,
+            )
 
     elapsed = time.perf_counter() - started
     head = [
@@ -610,8 +725,10 @@ def main() -> int:
     print(text)
     out_file.write_text(text, encoding="utf-8")
     failed = sum(1 for t in report.targets if not t[3])
-    log(f"wrote {out_file.relative_to(ROOT) if out_file.is_relative_to(ROOT) else out_file}; "
-        f"{len(report.targets) - failed} targets pass, {failed} fail; {elapsed:.0f} s")
+    log(
+        f"wrote {out_file.relative_to(ROOT) if out_file.is_relative_to(ROOT) else out_file}; "
+        f"{len(report.targets) - failed} targets pass, {failed} fail; {elapsed:.0f} s"
+    )
     return 0
 
 

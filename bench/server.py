@@ -21,6 +21,7 @@ Keep-alive, TCP_NODELAY, Content-Length on every answer; asyncio with a hand-rol
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import socket
 import sys
@@ -126,7 +127,7 @@ OSS = _response(
     200,
     _oss_body(),
     "application/xml",
-    f"x-oss-request-id: 5374A2880232A65C23002D74\r\nServer: AliyunOSS\r\n",
+    "x-oss-request-id: 5374A2880232A65C23002D74\r\nServer: AliyunOSS\r\n",
 )
 ENS = _response(
     200, _ens_body(), "application/json;charset=utf-8", f"x-acs-request-id: {_REQUEST_ID}\r\n"
@@ -210,7 +211,5 @@ async def _serve(port: int) -> None:
 
 
 if __name__ == "__main__":
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(_serve(int(sys.argv[1]) if len(sys.argv) > 1 else 0))
-    except KeyboardInterrupt:
-        pass

@@ -155,7 +155,8 @@ def _run_pipeline(specs: Path, templates: Path, out: Path, *, check: bool, start
         )
         return 3
     files = dict(tree.files)
-    files[MANIFEST] = manifest(input_fingerprint(specs, templates)[0], tree.files)
+    inputs = input_fingerprint(specs, templates)[0]
+    files[MANIFEST] = manifest(inputs, tree.service_keys, tree.files)
     diff = compare_tree(out, files)
     seconds = time.perf_counter() - started
     operations = sum(len(s.operations) for s in tree.specs.services)

@@ -30,11 +30,9 @@ def _hash_tree(digest: hashlib._Hash, root: Path, patterns: tuple[str, ...]) -> 
     return count
 
 
-def input_fingerprint(specs: Path, templates: Path) -> tuple[str, int]:
-    """(fingerprint of every input, number of spec files)."""
+def tooling_fingerprint(templates: Path) -> str:
+    """Fingerprint of everything but the specs: templates, generator code, tool versions."""
     digest = hashlib.sha256()
-    spec_files = _hash_tree(digest, specs, ("*.yaml",))
-    digest.update(b"templates\0")
     _hash_tree(digest, templates, ("*",))
     digest.update(b"generator\0")
     _hash_tree(digest, _GENERATOR, ("*.py", "*.json"))
@@ -43,13 +41,55 @@ def input_fingerprint(specs: Path, templates: Path) -> tuple[str, int]:
             digest.update(f"{tool}={metadata.version(tool)}\0".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{tool}=missing\0".encode())
+    return digest.hexdigest()
+
+
+def input_fingerprint(specs: Path, templates: Path) -> tuple[str, int]:
+    """(fingerprint of every input, number of spec files)."""
+    digest = hashlib.sha256(tooling_fingerprint(templates).encode())
+    spec_files = _hash_tree(digest, specs, ("*.yaml",))
     return digest.hexdigest(), spec_files
 
 
-def manifest(fingerprint: str, files: dict[str, bytes]) -> bytes:
+def service_key(tooling: str, service: object) -> str:
+    """Fingerprint of one service's generated files: its model (not its YAML text) + tooling."""
+    return hashlib.sha256(f"{tooling}\0{service!r}".encode()).hexdigest()
+
+
+def manifest(fingerprint: str, services: dict[str, str], files: dict[str, bytes]) -> bytes:
     """The manifest's bytes for a generated tree (itself excluded)."""
     hashes = {name: hashlib.sha256(content).hexdigest() for name, content in sorted(files.items())}
-    return (json.dumps({"inputs": fingerprint, "files": hashes}, indent=1) + "\n").encode()
+    data = {"inputs": fingerprint, "services": dict(sorted(services.items())), "files": hashes}
+    return (json.dumps(data, indent=1) + "\n").encode()
+
+
+class PreviousTree:
+    """The last generation's files, reusable for services whose model did not change."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        try:
+            recorded = json.loads((out / MANIFEST).read_bytes())
+        except (OSError, ValueError):
+            recorded = {}
+        self.services: dict[str, str] = recorded.get("services", {})
+        self.files: dict[str, str] = recorded.get("files", {})
+
+    def service_files(self, prefix: str, key: str) -> dict[str, bytes] | None:
+        """Files under ``prefix`` exactly as generated for ``key``, or None."""
+        if self.services.get(prefix) != key:
+            return None
+        found = {}
+        for name, sha in self.files.items():
+            if name.startswith(prefix):
+                try:
+                    content = (self.out / name).read_bytes()
+                except OSError:
+                    return None
+                if hashlib.sha256(content).hexdigest() != sha:
+                    return None
+                found[name] = content
+        return found or None
 
 
 def up_to_date(out: Path, fingerprint: str) -> int | None:
