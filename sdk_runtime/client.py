@@ -8,7 +8,6 @@ with backoff (see ``retry``). Pagination walks pages with ``PageCursor``.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator, Iterator, Mapping
@@ -252,6 +251,8 @@ class AsyncBaseClient:
                 response = await self._transport.send(pipeline.signed(request), pipeline.timeout)
                 return pipeline.outcome(operation, response)
             except (ApiError, TransportError) as error:
+                import asyncio  # here, not at the top: sync-only users never pay for it
+
                 await asyncio.sleep(pipeline.backoff(operation, attempt, error))
             attempt += 1
 
