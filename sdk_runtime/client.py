@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -42,6 +42,7 @@ logger = logging.getLogger("sdk_runtime")
 
 ResponseT = TypeVar("ResponseT", bound=BaseModel)
 ItemT = TypeVar("ItemT")
+TransportT = TypeVar("TransportT", SyncTransport, AsyncTransport)
 TimeoutLike = float | tuple[float, float] | Timeout | None
 Credentials = AlibabaCloudCredentials | HuaweiCloudCredentials
 
@@ -118,8 +119,10 @@ class _Pipeline:
         return f"<{kind} {where} signing={self.signing}>"
 
 
-class BaseClient:
-    """Synchronous client: urllib3 by default, or your own httpx.Client."""
+class _ClientBase(Generic[TransportT]):
+    """Configuration shared by the sync and async clients; subclasses pick the transport."""
+
+    _make_transport: Callable[[object | None], TransportT]
 
     def __init__(
         self,
@@ -144,10 +147,16 @@ class BaseClient:
             timeout=timeout,
             max_retries=max_retries,
         )
-        self._transport: SyncTransport = make_sync_transport(http_client)
+        self._transport: TransportT = type(self)._make_transport(http_client)
 
     def __repr__(self) -> str:
         return self._pipeline.describe(type(self).__name__)
+
+
+class BaseClient(_ClientBase[SyncTransport]):
+    """Synchronous client: urllib3 by default, or your own httpx.Client."""
+
+    _make_transport = staticmethod(make_sync_transport)
 
     def __enter__(self: _SyncSelf) -> _SyncSelf:
         return self
@@ -195,36 +204,10 @@ class BaseClient:
             yield from cursor.items(page)
 
 
-class AsyncBaseClient:
+class AsyncBaseClient(_ClientBase[AsyncTransport]):
     """Asynchronous client: aiohttp by default, or your own httpx.AsyncClient."""
 
-    def __init__(
-        self,
-        service: ServiceSpec,
-        credentials: Credentials,
-        *,
-        endpoint: str | None = None,
-        region: str | None = None,
-        signing: str | None = None,
-        rpc_format: str | None = None,
-        timeout: TimeoutLike = None,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        http_client: object | None = None,
-    ) -> None:
-        self._pipeline = _Pipeline(
-            service,
-            credentials,
-            endpoint=endpoint,
-            region=region,
-            signing=signing,
-            rpc_format=rpc_format,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-        self._transport: AsyncTransport = make_async_transport(http_client)
-
-    def __repr__(self) -> str:
-        return self._pipeline.describe(type(self).__name__)
+    _make_transport = staticmethod(make_async_transport)
 
     async def __aenter__(self: _AsyncSelf) -> _AsyncSelf:
         return self
