@@ -80,11 +80,14 @@ async def test_async_ens_and_cloudsso_sts(cloud: FakeCloud) -> None:
 
 def test_sts_key_without_its_token_is_refused_by_the_service(cloud: FakeCloud) -> None:
     # proves the fake checks the token, so the STS tests above mean something
-    with EnsClient(
-        endpoint=cloud.url,
-        access_key_id=ALIBABA_STS_ACCESS_KEY_ID,
-        access_key_secret=ALIBABA_STS_ACCESS_KEY_SECRET,
-    ) as client, pytest.raises(ClientError, match="InvalidSecurityToken"):
+    with (
+        EnsClient(
+            endpoint=cloud.url,
+            access_key_id=ALIBABA_STS_ACCESS_KEY_ID,
+            access_key_secret=ALIBABA_STS_ACCESS_KEY_SECRET,
+        ) as client,
+        pytest.raises(ClientError, match="InvalidSecurityToken"),
+    ):
         client.list_buckets()
     assert len(cloud.rejected) == 1
 

@@ -24,17 +24,12 @@ from generated.alibabacloud.oss import AsyncOssClient, OssClient, OssError
 from generated.huaweicloud import ga
 from generated.huaweicloud.ga import AsyncGaClient, GaClient, GaError
 from sdk_runtime.errors import ApiError, ClientError
+from tests.clients.support import ALIBABA, HUAWEI
 from tests.fakecloud import (
     ALIBABA_ACCESS_KEY_ID,
-    ALIBABA_ACCESS_KEY_SECRET,
-    HUAWEI_AK,
-    HUAWEI_PROJECT_ID,
-    HUAWEI_SK,
     FakeCloud,
 )
 
-ALIBABA = {"access_key_id": ALIBABA_ACCESS_KEY_ID, "access_key_secret": ALIBABA_ACCESS_KEY_SECRET}
-HUAWEI = {"ak": HUAWEI_AK, "sk": HUAWEI_SK, "project_id": HUAWEI_PROJECT_ID}
 ACS_REQUEST_ID = re.compile(r"[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}")
 OSS_REQUEST_ID = re.compile(r"[0-9A-F]{24}")
 HUAWEI_REQUEST_ID = re.compile(r"[0-9a-f]{32}")
@@ -127,9 +122,10 @@ async def test_async_ens_documented_error(
 
 def test_ens_page_size_out_of_range_is_invalid_parameter(cloud: FakeCloud) -> None:
     # not injected: the service itself rejects PageSize > 100
-    with EnsClient(endpoint=cloud.url, **ALIBABA) as client, pytest.raises(
-        InvalidParameterError
-    ) as caught:
+    with (
+        EnsClient(endpoint=cloud.url, **ALIBABA) as client,
+        pytest.raises(InvalidParameterError) as caught,
+    ):
         client.list_buckets(page_size="101")
     check_error(
         caught.value,
@@ -161,9 +157,10 @@ def test_ens_undocumented_code_raises_the_service_base(
 
 def test_cloudsso_undocumented_code(cloud: FakeCloud) -> None:
     cloud.fail_next("ListDirectories", 404, "EntityNotExists.Directory", "no such directory")
-    with CloudSsoClient(endpoint=cloud.url, **ALIBABA) as client, pytest.raises(
-        CloudSsoError
-    ) as caught:
+    with (
+        CloudSsoClient(endpoint=cloud.url, **ALIBABA) as client,
+        pytest.raises(CloudSsoError) as caught,
+    ):
         client.list_directories()
     check_error(
         caught.value,
@@ -185,7 +182,12 @@ async def test_async_cloudsso_xml_error(cloud: FakeCloud) -> None:
         with pytest.raises(CloudSsoError) as caught:
             await client.list_directories()
     check_error(
-        caught.value, CloudSsoError, CloudSsoError, 403, "NoPermission", "xml error body",
+        caught.value,
+        CloudSsoError,
+        CloudSsoError,
+        403,
+        "NoPermission",
+        "xml error body",
         ACS_REQUEST_ID,
     )
     assert caught.value.body.lstrip().startswith(b"<?xml")
@@ -243,9 +245,12 @@ async def test_async_oss_injected_error(cloud: FakeCloud) -> None:
 
 def test_oss_rejected_signature_is_an_error(cloud: FakeCloud) -> None:
     # A wrong secret: the official signer disagrees and the service says so.
-    with OssClient(
-        endpoint=cloud.url, access_key_id=ALIBABA_ACCESS_KEY_ID, access_key_secret="wrong"
-    ) as client, pytest.raises(OssError) as caught:
+    with (
+        OssClient(
+            endpoint=cloud.url, access_key_id=ALIBABA_ACCESS_KEY_ID, access_key_secret="wrong"
+        ) as client,
+        pytest.raises(OssError) as caught,
+    ):
         client.list_resource_pools()
     assert caught.value.code == "SignatureDoesNotMatch"
     assert caught.value.status_code == 403
@@ -289,9 +294,10 @@ async def test_async_ga_injected_error(cloud: FakeCloud) -> None:
 
 
 def test_ga_rejected_token(cloud: FakeCloud) -> None:
-    with GaClient(endpoint=cloud.url, auth_token="not-the-token") as client, pytest.raises(
-        GaError
-    ) as caught:
+    with (
+        GaClient(endpoint=cloud.url, auth_token="not-the-token") as client,
+        pytest.raises(GaError) as caught,
+    ):
         client.list_byoip_pools()
     assert caught.value.code == "APIGW.0301"
     assert caught.value.status_code == 401

@@ -35,22 +35,19 @@ from generated.huaweicloud.ga import (
     ListByoipPoolsResponse,
     PageInfo,
 )
+from tests.clients.support import ALIBABA, HUAWEI
 from tests.fakecloud import (
     ALIBABA_ACCESS_KEY_ID,
-    ALIBABA_ACCESS_KEY_SECRET,
     CLOUDSSO_DIRECTORIES,
     ENS_BUCKETS,
     GA_BYOIP_POOLS,
     HUAWEI_AK,
     HUAWEI_PROJECT_ID,
-    HUAWEI_SK,
     OSS_RESOURCE_POOLS,
     FakeCloud,
 )
 from tests.fakecloud.data import OSS_OWNER
 
-ALIBABA = {"access_key_id": ALIBABA_ACCESS_KEY_ID, "access_key_secret": ALIBABA_ACCESS_KEY_SECRET}
-HUAWEI = {"ak": HUAWEI_AK, "sk": HUAWEI_SK, "project_id": HUAWEI_PROJECT_ID}
 UUID_UPPER = r"[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}"
 
 
@@ -178,9 +175,7 @@ def check_ens_filtered(response: ListBucketsResponse) -> None:
     videos = [b for b in ENS_BUCKETS if b["BucketName"].startswith("video")]
     assert response.total_count == len(videos) == 7
     assert response.bucket_infos is not None
-    assert [b.bucket_name for b in response.bucket_infos] == [
-        b["BucketName"] for b in videos[3:6]
-    ]
+    assert [b.bucket_name for b in response.bucket_infos] == [b["BucketName"] for b in videos[3:6]]
 
 
 def check_ens_request(cloud: FakeCloud) -> None:
@@ -239,9 +234,7 @@ def test_cloudsso_list_directories(cloud: FakeCloud, sync_http: httpx.Client | N
 async def test_async_cloudsso_list_directories(
     cloud: FakeCloud, async_http: httpx.AsyncClient | None
 ) -> None:
-    async with AsyncCloudSsoClient(
-        endpoint=cloud.url, http_client=async_http, **ALIBABA
-    ) as client:
+    async with AsyncCloudSsoClient(endpoint=cloud.url, http_client=async_http, **ALIBABA) as client:
         check_cloudsso(cloud, await client.list_directories())
 
 

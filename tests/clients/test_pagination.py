@@ -25,20 +25,13 @@ from generated.huaweicloud.ga import (
 )
 from sdk_runtime.pagination import PageCursor
 from sdk_runtime.service import Pagination
+from tests.clients.support import ALIBABA, HUAWEI
 from tests.fakecloud import (
-    ALIBABA_ACCESS_KEY_ID,
-    ALIBABA_ACCESS_KEY_SECRET,
     ENS_BUCKETS,
     GA_BYOIP_POOLS,
-    HUAWEI_AK,
-    HUAWEI_PROJECT_ID,
-    HUAWEI_SK,
     OSS_RESOURCE_POOLS,
     FakeCloud,
 )
-
-ALIBABA = {"access_key_id": ALIBABA_ACCESS_KEY_ID, "access_key_secret": ALIBABA_ACCESS_KEY_SECRET}
-HUAWEI = {"ak": HUAWEI_AK, "sk": HUAWEI_SK, "project_id": HUAWEI_PROJECT_ID}
 
 OSS_ITEMS = [(p["Name"], datetime.fromisoformat(p["CreateTime"])) for p in OSS_RESOURCE_POOLS]
 ENS_NAMES = [b["BucketName"] for b in ENS_BUCKETS]

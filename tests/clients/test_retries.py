@@ -11,21 +11,14 @@ from generated.alibabacloud.cloudsso import CloudSsoClient
 from generated.alibabacloud.ens import AsyncEnsClient, EnsClient, EnsError, NoPermissionError
 from generated.alibabacloud.oss import AsyncOssClient, OssClient, OssError
 from generated.huaweicloud.ga import AsyncGaClient, GaClient, GaError
+from tests.clients.support import ALIBABA, HUAWEI
 from tests.fakecloud import (
-    ALIBABA_ACCESS_KEY_ID,
-    ALIBABA_ACCESS_KEY_SECRET,
     ENS_BUCKETS,
     GA_BYOIP_POOLS,
-    HUAWEI_AK,
-    HUAWEI_PROJECT_ID,
-    HUAWEI_SK,
     HUAWEI_TOKEN,
     OSS_RESOURCE_POOLS,
     FakeCloud,
 )
-
-ALIBABA = {"access_key_id": ALIBABA_ACCESS_KEY_ID, "access_key_secret": ALIBABA_ACCESS_KEY_SECRET}
-HUAWEI = {"ak": HUAWEI_AK, "sk": HUAWEI_SK, "project_id": HUAWEI_PROJECT_ID}
 
 
 def statuses(cloud: FakeCloud) -> list[int | None]:
@@ -46,9 +39,7 @@ def test_oss_slowdown_honours_retry_after_and_re_signs(cloud: FakeCloud) -> None
         started = time.monotonic()
         page = client.list_resource_pools(max_keys=3)
         elapsed = time.monotonic() - started
-    assert [p.name for p in page.resource_pool or []] == [
-        p["Name"] for p in OSS_RESOURCE_POOLS[:3]
-    ]
+    assert [p.name for p in page.resource_pool or []] == [p["Name"] for p in OSS_RESOURCE_POOLS[:3]]
     assert statuses(cloud) == [503, 200]
     assert elapsed >= 0.95
     first, second = cloud.requests
@@ -70,9 +61,10 @@ async def test_async_oss_slowdown_then_success(cloud: FakeCloud) -> None:
 
 def test_oss_slowdown_exhausted(cloud: FakeCloud) -> None:
     cloud.fail_next("ListResourcePools", 503, "SlowDown", times=10)
-    with OssClient(endpoint=cloud.url, max_retries=2, **ALIBABA) as client, pytest.raises(
-        OssError
-    ) as caught:
+    with (
+        OssClient(endpoint=cloud.url, max_retries=2, **ALIBABA) as client,
+        pytest.raises(OssError) as caught,
+    ):
         client.list_resource_pools()
     assert caught.value.code == "SlowDown"
     assert caught.value.status_code == 503
@@ -123,9 +115,10 @@ def test_ens_retry_after_in_milliseconds(cloud: FakeCloud) -> None:
 
 def test_ens_throttling_exhausted(cloud: FakeCloud) -> None:
     cloud.fail_next("ListBuckets", 400, "Throttling.User", times=10)
-    with EnsClient(endpoint=cloud.url, max_retries=2, **ALIBABA) as client, pytest.raises(
-        EnsError
-    ) as caught:
+    with (
+        EnsClient(endpoint=cloud.url, max_retries=2, **ALIBABA) as client,
+        pytest.raises(EnsError) as caught,
+    ):
         client.list_buckets()
     assert type(caught.value) is EnsError
     assert caught.value.code == "Throttling.User"
@@ -217,9 +210,10 @@ async def test_async_ga_429_then_success(cloud: FakeCloud) -> None:
 
 def test_ga_server_error_retried_then_exhausted(cloud: FakeCloud) -> None:
     cloud.fail_next("ListByoipPools", 500, "GA.5000", "internal", times=4)
-    with GaClient(endpoint=cloud.url, max_retries=3, **HUAWEI) as client, pytest.raises(
-        GaError
-    ) as caught:
+    with (
+        GaClient(endpoint=cloud.url, max_retries=3, **HUAWEI) as client,
+        pytest.raises(GaError) as caught,
+    ):
         client.list_byoip_pools()
     assert caught.value.code == "GA.5000"
     assert caught.value.status_code == 500

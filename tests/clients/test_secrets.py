@@ -4,10 +4,8 @@ text or log record, including the HTTP libraries' own debug logs during a retrie
 from __future__ import annotations
 
 import logging
-import socket
-import time
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 import httpx
@@ -19,6 +17,7 @@ from generated.alibabacloud.oss import AsyncOssClient, OssClient
 from generated.huaweicloud.ga import AsyncGaClient, GaClient
 from sdk_runtime.credentials import AlibabaCloudCredentials, HuaweiCloudCredentials
 from sdk_runtime.errors import ApiError, RequestTimeoutError, TransportError
+from tests.clients.support import ALIBABA, DELAY, TIMEOUT, refused_url
 from tests.fakecloud import (
     ALIBABA_ACCESS_KEY_ID,
     ALIBABA_ACCESS_KEY_SECRET,
@@ -46,7 +45,6 @@ STS = {
     "access_key_secret": ALIBABA_STS_ACCESS_KEY_SECRET,
     "security_token": ALIBABA_STS_SECURITY_TOKEN,
 }
-ALIBABA = {"access_key_id": ALIBABA_ACCESS_KEY_ID, "access_key_secret": ALIBABA_ACCESS_KEY_SECRET}
 HUAWEI_ALL = {"ak": HUAWEI_AK, "sk": HUAWEI_SK, "project_id": HUAWEI_PROJECT_ID}
 
 
@@ -63,26 +61,6 @@ def exception_texts(error: BaseException) -> list[str]:
     if isinstance(error, ApiError):
         texts += [error.message, error.body.decode("utf-8", "replace")]
     return texts
-DELAY = 0.6  # seconds the fake holds an answer
-TIMEOUT = 0.15  # the client's timeout, well below it
-
-
-@pytest.fixture
-def slow_cloud(cloud: FakeCloud) -> Iterator[FakeCloud]:
-    """The fake cloud; afterwards, waits for answers still held by ``delay_next`` (the
-    client gave up on them), so a late request cannot take a fault meant for a later test."""
-    yield cloud
-    deadline = time.monotonic() + 5
-    while any(r.status is None for r in cloud.requests) and time.monotonic() < deadline:
-        time.sleep(0.02)
-
-
-
-def refused_url() -> str:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return f"http://127.0.0.1:{port}"
 
 
 # --------------------------------------------------------------------------- repr / str
@@ -132,15 +110,14 @@ def test_credentials_repr_and_str(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize("signing", ["acs3-hmac-sha256", "rpc-v1-hmac-sha1"])
-def test_api_error_text_when_the_service_echoes_the_request(
-    cloud: FakeCloud, signing: str
-) -> None:
+def test_api_error_text_when_the_service_echoes_the_request(cloud: FakeCloud, signing: str) -> None:
     # A signature mismatch: the service answers with its string-to-sign, which carries
     # the security token. The exception must not repeat it.
     credentials = {**STS, "access_key_secret": WRONG_SECRET}
-    with EnsClient(endpoint=cloud.url, signing=signing, **credentials) as client, pytest.raises(
-        ApiError
-    ) as caught:
+    with (
+        EnsClient(endpoint=cloud.url, signing=signing, **credentials) as client,
+        pytest.raises(ApiError) as caught,
+    ):
         client.list_buckets()
     assert caught.value.code == "SignatureDoesNotMatch"
     assert len(cloud.rejected) == 1  # intended: the signature is wrong
@@ -289,9 +266,12 @@ async def test_logs_of_a_retried_async_call(
         await oss.list_resource_pools()
     async with AsyncEnsClient(endpoint=cloud.url, signing="rpc-v1-hmac-sha1", **STS) as ens:
         await ens.list_buckets()
-    async with httpx.AsyncClient() as http, AsyncEnsClient(
-        endpoint=cloud.url, signing="rpc-v1-hmac-sha1", http_client=http, **STS
-    ) as ens_httpx:
+    async with (
+        httpx.AsyncClient() as http,
+        AsyncEnsClient(
+            endpoint=cloud.url, signing="rpc-v1-hmac-sha1", http_client=http, **STS
+        ) as ens_httpx,
+    ):
         await ens_httpx.list_buckets()
     assert len(cloud.requests) == 5
     assert cloud.rejected == []
@@ -303,9 +283,7 @@ def test_logs_of_a_retried_ga_call(
     cloud: FakeCloud, debug_logs: pytest.LogCaptureFixture, credentials: str
 ) -> None:
     cloud.fail_next("ListByoipPools", 429, "APIGW.0308")
-    kwargs: dict[str, str] = (
-        HUAWEI_ALL if credentials == "aksk" else {"auth_token": HUAWEI_TOKEN}
-    )
+    kwargs: dict[str, str] = HUAWEI_ALL if credentials == "aksk" else {"auth_token": HUAWEI_TOKEN}
     with GaClient(endpoint=cloud.url, **kwargs) as client:
         client.list_byoip_pools()
     assert len(cloud.requests) == 2

@@ -6,10 +6,8 @@ from __future__ import annotations
 import asyncio
 import gc
 import re
-import socket
 import time
 import warnings
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -20,39 +18,10 @@ from generated.alibabacloud.ens import AsyncEnsClient, EnsClient
 from generated.alibabacloud.oss import AsyncOssClient, OssClient
 from generated.huaweicloud.ga import AsyncGaClient, GaClient
 from sdk_runtime.errors import ApiError, ClientError, RequestTimeoutError, TransportError
+from tests.clients.support import ALIBABA, DELAY, HUAWEI, TIMEOUT, refused_url
 from tests.fakecloud import (
-    ALIBABA_ACCESS_KEY_ID,
-    ALIBABA_ACCESS_KEY_SECRET,
-    HUAWEI_AK,
-    HUAWEI_PROJECT_ID,
-    HUAWEI_SK,
     FakeCloud,
 )
-
-ALIBABA = {"access_key_id": ALIBABA_ACCESS_KEY_ID, "access_key_secret": ALIBABA_ACCESS_KEY_SECRET}
-HUAWEI = {"ak": HUAWEI_AK, "sk": HUAWEI_SK, "project_id": HUAWEI_PROJECT_ID}
-DELAY = 0.6  # seconds the fake holds an answer
-TIMEOUT = 0.15  # the client's timeout, well below it
-
-
-@pytest.fixture
-def slow_cloud(cloud: FakeCloud) -> Iterator[FakeCloud]:
-    """The fake cloud; afterwards, waits for answers still held by ``delay_next`` (the
-    client gave up on them), so a late request cannot take a fault meant for a later test."""
-    yield cloud
-    deadline = time.monotonic() + 5
-    while any(r.status is None for r in cloud.requests) and time.monotonic() < deadline:
-        time.sleep(0.02)
-
-
-
-def refused_url() -> str:
-    """A loopback URL nobody listens on."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return f"http://127.0.0.1:{port}"
-
 
 # --------------------------------------------------------------------------- timeouts
 
