@@ -948,6 +948,24 @@ class _OperationDiffer:
         for key in a.keys() & b.keys():
             self.parameter(f"{base}.{key}", a[key], b[key])
 
+    def documentation(self, path: str, old: Parameter | Field, new: Parameter | Field) -> None:
+        """The page's own words about a parameter or field: description, example, type text."""
+        self.docs(
+            f"{path}.description",
+            "description-changed",
+            old.description,
+            new.description,
+            "description",
+        )
+        self.docs(f"{path}.example", "example-changed", old.example, new.example, "example")
+        self.docs(
+            f"{path}.documented_type",
+            "documented-type-changed",
+            old.documented_type,
+            new.documented_type,
+            "documented type",
+        )
+
     def parameter(self, path: str, old: Parameter, new: Parameter) -> None:
         kw = f"{new.python_name}="
         if old.type != new.type:
@@ -1041,21 +1059,7 @@ class _OperationDiffer:
                 if new.deprecated
                 else f"{kw} is no longer deprecated",
             )
-        self.docs(
-            f"{path}.description",
-            "description-changed",
-            old.description,
-            new.description,
-            "description",
-        )
-        self.docs(f"{path}.example", "example-changed", old.example, new.example, "example")
-        self.docs(
-            f"{path}.documented_type",
-            "documented-type-changed",
-            old.documented_type,
-            new.documented_type,
-            "documented type",
-        )
+        self.documentation(path, old, new)
         self.d.checked(
             self.where,
             path,
@@ -1243,21 +1247,7 @@ class _OperationDiffer:
                     f"{new.type.python()} so it parses, but exhaustive matches need a "
                     "default branch",
                 )
-        self.docs(
-            f"{path}.description",
-            "description-changed",
-            old.description,
-            new.description,
-            "description",
-        )
-        self.docs(f"{path}.example", "example-changed", old.example, new.example, "example")
-        self.docs(
-            f"{path}.documented_type",
-            "documented-type-changed",
-            old.documented_type,
-            new.documented_type,
-            "documented type",
-        )
+        self.documentation(path, old, new)
         self.d.checked(
             self.where,
             path,
