@@ -8,17 +8,14 @@ with backoff (see ``retry``). Pagination walks pages with ``PageCursor``.
 
 from __future__ import annotations
 
-import logging
+import importlib
 import time
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import Any, Generic, TypeVar
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from sdk_runtime.credentials import AlibabaCloudCredentials, HuaweiCloudCredentials
-from sdk_runtime.decoding import decode
 from sdk_runtime.endpoints import resolve_endpoint
 from sdk_runtime.errors import ApiError, ClientError, TransportError
 from sdk_runtime.http import HttpRequest, HttpResponse
@@ -36,12 +33,12 @@ from sdk_runtime.transport import (
     make_sync_transport,
 )
 
+if TYPE_CHECKING:  # pydantic and the models load with the first decoded response
+    from pydantic import BaseModel
+
 __all__ = ["DEFAULT_MAX_RETRIES", "AsyncBaseClient", "BaseClient", "TimeoutLike"]
 
-logger = logging.getLogger("sdk_runtime")
-
-ResponseT = TypeVar("ResponseT", bound=BaseModel)
-ItemT = TypeVar("ItemT")
+ResponseT = TypeVar("ResponseT", bound="BaseModel")
 TransportT = TypeVar("TransportT", SyncTransport, AsyncTransport)
 TimeoutLike = float | tuple[float, float] | Timeout | None
 Credentials = AlibabaCloudCredentials | HuaweiCloudCredentials
@@ -79,6 +76,7 @@ class _Pipeline:
         self.timeout = Timeout.of(timeout)
         self.retry = RetryPolicy(max_retries=max_retries)
         self.rpc_format = rpc_format  # RPC only: "XML" asks for XML bodies (default JSON)
+        self._models: dict[str, type[BaseModel]] = {}
 
     def prepare(self, operation: OperationSpec[Any], params: Mapping[str, object]) -> HttpRequest:
         return build_request(
@@ -93,7 +91,17 @@ class _Pipeline:
     def outcome(self, operation: OperationSpec[ResponseT], response: HttpResponse) -> ResponseT:
         if response.status >= 300:
             raise parse_error(self.service, response, self.secrets)
-        return decode(response, operation.response)
+        from sdk_runtime.decoding import decode  # imports pydantic, on the first response
+
+        return decode(response, self.response_model(operation))
+
+    def response_model(self, operation: OperationSpec[ResponseT]) -> type[ResponseT]:
+        """The operation's response class, from the service's models module (loaded once)."""
+        model = self._models.get(operation.response)
+        if model is None:
+            models = importlib.import_module(self.service.models)
+            model = self._models[operation.response] = getattr(models, operation.response)
+        return cast("type[ResponseT]", model)
 
     def backoff(self, operation: OperationSpec[Any], attempt: int, error: ClientError) -> float:
         """Seconds to wait before the next attempt; re-raises ``error`` when not retrying."""
@@ -105,7 +113,9 @@ class _Pipeline:
             if isinstance(error, ApiError)
             else type(error).__name__
         )
-        logger.info(
+        import logging  # only once a call is retried
+
+        logging.getLogger("sdk_runtime").info(
             "%s attempt %d failed with %s; retrying in %.2f s",
             operation.name,
             attempt + 1,
@@ -196,8 +206,8 @@ class BaseClient(_ClientBase[SyncTransport]):
                 return
 
     def _items(
-        self, operation: OperationSpec[ResponseT], params: dict[str, object], item_type: type[ItemT]
-    ) -> Iterator[ItemT]:
+        self, operation: OperationSpec[ResponseT], params: dict[str, object]
+    ) -> Iterator[Any]:
         assert operation.pagination is not None
         cursor = PageCursor(operation.pagination, params)
         for page in self._pages(operation, params):
@@ -251,8 +261,8 @@ class AsyncBaseClient(_ClientBase[AsyncTransport]):
                 return
 
     async def _items(
-        self, operation: OperationSpec[ResponseT], params: dict[str, object], item_type: type[ItemT]
-    ) -> AsyncIterator[ItemT]:
+        self, operation: OperationSpec[ResponseT], params: dict[str, object]
+    ) -> AsyncIterator[Any]:
         assert operation.pagination is not None
         cursor = PageCursor(operation.pagination, params)
         async for page in self._pages(operation, params):

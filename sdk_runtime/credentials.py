@@ -1,12 +1,12 @@
 """Credentials for each vendor, from keywords or the vendors' documented environment variables.
 
-Secrets never appear in ``repr``/``str``: the dataclasses hide them and show only a masked id.
+Secrets never appear in ``repr``/``str``: both show only a masked id.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sdk_runtime.errors import CredentialsError
 
@@ -17,13 +17,12 @@ def _mask(value: str | None) -> str:
     return f"'{value[:4]}****'" if len(value) > 8 else "'****'"
 
 
-@dataclass(frozen=True, slots=True)
-class AlibabaCloudCredentials:
+class AlibabaCloudCredentials(NamedTuple):
     """AccessKey pair with an optional STS security token."""
 
     access_key_id: str
-    access_key_secret: str = field(repr=False)
-    security_token: str | None = field(default=None, repr=False)
+    access_key_secret: str
+    security_token: str | None = None
 
     def __repr__(self) -> str:
         token = "set" if self.security_token else "None"
@@ -32,7 +31,6 @@ class AlibabaCloudCredentials:
             f"access_key_secret='****', security_token={token})"
         )
 
-    __str__ = __repr__
 
     def secret_values(self) -> tuple[str, ...]:
         """The values that must never be shown (to scrub them from echoed text)."""
@@ -57,14 +55,13 @@ class AlibabaCloudCredentials:
         return cls(key_id, secret, token)
 
 
-@dataclass(frozen=True, slots=True)
-class HuaweiCloudCredentials:
+class HuaweiCloudCredentials(NamedTuple):
     """AK/SK pair (with an optional project id) or an IAM token."""
 
     ak: str | None = None
-    sk: str | None = field(default=None, repr=False)
+    sk: str | None = None
     project_id: str | None = None
-    auth_token: str | None = field(default=None, repr=False)
+    auth_token: str | None = None
 
     def __repr__(self) -> str:
         return (
@@ -72,7 +69,6 @@ class HuaweiCloudCredentials:
             f"project_id={self.project_id!r}, auth_token={'set' if self.auth_token else None})"
         )
 
-    __str__ = __repr__
 
     def secret_values(self) -> tuple[str, ...]:
         """The values that must never be shown (to scrub them from echoed text)."""

@@ -11,11 +11,12 @@ Every style also ends on a page without items, and on a token it has already sen
 
 from __future__ import annotations
 
-from typing import Any
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any
 
 from sdk_runtime.service import Pagination
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 
 def attribute_path(model: BaseModel, path: tuple[str, ...]) -> Any:

@@ -12,10 +12,13 @@ Two leaks this closes:
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 from urllib.parse import quote
+
+if TYPE_CHECKING:  # logging loads with the HTTP library, not with the client module
+    import logging
 
 MASK = "****"
 
@@ -53,8 +56,9 @@ def redact_query_secrets(text: str) -> str:
     return _SENSITIVE_QUERY.sub(r"\1" + MASK, text)
 
 
-class QuerySecretFilter(logging.Filter):
-    """Masks sensitive query parameters in the URLs an HTTP library logs."""
+class QuerySecretFilter:
+    """Masks sensitive query parameters in the URLs an HTTP library logs (a logging filter:
+    anything with a ``filter(record)`` method qualifies)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         try:
@@ -69,6 +73,8 @@ class QuerySecretFilter(logging.Filter):
 
 def redact_urls_logged_by(logger_name: str) -> None:
     """Install :class:`QuerySecretFilter` on ``logger_name`` once."""
+    import logging
+
     logger = logging.getLogger(logger_name)
     if not any(isinstance(f, QuerySecretFilter) for f in logger.filters):
         logger.addFilter(QuerySecretFilter())

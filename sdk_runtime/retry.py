@@ -8,17 +8,15 @@ Retried: throttling (the service's throttling codes, any ``Throttling*`` code, H
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
+from typing import NamedTuple
 
 from sdk_runtime.errors import ApiError, ClientError, TransportError
 
 DEFAULT_MAX_RETRIES = 3
 
 
-@dataclass(frozen=True, slots=True)
-class RetryPolicy:
+class RetryPolicy(NamedTuple):
     max_retries: int = DEFAULT_MAX_RETRIES
     base_delay: float = 0.1  # seconds; attempt n waits up to base_delay * 2**n
     max_delay: float = 20.0
@@ -63,6 +61,8 @@ def retry_after_seconds(headers: dict[str, str]) -> float | None:
         return max(0.0, float(value))
     except ValueError:
         pass
+    from email.utils import parsedate_to_datetime  # rare: an HTTP date; keeps imports light
+
     try:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError):

@@ -15,12 +15,10 @@ values or the query string (where signatures and security tokens travel).
 
 from __future__ import annotations
 
-import inspect
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, NamedTuple, Protocol, runtime_checkable
 
 from .errors import RequestTimeoutError, TransportError
 from .http import HttpRequest, HttpResponse
@@ -41,8 +39,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Timeout:
+class Timeout(NamedTuple):
     """Seconds allowed to connect, and to wait between bytes of the response."""
 
     connect: float = 5.0
@@ -329,6 +326,8 @@ class HttpxTransport:
 
 
 def _is_coroutine_method(obj: object, name: str) -> bool:
+    import inspect  # only when a client is given an http_client
+
     return inspect.iscoroutinefunction(getattr(obj, name, None))
 
 

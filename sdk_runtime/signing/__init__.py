@@ -4,20 +4,23 @@ A service spec names its scheme (``signing:`` in the service file); the client c
 :func:`make_signer` once per client and ``signer.sign(request, now)`` on a fresh copy of the
 unsigned request for every attempt. Each scheme mirrors what the vendor's official SDK sends,
 and the tests check every signature against the official SDK's own signing function.
+A scheme's module (and hashlib) is imported when a client first asks for that scheme.
 """
 
 from __future__ import annotations
 
 import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from sdk_runtime.credentials import AlibabaCloudCredentials, HuaweiCloudCredentials
 from sdk_runtime.errors import CredentialsError
 from sdk_runtime.http import HttpRequest
-from sdk_runtime.signing.acs3 import Acs3Signer
-from sdk_runtime.signing.huawei import HuaweiAkSkSigner, HuaweiTokenSigner
-from sdk_runtime.signing.oss4 import Oss4Signer
-from sdk_runtime.signing.rpc_v1 import RpcV1Signer
+
+if TYPE_CHECKING:
+    from sdk_runtime.signing.acs3 import Acs3Signer
+    from sdk_runtime.signing.huawei import HuaweiAkSkSigner, HuaweiTokenSigner
+    from sdk_runtime.signing.oss4 import Oss4Signer
+    from sdk_runtime.signing.rpc_v1 import RpcV1Signer
 
 __all__ = [
     "SCHEMES",
@@ -82,9 +85,15 @@ def make_signer(
                 f"signing scheme {scheme!r} needs access_key_id and access_key_secret"
             )
         if scheme == "acs3-hmac-sha256":
+            from sdk_runtime.signing.acs3 import Acs3Signer
+
             return Acs3Signer(credentials)
         if scheme == "rpc-v1-hmac-sha1":
+            from sdk_runtime.signing.rpc_v1 import RpcV1Signer
+
             return RpcV1Signer(credentials)
+        from sdk_runtime.signing.oss4 import Oss4Signer
+
         return Oss4Signer(credentials, region)
 
     if not isinstance(credentials, HuaweiCloudCredentials):
@@ -92,6 +101,8 @@ def make_signer(
             f"signing scheme {scheme!r} needs Huawei Cloud credentials "
             f"(ak, sk or auth_token), got {type(credentials).__name__}"
         )
+    from sdk_runtime.signing.huawei import HuaweiAkSkSigner, HuaweiTokenSigner
+
     ak, sk = credentials.ak, credentials.sk
     if scheme == "huawei-sdk-hmac-sha256" and ak and sk:
         return HuaweiAkSkSigner(ak, sk, credentials.project_id)
@@ -102,3 +113,21 @@ def make_signer(
         if scheme == "huawei-token"
         else f"signing scheme {scheme!r} needs ak and sk (or auth_token)"
     )
+
+
+_SIGNER_MODULES = {
+    "Acs3Signer": "acs3",
+    "RpcV1Signer": "rpc_v1",
+    "Oss4Signer": "oss4",
+    "HuaweiAkSkSigner": "huawei",
+    "HuaweiTokenSigner": "huawei",
+}
+
+
+def __getattr__(name: str) -> object:
+    """``from sdk_runtime.signing import Oss4Signer`` still works; it loads on first use."""
+    if name in _SIGNER_MODULES:
+        import importlib
+
+        return getattr(importlib.import_module(f"{__name__}.{_SIGNER_MODULES[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import hmac
-import uuid
+import os
 
 from sdk_runtime.credentials import AlibabaCloudCredentials
 from sdk_runtime.http import HttpRequest, percent_encode
@@ -58,7 +58,7 @@ class Acs3Signer:
         payload_hash = hashlib.sha256(request.body).hexdigest()
         headers = request.headers
         headers["x-acs-date"] = now.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        headers["x-acs-signature-nonce"] = uuid.uuid4().hex
+        headers["x-acs-signature-nonce"] = os.urandom(16).hex()
         headers["x-acs-content-sha256"] = payload_hash
         if cred.security_token:
             headers["x-acs-accesskey-id"] = cred.access_key_id

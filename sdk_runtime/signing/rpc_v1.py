@@ -6,7 +6,7 @@ import base64
 import datetime
 import hashlib
 import hmac
-import uuid
+import os
 from urllib.parse import parse_qsl
 
 from sdk_runtime.credentials import AlibabaCloudCredentials
@@ -49,7 +49,7 @@ class RpcV1Signer:
             [
                 ("SignatureMethod", "HMAC-SHA1"),
                 ("SignatureVersion", "1.0"),
-                ("SignatureNonce", uuid.uuid4().hex),
+                ("SignatureNonce", os.urandom(16).hex()),
                 ("Timestamp", now.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")),
                 ("AccessKeyId", cred.access_key_id),
             ]

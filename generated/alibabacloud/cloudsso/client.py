@@ -5,13 +5,16 @@ Generated from specs/alibabacloud/cloudsso/service.yaml by `python -m generator 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
 from sdk_runtime.client import DEFAULT_MAX_RETRIES, AsyncBaseClient, BaseClient, TimeoutLike
 from sdk_runtime.credentials import AlibabaCloudCredentials
 from sdk_runtime.service import OperationSpec, ServiceSpec
 
 from generated.alibabacloud.cloudsso.errors import ERRORS
-from generated.alibabacloud.cloudsso.models import ListDirectoriesResponse
+
+if TYPE_CHECKING:  # the runtime imports the models (and pydantic) on the first response
+    from generated.alibabacloud.cloudsso.models import ListDirectoriesResponse
 
 SERVICE = ServiceSpec(
     provider="alibabacloud",
@@ -24,16 +27,17 @@ SERVICE = ServiceSpec(
     signing="acs3-hmac-sha256",
     signing_schemes=("acs3-hmac-sha256", "rpc-v1-hmac-sha1"),
     errors=ERRORS,
+    models="generated.alibabacloud.cloudsso.models",
     throttling_codes=frozenset(
         ["Throttling", "Throttling.User", "Throttling.Api", "ServiceUnavailable"]
     ),
 )
 
-LIST_DIRECTORIES = OperationSpec(
+LIST_DIRECTORIES: OperationSpec[ListDirectoriesResponse] = OperationSpec(
     name="ListDirectories",
     method="POST",
     path="/",
-    response=ListDirectoriesResponse,
+    response="ListDirectoriesResponse",
     locations={},
     action="ListDirectories",
 )

@@ -10,6 +10,8 @@ Operations: list_buckets.
 Generated from specs/alibabacloud/ens/service.yaml by `python -m generator generate`; do not edit.
 """
 
+from typing import TYPE_CHECKING
+
 from generated.alibabacloud.ens.client import AsyncEnsClient, EnsClient
 from generated.alibabacloud.ens.errors import (
     ERRORS,
@@ -21,7 +23,9 @@ from generated.alibabacloud.ens.errors import (
     NoSuchBucketError,
     UserDisableError,
 )
-from generated.alibabacloud.ens.models import BucketInfo, ListBucketsResponse
+
+if TYPE_CHECKING:
+    from generated.alibabacloud.ens.models import BucketInfo, ListBucketsResponse
 
 __all__ = [
     "AccessDeniedError",
@@ -37,3 +41,14 @@ __all__ = [
     "NoSuchBucketError",
     "UserDisableError",
 ]
+
+_MODELS = ["BucketInfo", "ListBucketsResponse"]
+
+
+def __getattr__(name: str) -> object:
+    """The models load on first use: they import pydantic, which the clients defer."""
+    if name in _MODELS:
+        from generated.alibabacloud.ens import models
+
+        return getattr(models, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -5,15 +5,17 @@ Generated from specs/alibabacloud/ens/service.yaml by `python -m generator gener
 
 from __future__ import annotations
 
-
 from collections.abc import AsyncIterator, Iterator
+from typing import TYPE_CHECKING
 
 from sdk_runtime.client import DEFAULT_MAX_RETRIES, AsyncBaseClient, BaseClient, TimeoutLike
 from sdk_runtime.credentials import AlibabaCloudCredentials
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 
 from generated.alibabacloud.ens.errors import ERRORS
-from generated.alibabacloud.ens.models import BucketInfo, ListBucketsResponse
+
+if TYPE_CHECKING:  # the runtime imports the models (and pydantic) on the first response
+    from generated.alibabacloud.ens.models import BucketInfo, ListBucketsResponse
 
 SERVICE = ServiceSpec(
     provider="alibabacloud",
@@ -26,6 +28,7 @@ SERVICE = ServiceSpec(
     signing="acs3-hmac-sha256",
     signing_schemes=("acs3-hmac-sha256", "rpc-v1-hmac-sha1"),
     errors=ERRORS,
+    models="generated.alibabacloud.ens.models",
     regional_endpoints={
         "cn-beijing": "https://ens.aliyuncs.com",
         "cn-chengdu": "https://ens.aliyuncs.com",
@@ -40,11 +43,11 @@ SERVICE = ServiceSpec(
     ),
 )
 
-LIST_BUCKETS = OperationSpec(
+LIST_BUCKETS: OperationSpec[ListBucketsResponse] = OperationSpec(
     name="ListBuckets",
     method="POST",
     path="/",
-    response=ListBucketsResponse,
+    response="ListBucketsResponse",
     locations={"Prefix": "query", "PageNumber": "query", "PageSize": "query"},
     action="ListBuckets",
     pagination=Pagination(
@@ -146,9 +149,7 @@ class EnsClient(BaseClient):
     ) -> Iterator[BucketInfo]:
         """Every item of every page of ``list_buckets()``, fetched lazily."""
         return self._items(
-            LIST_BUCKETS,
-            {"Prefix": prefix, "PageNumber": page_number, "PageSize": page_size},
-            BucketInfo,
+            LIST_BUCKETS, {"Prefix": prefix, "PageNumber": page_number, "PageSize": page_size}
         )
 
 
@@ -241,7 +242,5 @@ class AsyncEnsClient(AsyncBaseClient):
     ) -> AsyncIterator[BucketInfo]:
         """Every item of every page of ``list_buckets()``, fetched lazily."""
         return self._items(
-            LIST_BUCKETS,
-            {"Prefix": prefix, "PageNumber": page_number, "PageSize": page_size},
-            BucketInfo,
+            LIST_BUCKETS, {"Prefix": prefix, "PageNumber": page_number, "PageSize": page_size}
         )

@@ -10,9 +10,13 @@ Operations: list_resource_pools.
 Generated from specs/alibabacloud/oss/service.yaml by `python -m generator generate`; do not edit.
 """
 
+from typing import TYPE_CHECKING
+
 from generated.alibabacloud.oss.client import AsyncOssClient, OssClient
 from generated.alibabacloud.oss.errors import ERRORS, OssError
-from generated.alibabacloud.oss.models import ListResourcePoolsResponse, ResourcePool
+
+if TYPE_CHECKING:
+    from generated.alibabacloud.oss.models import ListResourcePoolsResponse, ResourcePool
 
 __all__ = [
     "AsyncOssClient",
@@ -22,3 +26,14 @@ __all__ = [
     "OssError",
     "ResourcePool",
 ]
+
+_MODELS = ["ListResourcePoolsResponse", "ResourcePool"]
+
+
+def __getattr__(name: str) -> object:
+    """The models load on first use: they import pydantic, which the clients defer."""
+    if name in _MODELS:
+        from generated.alibabacloud.oss import models
+
+        return getattr(models, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -5,15 +5,17 @@ Generated from specs/alibabacloud/oss/service.yaml by `python -m generator gener
 
 from __future__ import annotations
 
-
 from collections.abc import AsyncIterator, Iterator
+from typing import TYPE_CHECKING
 
 from sdk_runtime.client import DEFAULT_MAX_RETRIES, AsyncBaseClient, BaseClient, TimeoutLike
 from sdk_runtime.credentials import AlibabaCloudCredentials
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 
 from generated.alibabacloud.oss.errors import ERRORS
-from generated.alibabacloud.oss.models import ListResourcePoolsResponse, ResourcePool
+
+if TYPE_CHECKING:  # the runtime imports the models (and pydantic) on the first response
+    from generated.alibabacloud.oss.models import ListResourcePoolsResponse, ResourcePool
 
 SERVICE = ServiceSpec(
     provider="alibabacloud",
@@ -26,14 +28,15 @@ SERVICE = ServiceSpec(
     signing="oss4-hmac-sha256",
     signing_schemes=("oss4-hmac-sha256",),
     errors=ERRORS,
+    models="generated.alibabacloud.oss.models",
     throttling_codes=frozenset(["SlowDown"]),
 )
 
-LIST_RESOURCE_POOLS = OperationSpec(
+LIST_RESOURCE_POOLS: OperationSpec[ListResourcePoolsResponse] = OperationSpec(
     name="ListResourcePools",
     method="GET",
     path="/",
-    response=ListResourcePoolsResponse,
+    response="ListResourcePoolsResponse",
     locations={"max-keys": "query", "continuation-token": "query"},
     fixed=(("resourcePool", "query", ""),),
     pagination=Pagination(
@@ -118,9 +121,7 @@ class OssClient(BaseClient):
     ) -> Iterator[ResourcePool]:
         """Every item of every page of ``list_resource_pools()``, fetched lazily."""
         return self._items(
-            LIST_RESOURCE_POOLS,
-            {"max-keys": max_keys, "continuation-token": continuation_token},
-            ResourcePool,
+            LIST_RESOURCE_POOLS, {"max-keys": max_keys, "continuation-token": continuation_token}
         )
 
 
@@ -195,7 +196,5 @@ class AsyncOssClient(AsyncBaseClient):
     ) -> AsyncIterator[ResourcePool]:
         """Every item of every page of ``list_resource_pools()``, fetched lazily."""
         return self._items(
-            LIST_RESOURCE_POOLS,
-            {"max-keys": max_keys, "continuation-token": continuation_token},
-            ResourcePool,
+            LIST_RESOURCE_POOLS, {"max-keys": max_keys, "continuation-token": continuation_token}
         )

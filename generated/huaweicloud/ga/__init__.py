@@ -10,9 +10,13 @@ Operations: list_byoip_pools.
 Generated from specs/huaweicloud/ga/service.yaml by `python -m generator generate`; do not edit.
 """
 
+from typing import TYPE_CHECKING
+
 from generated.huaweicloud.ga.client import AsyncGaClient, GaClient
 from generated.huaweicloud.ga.errors import ERRORS, GaError
-from generated.huaweicloud.ga.models import ByoipPool, ListByoipPoolsResponse, PageInfo
+
+if TYPE_CHECKING:
+    from generated.huaweicloud.ga.models import ByoipPool, ListByoipPoolsResponse, PageInfo
 
 __all__ = [
     "AsyncGaClient",
@@ -23,3 +27,14 @@ __all__ = [
     "ListByoipPoolsResponse",
     "PageInfo",
 ]
+
+_MODELS = ["ByoipPool", "ListByoipPoolsResponse", "PageInfo"]
+
+
+def __getattr__(name: str) -> object:
+    """The models load on first use: they import pydantic, which the clients defer."""
+    if name in _MODELS:
+        from generated.huaweicloud.ga import models
+
+        return getattr(models, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

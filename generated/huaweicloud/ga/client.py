@@ -5,15 +5,17 @@ Generated from specs/huaweicloud/ga/service.yaml by `python -m generator generat
 
 from __future__ import annotations
 
-
 from collections.abc import AsyncIterator, Iterator
+from typing import TYPE_CHECKING
 
 from sdk_runtime.client import DEFAULT_MAX_RETRIES, AsyncBaseClient, BaseClient, TimeoutLike
 from sdk_runtime.credentials import HuaweiCloudCredentials
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 
 from generated.huaweicloud.ga.errors import ERRORS
-from generated.huaweicloud.ga.models import ByoipPool, ListByoipPoolsResponse
+
+if TYPE_CHECKING:  # the runtime imports the models (and pydantic) on the first response
+    from generated.huaweicloud.ga.models import ByoipPool, ListByoipPoolsResponse
 
 SERVICE = ServiceSpec(
     provider="huaweicloud",
@@ -26,14 +28,15 @@ SERVICE = ServiceSpec(
     signing="huawei-sdk-hmac-sha256",
     signing_schemes=("huawei-sdk-hmac-sha256", "huawei-token"),
     errors=ERRORS,
+    models="generated.huaweicloud.ga.models",
     throttling_codes=frozenset(["APIGW.0308"]),
 )
 
-LIST_BYOIP_POOLS = OperationSpec(
+LIST_BYOIP_POOLS: OperationSpec[ListByoipPoolsResponse] = OperationSpec(
     name="ListByoipPools",
     method="GET",
     path="/v1/byoip-pools",
-    response=ListByoipPoolsResponse,
+    response="ListByoipPoolsResponse",
     locations={"limit": "query", "marker": "query"},
     pagination=Pagination(
         style="marker",
@@ -114,7 +117,7 @@ class GaClient(BaseClient):
         self, *, limit: int | None = None, marker: str | None = None
     ) -> Iterator[ByoipPool]:
         """Every item of every page of ``list_byoip_pools()``, fetched lazily."""
-        return self._items(LIST_BYOIP_POOLS, {"limit": limit, "marker": marker}, ByoipPool)
+        return self._items(LIST_BYOIP_POOLS, {"limit": limit, "marker": marker})
 
 
 class AsyncGaClient(AsyncBaseClient):
@@ -186,4 +189,4 @@ class AsyncGaClient(AsyncBaseClient):
         self, *, limit: int | None = None, marker: str | None = None
     ) -> AsyncIterator[ByoipPool]:
         """Every item of every page of ``list_byoip_pools()``, fetched lazily."""
-        return self._items(LIST_BYOIP_POOLS, {"limit": limit, "marker": marker}, ByoipPool)
+        return self._items(LIST_BYOIP_POOLS, {"limit": limit, "marker": marker})
