@@ -13,6 +13,10 @@ from tests.fakecloud import ALIBABA_ACCESS_KEY_ID, ALIBABA_ACCESS_KEY_SECRET, Fa
 
 ROOT = Path(__file__).resolve().parents[2]
 NEVER = ("aiohttp", "httpx", "jinja2", "black", "yaml", "generator", "datamodel_code_generator")
+# Loaded by a client only once it needs them (construction, a retry, the first response), so
+# that importing a client module stays cheap: see "Import time" in bench/RESULTS.md.
+DEFERRED = ("pydantic", "pydantic_core", "urllib3", "asyncio", "logging", "dataclasses",
+            "inspect", "email", "uuid", "hashlib")
 SERVICES = {
     "generated.alibabacloud.oss": "OssClient",
     "generated.alibabacloud.ens": "EnsClient",
@@ -53,6 +57,35 @@ def test_importing_one_client_imports_only_what_it_needs(package: str) -> None:
     assert not top_level(modules) & set(NEVER)
     others = [p for p in SERVICES if p != package]
     assert not [m for m in modules for other in others if m == other or m.startswith(other + ".")]
+
+
+@pytest.mark.parametrize("package", list(SERVICES))
+def test_importing_a_client_defers_models_and_heavy_modules(package: str) -> None:
+    modules = loaded_modules(f"import {package}")
+    assert not top_level(modules) & set(DEFERRED)
+    assert f"{package}.models" not in modules
+
+
+def test_models_load_on_first_use_from_the_package() -> None:
+    body = (
+        "import generated.alibabacloud.oss as oss\n"
+        "assert 'pydantic' not in sys.modules\n"
+        "from generated.alibabacloud.oss import ListResourcePoolsResponse, ResourcePool\n"
+        "from generated.alibabacloud.oss.models import ListResourcePoolsResponse as direct\n"
+        "assert ListResourcePoolsResponse is direct\n"
+        "assert ResourcePool.__module__ == 'generated.alibabacloud.oss.models'\n"
+        "namespace = {}\n"
+        "exec('from generated.alibabacloud.oss import *', namespace)\n"
+        "assert set(oss.__all__) <= set(namespace)\n"
+        "try:\n"
+        "    oss.NoSuchThing\n"
+        "except AttributeError as error:\n"
+        "    assert 'NoSuchThing' in str(error)\n"
+        "else:\n"
+        "    raise AssertionError('no AttributeError')\n"
+    )
+    modules = loaded_modules(body)
+    assert "pydantic" in modules
 
 
 def test_importing_oss_in_detail() -> None:
