@@ -59,17 +59,29 @@ def load_specs(root: Path) -> SpecSet:
             issues.append(
                 SpecIssue(display, 1, "", f"no {SERVICE_FILE} beside this operation file")
             )
+    packages: dict[tuple[str, str], Service] = {}
     for directory in service_dirs:
         try:
-            services.append(_load_service_dir(directory, root))
+            service, service_spec = _load_service_dir(directory, root)
         except SpecError as error:
             issues.extend(error.issues)
+            continue
+        other = packages.setdefault((service.provider, service.service), service)
+        if other is not service:  # both would be written to generated/<provider>/<service>/
+            issues.append(
+                service_spec.issue(
+                    ("service",),
+                    f"service {service.provider}/{service.service} is already defined by "
+                    f"{other.spec_file}",
+                )
+            )
+        services.append(service)
     if issues:
         raise SpecError(issues)
     return SpecSet(tuple(services))
 
 
-def _load_service_dir(directory: Path, root: Path) -> Service:
+def _load_service_dir(directory: Path, root: Path) -> tuple[Service, SpecFile]:
     issues: list[SpecIssue] = []
     files: list[SpecFile] = []
     operation_paths = sorted(p for p in directory.glob("*.yaml") if p.name != SERVICE_FILE)
@@ -112,7 +124,7 @@ def _load_service_dir(directory: Path, root: Path) -> Service:
         raise SpecError(
             [service_spec.issue(("signing", "default"), "default must be one of schemes")]
         )
-    return Service(
+    service = Service(
         provider=raw["provider"],
         service=raw["service"],
         name=raw["name"],
@@ -133,6 +145,7 @@ def _load_service_dir(directory: Path, root: Path) -> Service:
         operations=tuple(sorted(operations, key=lambda op: op.name)),
         spec_file=service_spec.display,
     )
+    return service, service_spec
 
 
 def _shape_conflicts(operations: list[Operation], specs: list[SpecFile]) -> list[SpecIssue]:

@@ -35,6 +35,10 @@ EXPECTED: dict[str, list[str]] = {
     "dangling_shape": [
         f"{OP}:34: response.fields[0].items.shape: {DANGLING}",
     ],
+    "duplicate_service": [
+        "specs/huaweicloud/demo-copy/service.yaml:3: service: service huaweicloud/demo is "
+        "already defined by specs/huaweicloud/demo/service.yaml",
+    ],
     "duplicate_operation": [
         "specs/huaweicloud/demo/ListWidgetsV2.yaml:1: operation: duplicate operation "
         f"'ListWidgets' (also in {OP})",
