@@ -156,7 +156,7 @@ def _run_pipeline(specs: Path, templates: Path, out: Path, *, check: bool, start
         return 3
     files = dict(tree.files)
     inputs = input_fingerprint(specs, templates)[0]
-    files[MANIFEST] = manifest(inputs, tree.service_keys, tree.files)
+    files[MANIFEST] = manifest(inputs, tree.service_keys, tree.files, tree.models_keys)
     diff = compare_tree(out, files)
     seconds = time.perf_counter() - started
     operations = sum(len(s.operations) for s in tree.specs.services)

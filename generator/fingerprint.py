@@ -56,10 +56,21 @@ def service_key(tooling: str, service: object) -> str:
     return hashlib.sha256(f"{tooling}\0{service!r}".encode()).hexdigest()
 
 
-def manifest(fingerprint: str, services: dict[str, str], files: dict[str, bytes]) -> bytes:
-    """The manifest's bytes for a generated tree (itself excluded)."""
+def manifest(
+    fingerprint: str,
+    services: dict[str, str],
+    files: dict[str, bytes],
+    models: dict[str, str] | None = None,
+) -> bytes:
+    """The manifest's bytes for a generated tree (itself excluded). ``models``: output prefix
+    -> key of the input its ``models.py`` was generated from (see generator.models)."""
     hashes = {name: hashlib.sha256(content).hexdigest() for name, content in sorted(files.items())}
-    data = {"inputs": fingerprint, "services": dict(sorted(services.items())), "files": hashes}
+    data = {
+        "inputs": fingerprint,
+        "services": dict(sorted(services.items())),
+        "models": dict(sorted((models or {}).items())),
+        "files": hashes,
+    }
     return (json.dumps(data, indent=1) + "\n").encode()
 
 
@@ -73,23 +84,35 @@ class PreviousTree:
         except (OSError, ValueError):
             recorded = {}
         self.services: dict[str, str] = recorded.get("services", {})
+        self.models: dict[str, str] = recorded.get("models", {})
         self.files: dict[str, str] = recorded.get("files", {})
+
+    def _read(self, name: str) -> bytes | None:
+        """The file as recorded, or None if it is missing or changed since."""
+        try:
+            content = (self.out / name).read_bytes()
+        except OSError:
+            return None
+        return content if hashlib.sha256(content).hexdigest() == self.files.get(name) else None
 
     def service_files(self, prefix: str, key: str) -> dict[str, bytes] | None:
         """Files under ``prefix`` exactly as generated for ``key``, or None."""
         if self.services.get(prefix) != key:
             return None
         found = {}
-        for name, sha in self.files.items():
+        for name in self.files:
             if name.startswith(prefix):
-                try:
-                    content = (self.out / name).read_bytes()
-                except OSError:
-                    return None
-                if hashlib.sha256(content).hexdigest() != sha:
+                content = self._read(name)
+                if content is None:
                     return None
                 found[name] = content
         return found or None
+
+    def models_file(self, prefix: str) -> tuple[str, bytes] | None:
+        """(key of its input, content) of the service's last ``models.py``, if still intact."""
+        key = self.models.get(prefix)
+        content = self._read(prefix + "models.py") if key else None
+        return (key, content) if key and content is not None else None
 
 
 def up_to_date(out: Path, fingerprint: str) -> int | None:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+from dataclasses import dataclass
 from typing import Any
-
-from datamodel_code_generator import DataModelType, InputFileType, PythonVersion, generate
-from datamodel_code_generator.format import DatetimeClassType
 
 from generator.model import Service
 
@@ -23,19 +22,52 @@ def model_aliases(service: Service) -> dict[str, str]:
     return dict(sorted(aliases.items()))
 
 
-def generate_models(service: Service, document: dict[str, Any]) -> str:
-    """Source of ``models.py``: one class per shape and per operation response."""
-    header = (
-        f"# Generated from specs/{service.provider}/{service.service}/"
-        " by `python -m generator generate`.\n"
-        "# Do not edit: change the spec and regenerate."
+@dataclass(frozen=True)
+class ModelsInput:
+    """Everything ``models.py`` is generated from, so an unchanged one can be reused."""
+
+    document: dict[str, Any]  # the OpenAPI document's schemas: all the generator reads of it
+    aliases: dict[str, str]
+    header: str
+
+    def key(self, tooling: str) -> str:
+        text = json.dumps([self.header, self.aliases, self.document], ensure_ascii=False)
+        return hashlib.sha256(f"{tooling}\0{text}".encode()).hexdigest()
+
+
+def models_input(service: Service, document: dict[str, Any]) -> ModelsInput:
+    """The input of :func:`generate_models` for ``service`` and its OpenAPI ``document``.
+
+    datamodel-code-generator reads only the schemas of an OpenAPI document (its default
+    scope), so paths, parameters and security are left out: editing an operation's
+    parameters or descriptions leaves ``models.py`` and its key as they were.
+    """
+    return ModelsInput(
+        document={
+            "openapi": document["openapi"],
+            "info": document["info"],
+            "components": {"schemas": document["components"]["schemas"]},
+        },
+        aliases=model_aliases(service),
+        header=(
+            f"# Generated from specs/{service.provider}/{service.service}/"
+            " by `python -m generator generate`.\n"
+            "# Do not edit: change the spec and regenerate."
+        ),
     )
+
+
+def generate_models(models: ModelsInput) -> str:
+    """Source of ``models.py``: one class per shape and per operation response (unformatted)."""
+    from datamodel_code_generator import DataModelType, InputFileType, PythonVersion, generate
+    from datamodel_code_generator.format import DatetimeClassType
+
     source = generate(
-        json.dumps(document),
+        json.dumps(models.document),
         input_file_type=InputFileType.OpenAPI,
         output_model_type=DataModelType.PydanticV2BaseModel,
         target_python_version=PythonVersion.PY_311,
-        aliases=model_aliases(service),
+        aliases=models.aliases,
         allow_population_by_field_name=True,
         use_standard_collections=True,
         use_union_operator=True,
@@ -44,7 +76,7 @@ def generate_models(service: Service, document: dict[str, Any]) -> str:
         field_constraints=True,
         disable_timestamp=True,
         output_datetime_class=DatetimeClassType.Datetime,
-        custom_file_header=header,
+        custom_file_header=models.header,
         formatters=[],  # black runs once, in the pipeline
     )
     assert isinstance(source, str)

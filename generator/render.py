@@ -3,16 +3,31 @@
 from __future__ import annotations
 
 import textwrap
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import black
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.errors import GeneratorBug
 from generator.model import FixedParameter, Operation, Parameter, Service
 
-BLACK_MODE = black.Mode(line_length=100, target_versions={black.TargetVersion.PY311})
+if TYPE_CHECKING:
+    import black
+
+
+@cache
+def black_mode() -> black.Mode:
+    import black  # imported when first needed: a no-op generate never formats anything
+
+    return black.Mode(line_length=100, target_versions={black.TargetVersion.PY311})
+
+
+def format_python(source: str) -> str:
+    """``source`` formatted by black (line length 100, Python 3.11); raises black.InvalidInput."""
+    import black
+
+    return black.format_str(source, mode=black_mode())
 
 
 def python_literal(value: Any) -> str:
@@ -109,9 +124,11 @@ class Renderer:
         return self.env.get_template(template).render(**context).rstrip("\n") + "\n"
 
     def python(self, template: str, **context: Any) -> str:
+        import black
+
         source = self.text(template, **context)
         try:
-            return black.format_str(source, mode=BLACK_MODE)
+            return format_python(source)
         except black.InvalidInput as error:
             numbered = "\n".join(f"{i:4} {line}" for i, line in enumerate(source.splitlines(), 1))
             raise GeneratorBug(
