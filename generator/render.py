@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.errors import GeneratorBug
+from generator.layout import black_layout
 from generator.model import FixedParameter, Operation, Parameter, Service
 
 if TYPE_CHECKING:
@@ -24,10 +25,11 @@ def black_mode() -> black.Mode:
 
 
 def format_python(source: str) -> str:
-    """``source`` formatted by black (line length 100, Python 3.11); raises black.InvalidInput."""
+    """``source`` formatted by black (line length 100, Python 3.11); raises black.InvalidInput.
+    Laid out first as black would write it, so that black needs one pass, not two."""
     import black
 
-    return black.format_str(source, mode=black_mode())
+    return black.format_str(black_layout(source), mode=black_mode())
 
 
 def python_literal(value: Any) -> str:
@@ -118,6 +120,7 @@ class Renderer:
             locations=locations,
             fixed=fixed,
             dict=dict,
+            tuple=tuple,
         )
 
     def text(self, template: str, **context: Any) -> str:

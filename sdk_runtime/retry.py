@@ -8,6 +8,7 @@ Retried: throttling (the service's throttling codes, any ``Throttling*`` code, H
 from __future__ import annotations
 
 import random
+from collections.abc import Container
 from datetime import UTC, datetime
 from typing import NamedTuple
 
@@ -22,7 +23,7 @@ class RetryPolicy(NamedTuple):
     max_delay: float = 20.0
 
     def delay(
-        self, attempt: int, error: ClientError, throttling_codes: frozenset[str]
+        self, attempt: int, error: ClientError, throttling_codes: Container[str]
     ) -> float | None:
         """Seconds to wait before retrying after ``error`` on ``attempt`` (0-based), or None."""
         if attempt >= self.max_retries or not is_retryable(error, throttling_codes):
@@ -33,7 +34,7 @@ class RetryPolicy(NamedTuple):
         return random.uniform(0.0, min(self.max_delay, self.base_delay * 2**attempt))
 
 
-def is_retryable(error: ClientError, throttling_codes: frozenset[str]) -> bool:
+def is_retryable(error: ClientError, throttling_codes: Container[str]) -> bool:
     if isinstance(error, TransportError):
         return True
     if not isinstance(error, ApiError):

@@ -49,7 +49,7 @@ class ServiceSpec(NamedTuple):
     errors: ErrorTable
     models: str  # module of the response models, imported on the first decoded response
     regional_endpoints: Mapping[str, str] = MappingProxyType({})
-    throttling_codes: frozenset[str] = frozenset()
+    throttling_codes: tuple[str, ...] = ()
 
 
 class Pagination(NamedTuple):

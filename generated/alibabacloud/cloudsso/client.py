@@ -28,9 +28,7 @@ SERVICE = ServiceSpec(
     signing_schemes=("acs3-hmac-sha256", "rpc-v1-hmac-sha1"),
     errors=ERRORS,
     models="generated.alibabacloud.cloudsso.models",
-    throttling_codes=frozenset(
-        ["Throttling", "Throttling.User", "Throttling.Api", "ServiceUnavailable"]
-    ),
+    throttling_codes=("Throttling", "Throttling.User", "Throttling.Api", "ServiceUnavailable"),
 )
 
 LIST_DIRECTORIES: OperationSpec[ListDirectoriesResponse] = OperationSpec(

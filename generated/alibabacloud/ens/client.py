@@ -38,9 +38,7 @@ SERVICE = ServiceSpec(
         "cn-wulanchabu": "https://ens.aliyuncs.com",
         "cn-zhangjiakou": "https://ens.aliyuncs.com",
     },
-    throttling_codes=frozenset(
-        ["Throttling", "Throttling.User", "Throttling.Api", "ServiceUnavailable"]
-    ),
+    throttling_codes=("Throttling", "Throttling.User", "Throttling.Api", "ServiceUnavailable"),
 )
 
 LIST_BUCKETS: OperationSpec[ListBucketsResponse] = OperationSpec(

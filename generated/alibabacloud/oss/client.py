@@ -29,7 +29,7 @@ SERVICE = ServiceSpec(
     signing_schemes=("oss4-hmac-sha256",),
     errors=ERRORS,
     models="generated.alibabacloud.oss.models",
-    throttling_codes=frozenset(["SlowDown"]),
+    throttling_codes=("SlowDown",),
 )
 
 LIST_RESOURCE_POOLS: OperationSpec[ListResourcePoolsResponse] = OperationSpec(

@@ -29,7 +29,7 @@ SERVICE = ServiceSpec(
     signing_schemes=("huawei-sdk-hmac-sha256", "huawei-token"),
     errors=ERRORS,
     models="generated.huaweicloud.ga.models",
-    throttling_codes=frozenset(["APIGW.0308"]),
+    throttling_codes=("APIGW.0308",),
 )
 
 LIST_BYOIP_POOLS: OperationSpec[ListByoipPoolsResponse] = OperationSpec(
