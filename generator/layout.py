@@ -11,6 +11,7 @@ stays the authority; when a rule misses, black fixes it at the cost of the secon
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 LINE_LENGTH = 100
 _OPENING = {"(": ")", "[": "]", "{": "}"}
@@ -133,46 +134,42 @@ def _is_call(head: str) -> bool:
 
 def _first_bracket(line: str) -> tuple[int, int] | None:
     """(opening index, matching closing index) of the first bracket outside strings."""
-    depth = 0
-    opened = -1
-    i = 0
-    while i < len(line):
-        char = line[i]
-        if char in "'\"":
-            i = _string_end(line, i)
-            continue
-        if char in _OPENING:
-            if depth == 0:
-                opened = i
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
-            if depth == 0 and opened >= 0:
-                return opened, i
-        i += 1
+    opened = None
+    for i, char, depth in _code(line):
+        if depth == 0 and char in _OPENING and opened is None:
+            opened = i
+        elif depth == 0 and char in ")]}" and opened is not None:
+            return opened, i
     return None
 
 
 def _split_items(text: str) -> list[str]:
     """Top-level comma-separated items of a bracket's contents (an empty last one dropped)."""
     items: list[str] = []
-    depth = 0
     start = 0
+    for i, char, depth in _code(text):
+        if char == "," and depth == 0:
+            items.append(text[start:i].strip())
+            start = i + 1
+    last = text[start:].strip()
+    if last:
+        items.append(last)
+    return items
+
+
+def _code(text: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, bracket depth) of each character outside string literals; a
+    bracket is reported at the depth outside it."""
+    depth = 0
     i = 0
     while i < len(text):
         char = text[i]
         if char in "'\"":
             i = _string_end(text, i)
             continue
+        if char in ")]}":
+            depth -= 1
+        yield i, char, depth
         if char in _OPENING:
             depth += 1
-        elif char in ")]}":
-            depth -= 1
-        elif char == "," and depth == 0:
-            items.append(text[start:i].strip())
-            start = i + 1
         i += 1
-    last = text[start:].strip()
-    if last:
-        items.append(last)
-    return items
