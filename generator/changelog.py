@@ -53,10 +53,7 @@ class ChangelogUpdate:
 def update_changelog(out: Path, specs: SpecSet) -> ChangelogUpdate:
     """Changelog and snapshot for ``specs``, continuing those found in ``out`` (generated/)."""
     path, snapshot_path = out / CHANGELOG, out / SNAPSHOT
-    existing = path.read_text(encoding="utf-8") if path.is_file() else ""
-    start = existing.find("\n## ")
-    history = existing[start + 1 :] if start >= 0 else ""
-    number = max((int(n) for n in _ENTRY.findall(history)), default=0) + 1
+    history, number = _history(path.read_text(encoding="utf-8") if path.is_file() else "")
     previous: SpecSet | None = None
     problem = "no snapshot of the previous generation"
     if snapshot_path.is_file():
@@ -74,13 +71,48 @@ def update_changelog(out: Path, specs: SpecSet) -> ChangelogUpdate:
             entry = initial_entry(number, specs, "the changelog was missing")
     else:
         entry = initial_entry(number, specs, None if not history else problem)
+    return _update(history, number, entry, findings, dump_snapshot(specs))
+
+
+def has_entries(changelog: str) -> bool:
+    """Whether the text of CHANGELOG.md has an entry (then :func:`continue_changelog` applies)."""
+    return bool(_history(changelog)[0])
+
+
+def continue_changelog(
+    changelog: str, findings: Sequence[Finding], changed: SpecSet, snapshot: bytes
+) -> ChangelogUpdate:
+    """What :func:`update_changelog` returns, from the parts the pipeline computed itself when
+    it compared only the services that changed since the last generation: ``changelog``
+    the current CHANGELOG.md (with entries), ``findings`` the diff, ``changed`` the current
+    model of those services (enough for the entry's title), ``snapshot`` of every service."""
+    history, number = _history(changelog)
+    if not history:
+        raise ValueError("the changelog has no entries: its first one lists every operation")
+    entry = change_entry(number, findings, changed) if findings else None
+    return _update(history, number, entry, tuple(findings), snapshot)
+
+
+def _history(changelog: str) -> tuple[str, int]:
+    """The entries of a CHANGELOG.md text and the number of the next one."""
+    start = changelog.find("\n## ")
+    history = changelog[start + 1 :] if start >= 0 else ""
+    return history, max((int(n) for n in _ENTRY.findall(history)), default=0) + 1
+
+
+def _update(
+    history: str,
+    number: int,
+    entry: tuple[str, str] | None,
+    findings: tuple[Finding, ...],
+    snapshot: bytes,
+) -> ChangelogUpdate:
     text = HEADER + "\n"
     if entry is not None:
         text += entry[1] + ("\n" if history else "")
     text += history
-    files = {CHANGELOG: text.encode("utf-8"), SNAPSHOT: dump_snapshot(specs)}
     return ChangelogUpdate(
-        files=files,
+        files={CHANGELOG: text.encode("utf-8"), SNAPSHOT: snapshot},
         entry=number if entry else None,
         title=entry[0] if entry else None,
         findings=findings,

@@ -12,6 +12,7 @@ from generator.errors import GeneratorBug, SpecError
 
 if TYPE_CHECKING:
     from generator.diff import Finding
+    from generator.fingerprint import SpecInputs
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -118,28 +119,39 @@ def run_generate(specs: Path, templates: Path, out: Path, *, check: bool) -> int
     from generator import fingerprint
 
     started = time.perf_counter()
+    inputs = None
     if specs.is_dir() and templates.is_dir():
-        inputs, spec_files = fingerprint.input_fingerprint(specs, templates)
-        current = fingerprint.up_to_date(out, inputs)
+        inputs = fingerprint.spec_inputs(specs, templates)
+        current = fingerprint.up_to_date(out, inputs.fingerprint)
         if current is not None:
             seconds = time.perf_counter() - started
-            read = f"{spec_files} spec files unchanged since the last generation"
+            read = f"{inputs.files} spec files unchanged since the last generation"
             if check:
                 print(f"generate --check: {read}; {current} files up to date in {seconds:.2f} s")
             else:
                 summary = f"0 written, {current} unchanged, 0 removed in {seconds:.2f} s"
                 print(f"generate: {read}; {summary}")
             return 0
-    return _run_pipeline(specs, templates, out, check=check, started=started)
+    return _run_pipeline(specs, templates, out, inputs, check=check, started=started)
 
 
-def _run_pipeline(specs: Path, templates: Path, out: Path, *, check: bool, started: float) -> int:
-    from generator.fingerprint import MANIFEST, input_fingerprint, manifest
+def _run_pipeline(
+    specs: Path,
+    templates: Path,
+    out: Path,
+    inputs: SpecInputs | None,
+    *,
+    check: bool,
+    started: float,
+) -> int:
+    from generator.fingerprint import MANIFEST, manifest, spec_inputs
     from generator.pipeline import build_tree
     from generator.writer import compare_tree, write_tree
 
+    if inputs is None:
+        inputs = spec_inputs(specs, templates)
     try:
-        tree = build_tree(specs, templates, history=out)
+        tree = build_tree(specs, templates, history=out, inputs=inputs)
     except SpecError as error:
         for issue in error.issues:
             print(issue, file=sys.stderr)
@@ -155,12 +167,17 @@ def _run_pipeline(specs: Path, templates: Path, out: Path, *, check: bool, start
         )
         return 3
     files = dict(tree.files)
-    inputs = input_fingerprint(specs, templates)[0]
-    files[MANIFEST] = manifest(inputs, tree.service_keys, tree.files, tree.models_keys)
-    diff = compare_tree(out, files)
+    files[MANIFEST] = manifest(
+        inputs.fingerprint,
+        tree.service_keys,
+        tree.files,
+        tree.models_keys,
+        sources=tree.sources,
+        openapi=tree.openapi_keys,
+    )
+    diff = compare_tree(out, files, tree.reused)
     seconds = time.perf_counter() - started
-    operations = sum(len(s.operations) for s in tree.specs.services)
-    services = len(tree.specs.services)
+    services, operations = len(tree.services), tree.operations
     read = f"{tree.spec_files} spec files ({services} services, {operations} operations)"
     if check:
         if diff.stale:

@@ -1653,10 +1653,47 @@ class DiffInputError(Exception):
     """A side of the comparison cannot be read (bad revision, bad path, invalid specs)."""
 
 
+_SNAPSHOT_HEAD = b'{"snapshot_version": %d, "services": [\n' % SNAPSHOT_VERSION
+_SNAPSHOT_TAIL = b"\n]}\n"
+
+
 def dump_snapshot(specs: SpecSet) -> bytes:
-    """The model as deterministic JSON (sorted keys, no timestamps), newline-terminated."""
-    document = {"snapshot_version": SNAPSHOT_VERSION, "services": _encode(specs.services)}
-    return (json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode()
+    """The model as deterministic JSON (sorted keys, no timestamps), newline-terminated:
+    ``{"snapshot_version": 1, "services": [`` then one line per service, then ``]}``."""
+    return join_snapshot([snapshot_entry(service) for service in specs.services])
+
+
+def snapshot_entry(service: Service) -> bytes:
+    """One service's line of the snapshot (JSON text without newlines)."""
+    return json.dumps(_encode(service), sort_keys=True, ensure_ascii=False).encode()
+
+
+def join_snapshot(entries: Sequence[bytes]) -> bytes:
+    """The snapshot of the services whose entries (see :func:`snapshot_entry`) are given."""
+    return _SNAPSHOT_HEAD + b",\n".join(entries) + _SNAPSHOT_TAIL
+
+
+def snapshot_entries(data: bytes) -> list[bytes] | None:
+    """The service entries of a snapshot laid out by :func:`dump_snapshot`, in order; None for
+    any other layout (an older snapshot: still readable by :func:`load_snapshot`)."""
+    if not data.startswith(_SNAPSHOT_HEAD) or not data.endswith(_SNAPSHOT_TAIL):
+        return None
+    body = data[len(_SNAPSHOT_HEAD) : len(data) - len(_SNAPSHOT_TAIL)]
+    if not body:
+        return []
+    *entries, last = body.split(b"\n")  # JSON text escapes every newline inside strings
+    if not all(entry.endswith(b",") for entry in entries):
+        return None
+    return [entry[:-1] for entry in entries] + [last]
+
+
+def load_snapshot_entry(entry: bytes) -> Service:
+    """The service of one snapshot entry; raise DiffInputError if it cannot be read."""
+    try:
+        service: Service = _decode(Service, json.loads(entry))
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise DiffInputError(f"unreadable snapshot: {error}") from error
+    return service
 
 
 def _encode(value: Any) -> Json:
@@ -1867,12 +1904,16 @@ __all__ = [
     "diff_specs",
     "dump_snapshot",
     "from_git",
+    "join_snapshot",
     "from_path",
     "is_revision",
     "load_snapshot",
+    "load_snapshot_entry",
     "report_json",
     "report_text",
     "resolve",
+    "snapshot_entries",
+    "snapshot_entry",
     "totals",
     "type_text",
 ]

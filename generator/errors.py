@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+
+def display_path(path: Path, root: Path) -> str:
+    """How messages and the model name a file of the spec tree ``root``: ``specs/...``."""
+    return (
+        path.relative_to(root.parent).as_posix() if path.is_relative_to(root.parent) else str(path)
+    )
 
 
 @dataclass(frozen=True, order=True)

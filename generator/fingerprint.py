@@ -4,38 +4,46 @@
 templates, the generator's own code and schemas, the versions of the tools it runs) and the
 SHA-256 of every file it wrote. When the inputs hash the same and every file on disk still
 has its recorded hash, a full run would produce the same bytes, so it can be skipped.
+
+It also records, per service dir of the specs, a digest of its files (and of the tooling)
+with what the tree-wide files show of the service, in the order of the services in the
+model snapshot: a dir whose digest did not change need not be loaded again (see
+generator.pipeline).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Any
+
+from generator.errors import display_path
+from generator.model import OperationName, ServiceSummary
+from generator.tree import relative_files
 
 MANIFEST = ".manifest.json"
 _TOOLS = ("black", "datamodel-code-generator", "jinja2", "pyyaml", "openapi-spec-validator")
 _GENERATOR = Path(__file__).resolve().parent
 
 
-def _hash_tree(digest: hashlib._Hash, root: Path, patterns: tuple[str, ...]) -> int:
-    count = 0
-    files = sorted({p for pattern in patterns for p in root.rglob(pattern) if p.is_file()})
-    for path in files:
-        if "__pycache__" in path.parts:
-            continue
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-        count += 1
-    return count
+def _hash_tree(digest: hashlib._Hash, root: Path, suffixes: tuple[str, ...]) -> int:
+    files = relative_files(root, suffixes)
+    for name in files:
+        digest.update(name.encode() + b"\0")
+        digest.update(hashlib.sha256((root / name).read_bytes()).digest())
+    return len(files)
 
 
 def tooling_fingerprint(templates: Path) -> str:
     """Fingerprint of everything but the specs: templates, generator code, tool versions."""
     digest = hashlib.sha256()
-    _hash_tree(digest, templates, ("*",))
+    _hash_tree(digest, templates, ("",))
     digest.update(b"generator\0")
-    _hash_tree(digest, _GENERATOR, ("*.py", "*.json"))
+    _hash_tree(digest, _GENERATOR, (".py", ".json"))
     for tool in _TOOLS:
         try:
             digest.update(f"{tool}={metadata.version(tool)}\0".encode())
@@ -44,11 +52,34 @@ def tooling_fingerprint(templates: Path) -> str:
     return digest.hexdigest()
 
 
-def input_fingerprint(specs: Path, templates: Path) -> tuple[str, int]:
-    """(fingerprint of every input, number of spec files)."""
-    digest = hashlib.sha256(tooling_fingerprint(templates).encode())
-    spec_files = _hash_tree(digest, specs, ("*.yaml",))
-    return digest.hexdigest(), spec_files
+@dataclass(frozen=True)
+class SpecInputs:
+    """The inputs of a generation, hashed once."""
+
+    tooling: str  # see tooling_fingerprint
+    fingerprint: str  # of every input
+    files: int  # spec files
+    digests: dict[str, str]  # spec dir (posix, relative to the tree) -> its files + tooling
+
+
+def spec_inputs(specs: Path, templates: Path) -> SpecInputs:
+    """Fingerprint of every input and a digest per spec dir, each spec file read once."""
+    tooling = tooling_fingerprint(templates)
+    digest = hashlib.sha256(tooling.encode())
+    folders: dict[str, hashlib._Hash] = {}
+    files = relative_files(specs, (".yaml",))
+    for relative in files:
+        content = hashlib.sha256((specs / relative).read_bytes()).digest()
+        digest.update(relative.encode() + b"\0")
+        digest.update(content)
+        folder, _, name = relative.rpartition("/")
+        if folder not in folders:
+            # the model names files as messages do (specs/...): that name is an input too
+            shown = display_path(specs / folder, specs)
+            folders[folder] = hashlib.sha256(f"{tooling}\0{shown}\0".encode())
+        folders[folder].update(name.encode() + b"\0" + content)
+    digests = {folder: d.hexdigest() for folder, d in folders.items()}
+    return SpecInputs(tooling, digest.hexdigest(), len(files), digests)
 
 
 def service_key(tooling: str, service: object) -> str:
@@ -61,17 +92,46 @@ def manifest(
     services: dict[str, str],
     files: dict[str, bytes],
     models: dict[str, str] | None = None,
+    sources: Mapping[str, tuple[str, ServiceSummary]] | None = None,
+    openapi: dict[str, str] | None = None,
 ) -> bytes:
     """The manifest's bytes for a generated tree (itself excluded). ``models``: output prefix
-    -> key of the input its ``models.py`` was generated from (see generator.models)."""
+    -> key of the input its ``models.py`` was generated from (see generator.models);
+    ``sources``: spec dir -> (digest, summary), in the order of the snapshot's services;
+    ``openapi``: output prefix -> validity key of its ``openapi.json`` (see generator.openapi)."""
     hashes = {name: hashlib.sha256(content).hexdigest() for name, content in sorted(files.items())}
     data = {
         "inputs": fingerprint,
+        "sources": {
+            folder: {"digest": digest, **_summary_json(summary)}
+            for folder, (digest, summary) in (sources or {}).items()
+        },
         "services": dict(sorted(services.items())),
         "models": dict(sorted((models or {}).items())),
+        "openapi": dict(sorted((openapi or {}).items())),
         "files": hashes,
     }
     return (json.dumps(data, indent=1) + "\n").encode()
+
+
+def _summary_json(summary: ServiceSummary) -> dict[str, Any]:
+    return {
+        "provider": summary.provider,
+        "service": summary.service,
+        "vendor": summary.vendor,
+        "title": summary.title,
+        "operations": [op.name for op in summary.operations],
+    }
+
+
+def _summary(record: dict[str, Any]) -> ServiceSummary:
+    return ServiceSummary(
+        provider=record["provider"],
+        service=record["service"],
+        vendor=record["vendor"],
+        title=record["title"],
+        operations=tuple(OperationName(name) for name in record["operations"]),
+    )
 
 
 class PreviousTree:
@@ -83,11 +143,26 @@ class PreviousTree:
             recorded = json.loads((out / MANIFEST).read_bytes())
         except (OSError, ValueError):
             recorded = {}
+        if not isinstance(recorded, dict):
+            recorded = {}
         self.services: dict[str, str] = recorded.get("services", {})
         self.models: dict[str, str] = recorded.get("models", {})
+        self.openapi: dict[str, str] = recorded.get("openapi", {})
         self.files: dict[str, str] = recorded.get("files", {})
+        self.sources: dict[str, tuple[str, ServiceSummary]] = {}
+        try:
+            for folder, record in recorded.get("sources", {}).items():
+                self.sources[folder] = (record["digest"], _summary(record))
+        except (AttributeError, KeyError, TypeError):
+            self.sources = {}
+        by_service: dict[str, list[str]] = {}
+        for name in self.files:
+            parts = name.split("/", 2)
+            if len(parts) == 3:  # <provider>/<service>/...
+                by_service.setdefault(f"{parts[0]}/{parts[1]}/", []).append(name)
+        self._by_service = by_service
 
-    def _read(self, name: str) -> bytes | None:
+    def read(self, name: str) -> bytes | None:
         """The file as recorded, or None if it is missing or changed since."""
         try:
             content = (self.out / name).read_bytes()
@@ -100,18 +175,17 @@ class PreviousTree:
         if self.services.get(prefix) != key:
             return None
         found = {}
-        for name in self.files:
-            if name.startswith(prefix):
-                content = self._read(name)
-                if content is None:
-                    return None
-                found[name] = content
+        for name in self._by_service.get(prefix, ()):
+            content = self.read(name)
+            if content is None:
+                return None
+            found[name] = content
         return found or None
 
     def models_file(self, prefix: str) -> tuple[str, bytes] | None:
         """(key of its input, content) of the service's last ``models.py``, if still intact."""
         key = self.models.get(prefix)
-        content = self._read(prefix + "models.py") if key else None
+        content = self.read(prefix + "models.py") if key else None
         return (key, content) if key and content is not None else None
 
 
@@ -124,11 +198,7 @@ def up_to_date(out: Path, fingerprint: str) -> int | None:
     if not isinstance(recorded, dict) or recorded.get("inputs") != fingerprint:
         return None
     expected: dict[str, str] = recorded.get("files", {})
-    on_disk = {
-        p.relative_to(out).as_posix()
-        for p in out.rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts
-    }
+    on_disk = set(relative_files(out))
     if on_disk != set(expected) | {MANIFEST}:
         return None
     for name, sha in expected.items():

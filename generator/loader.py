@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from generator.errors import SpecError, SpecIssue
+from generator.errors import SpecError, SpecIssue, display_path
 
 JsonPath = tuple[str | int, ...]
 
@@ -77,9 +77,7 @@ class _Converter:
 
 def load_spec_file(path: Path, root: Path) -> SpecFile:
     """Parse one YAML file; raise SpecError naming file and line on any syntax problem."""
-    display = (
-        path.relative_to(root.parent).as_posix() if path.is_relative_to(root.parent) else str(path)
-    )
+    display = display_path(path, root)
     text = path.read_text(encoding="utf-8")
     try:
         return _parse(SpecFile(path=path, display=display, data=None), text, _Loader)

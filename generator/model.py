@@ -246,3 +246,34 @@ class Service:
 @dataclass(frozen=True)
 class SpecSet:
     services: tuple[Service, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class OperationName:
+    name: str
+
+
+@dataclass(frozen=True)
+class ServiceSummary:
+    """What the tree-wide files (README.md, provider packages) show of a service. The manifest
+    keeps it, so a service whose specs did not change need not be loaded again for them."""
+
+    provider: str
+    service: str
+    vendor: str
+    title: str
+    operations: tuple[OperationName, ...]  # like Service.operations, as far as names go
+
+    @property
+    def module(self) -> str:
+        return f"generated.{self.provider}.{self.service}"
+
+    @classmethod
+    def of(cls, service: Service) -> ServiceSummary:
+        return cls(
+            provider=service.provider,
+            service=service.service,
+            vendor=service.vendor,
+            title=service.title,
+            operations=tuple(OperationName(op.name) for op in service.operations),
+        )

@@ -7,11 +7,11 @@ path placeholders without a parameter: all are reported together, each at its ow
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from generator.errors import SpecError, SpecIssue
+from generator.errors import SpecError, SpecIssue, display_path
 from generator.loader import JsonPath, SpecFile, load_spec_file
 from generator.model import (
     Endpoint,
@@ -30,6 +30,7 @@ from generator.model import (
     TypeRef,
 )
 from generator.naming import error_class_name, snake_case
+from generator.tree import files_under
 from generator.validate import schema_issues
 
 SERVICE_FILE = "service.yaml"
@@ -46,39 +47,57 @@ _PERMISSION_LABELS = {
 
 def load_specs(root: Path) -> SpecSet:
     """Load, validate and normalize every spec under ``root``; raise SpecError with all issues."""
-    if not root.is_dir() or not any(root.rglob("*.yaml")):
+    return SpecSet(tuple(s for _, s in load_service_dirs(root) if s is not None))
+
+
+def load_service_dirs(
+    root: Path, kept: Mapping[Path, tuple[str, str]] | None = None
+) -> list[tuple[Path, Service | None]]:
+    """Every service dir under ``root`` in order, with its service, as :func:`load_specs`.
+    The dirs in ``kept`` (unchanged since they were last loaded, with their provider and
+    service) are not loaded again (None), only checked against the others."""
+    kept = kept or {}
+    spec_files = files_under(root, (".yaml",)) if root.is_dir() else []
+    if not spec_files:
         # an empty tree would regenerate generated/ as empty: a mistyped --specs must not do that
         problem = "no spec files here" if root.is_dir() else "no such directory"
         raise SpecError([SpecIssue(str(root), 1, "", problem)])
     issues: list[SpecIssue] = []
-    services: list[Service] = []
-    service_dirs = sorted(path.parent for path in root.rglob(SERVICE_FILE))
-    for path in sorted(root.rglob("*.yaml")):
-        if path.parent not in service_dirs:
+    loaded: list[tuple[Path, Service | None]] = []
+    service_dirs = sorted(path.parent for path in spec_files if path.name == SERVICE_FILE)
+    known = set(service_dirs)
+    for path in spec_files:
+        if path.parent not in known:
             display = path.relative_to(root.parent).as_posix()
             issues.append(
                 SpecIssue(display, 1, "", f"no {SERVICE_FILE} beside this operation file")
             )
-    packages: dict[tuple[str, str], Service] = {}
+    packages: dict[tuple[str, str], str] = {}  # -> the service file defining it
     for directory in service_dirs:
-        try:
-            service, service_spec = _load_service_dir(directory, root)
-        except SpecError as error:
-            issues.extend(error.issues)
-            continue
-        other = packages.setdefault((service.provider, service.service), service)
-        if other is not service:  # both would be written to generated/<provider>/<service>/
+        service: Service | None = None
+        if directory in kept:
+            package, spec_file = kept[directory], display_path(directory / SERVICE_FILE, root)
+        else:
+            try:
+                service, service_spec = _load_service_dir(directory, root)
+            except SpecError as error:
+                issues.extend(error.issues)
+                continue
+            package, spec_file = (service.provider, service.service), service.spec_file
+        other = packages.setdefault(package, spec_file)
+        if other != spec_file:  # both would be written to generated/<provider>/<service>/
+            if service is None:
+                service_spec = load_spec_file(directory / SERVICE_FILE, root)
             issues.append(
                 service_spec.issue(
                     ("service",),
-                    f"service {service.provider}/{service.service} is already defined by "
-                    f"{other.spec_file}",
+                    f"service {package[0]}/{package[1]} is already defined by {other}",
                 )
             )
-        services.append(service)
+        loaded.append((directory, service))
     if issues:
         raise SpecError(issues)
-    return SpecSet(tuple(services))
+    return loaded
 
 
 def _load_service_dir(directory: Path, root: Path) -> tuple[Service, SpecFile]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -74,8 +76,9 @@ _SECURITY: dict[str, dict[str, Any]] = {
 }
 
 
-def build_openapi(service: Service) -> dict[str, Any]:
-    """The OpenAPI 3.1 document describing ``service``; raises GeneratorBug if it is invalid."""
+def build_openapi(service: Service, *, validate: bool = True) -> dict[str, Any]:
+    """The OpenAPI 3.1 document describing ``service``; raises GeneratorBug if it is invalid
+    (unless ``validate`` is false: see :func:`validity_key`)."""
     media = "application/xml" if service.protocol == "rest-xml" else "application/json"
     document: dict[str, Any] = {
         "openapi": "3.1.0",
@@ -103,8 +106,33 @@ def build_openapi(service: Service) -> dict[str, Any]:
         document["paths"].setdefault(_path_key(service, operation), {})[
             operation.method.lower()
         ] = _operation(service, operation, media)
-    validate_openapi(document, service.module)
+    if validate:
+        validate_openapi(document, service.module)
     return document
+
+
+_PROSE = frozenset({"description", "summary"})
+
+
+def validity_key(document: dict[str, Any], tooling: str) -> str:
+    """Key of all that the validity of ``document`` depends on: the document but the text of
+    its descriptions and summaries (the OpenAPI schema only asks them to be strings, and the
+    validator's own checks never read them), and the tooling (validator version included).
+    A document with the key of one found valid is valid: a page edit that changes only prose
+    needs no validation."""
+    text = json.dumps(_without_prose(document), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(f"{tooling}\0{text}".encode()).hexdigest()
+
+
+def _without_prose(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {
+            k: "" if k in _PROSE and isinstance(v, str) else _without_prose(v)
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_without_prose(v) for v in value]
+    return value
 
 
 def validate_openapi(document: dict[str, Any], name: str) -> None:

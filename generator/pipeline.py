@@ -3,6 +3,11 @@
 Everything is produced in memory first; nothing is written unless every stage succeeded.
 Services are independent: when several must be (re)built, a pool of processes builds them,
 one service per task; a single service is built in this process (no pool start-up).
+
+With the last generation at hand (``history``), a service dir whose spec files and tooling
+hash as they did then (the manifest's ``sources``) is not loaded at all: its files, keys,
+summary and snapshot entry are taken from the last generation, and the changelog compares
+only the services whose dirs changed (the others' models are equal on both sides).
 """
 
 from __future__ import annotations
@@ -16,12 +21,27 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from generator.changelog import ChangelogUpdate, update_changelog
-from generator.fingerprint import PreviousTree, service_key, tooling_fingerprint
-from generator.model import Service, SpecSet
+from generator.changelog import (
+    CHANGELOG,
+    SNAPSHOT,
+    ChangelogUpdate,
+    continue_changelog,
+    has_entries,
+    update_changelog,
+)
+from generator.diff import (
+    DiffInputError,
+    diff_specs,
+    join_snapshot,
+    load_snapshot_entry,
+    snapshot_entries,
+    snapshot_entry,
+)
+from generator.fingerprint import PreviousTree, SpecInputs, service_key, spec_inputs
+from generator.model import Service, ServiceSummary, SpecSet
 from generator.models import generate_models, models_input
-from generator.normalize import load_specs
-from generator.openapi import build_openapi
+from generator.normalize import load_service_dirs
+from generator.openapi import build_openapi, validate_openapi, validity_key
 from generator.render import Renderer, format_python
 
 _PROVIDER_TITLES = {"alibabacloud": "Alibaba Cloud", "huaweicloud": "Huawei Cloud"}
@@ -29,12 +49,20 @@ _PROVIDER_TITLES = {"alibabacloud": "Alibaba Cloud", "huaweicloud": "Huawei Clou
 
 @dataclass(frozen=True)
 class GeneratedTree:
-    specs: SpecSet
+    services: tuple[ServiceSummary, ...]
     spec_files: int
     files: dict[str, bytes]  # path relative to generated/ -> exact bytes
     changelog: ChangelogUpdate | None = None
     service_keys: dict[str, str] = field(default_factory=dict)  # output prefix -> fingerprint
     models_keys: dict[str, str] = field(default_factory=dict)  # output prefix -> models input
+    openapi_keys: dict[str, str] = field(default_factory=dict)  # output prefix -> validity key
+    # spec dir -> (digest, summary), in service order: for the manifest
+    sources: dict[str, tuple[str, ServiceSummary]] = field(default_factory=dict)
+    reused: frozenset[str] = frozenset()  # files read from history just now, as recorded
+
+    @property
+    def operations(self) -> int:
+        return sum(len(s.operations) for s in self.services)
 
 
 @dataclass(frozen=True)
@@ -45,50 +73,149 @@ class _Job:
     templates_root: Path
     tooling: str
     previous_models: tuple[str, bytes] | None  # (input key, content) of its last models.py
+    previous_openapi: str | None  # validity key of its last openapi.json
 
 
 @dataclass(frozen=True)
 class _Built:
     files: dict[str, bytes]
     models_key: str
+    openapi_key: str
+
+
+@dataclass(frozen=True)
+class _Kept:
+    """A service whose spec dir is byte for byte what the last generation read."""
+
+    summary: ServiceSummary
+    entry: bytes  # its line in the model snapshot
+    key: str
+    files: dict[str, bytes]
+
+
+@dataclass(frozen=True)
+class _Reuse:
+    """What unchanged spec dirs need not be loaded for: the last generation's manifest
+    (sources), snapshot and changelog, all still as the manifest recorded them."""
+
+    kept: dict[str, _Kept]  # spec dir -> the service it had, as generated
+    changed: SpecSet  # the previous models of all other services, from the snapshot
+    changelog: str  # CHANGELOG.md
+
+
+def _reusable(previous: PreviousTree, inputs: SpecInputs) -> _Reuse | None:
+    snapshot, changelog = previous.read(SNAPSHOT), previous.read(CHANGELOG)
+    if snapshot is None or changelog is None or not previous.sources:
+        return None
+    entries = snapshot_entries(snapshot)
+    text = changelog.decode("utf-8")
+    if entries is None or len(entries) != len(previous.sources) or not has_entries(text):
+        return None
+    kept: dict[str, _Kept] = {}
+    changed: list[Service] = []
+    for (folder, (digest, summary)), entry in zip(previous.sources.items(), entries, strict=True):
+        prefix = f"{summary.provider}/{summary.service}/"
+        key = previous.services.get(prefix, "")
+        same = inputs.digests.get(folder) == digest
+        files = previous.service_files(prefix, key) if same else None
+        if files is not None:
+            kept[folder] = _Kept(summary, entry, key, files)
+            continue
+        try:
+            changed.append(load_snapshot_entry(entry))
+        except DiffInputError:
+            return None
+    return _Reuse(kept, SpecSet(tuple(changed)), text)
 
 
 def build_tree(
-    specs_root: Path, templates_root: Path, history: Path | None = None
+    specs_root: Path,
+    templates_root: Path,
+    history: Path | None = None,
+    inputs: SpecInputs | None = None,
 ) -> GeneratedTree:
     """Every generated file in memory. With ``history`` (the current generated/), also
     CHANGELOG.md and the model snapshot, continued from the ones found there, and the files
     of services whose model did not change are taken from there instead of regenerated."""
-    specs = load_specs(specs_root)
-    tooling = tooling_fingerprint(templates_root)
+    if inputs is None:
+        inputs = spec_inputs(specs_root, templates_root)
+    tooling = inputs.tooling
     previous = PreviousTree(history) if history is not None else None
+    reuse = _reusable(previous, inputs) if previous is not None else None
+    kept = reuse.kept if reuse is not None else {}
+    loaded = load_service_dirs(
+        specs_root,
+        {specs_root / d: (k.summary.provider, k.summary.service) for d, k in kept.items()},
+    )
+    summaries: list[ServiceSummary] = []
+    entries: list[bytes | None] = []  # snapshot entries of the kept services
+    fresh: list[Service] = []
+    sources: dict[str, tuple[str, ServiceSummary]] = {}
     service_keys: dict[str, str] = {}
     models_keys: dict[str, str] = {}
+    openapi_keys: dict[str, str] = {}
     files: dict[str, bytes] = {}
+    reused: set[str] = set()
     jobs: list[_Job] = []
-    for service in specs.services:
-        prefix = _prefix(service)
-        service_keys[prefix] = key = service_key(tooling, service)
-        unchanged = previous.service_files(prefix, key) if previous else None
+    for directory, service in loaded:
+        folder = directory.relative_to(specs_root).as_posix()
+        unchanged: dict[str, bytes] | None
+        if service is None:
+            k = kept[folder]
+            prefix = f"{k.summary.provider}/{k.summary.service}/"
+            summary, entry, key, unchanged = k.summary, k.entry, k.key, k.files
+        else:
+            fresh.append(service)
+            prefix, summary, entry = _prefix(service), ServiceSummary.of(service), None
+            key = service_key(tooling, service)
+            unchanged = previous.service_files(prefix, key) if previous else None
+        summaries.append(summary)
+        entries.append(entry)
+        sources[folder] = (inputs.digests[folder], summary)
+        service_keys[prefix] = key
         if unchanged is None:
+            assert service is not None
             models = previous.models_file(prefix) if previous else None
-            jobs.append(_Job(service, templates_root, tooling, models))
+            validated = previous.openapi.get(prefix) if previous else None
+            jobs.append(_Job(service, templates_root, tooling, models, validated))
         else:
             files.update(unchanged)
-            if previous is not None and prefix in previous.models:
+            reused.update(unchanged)
+            assert previous is not None
+            if prefix in previous.models:
                 models_keys[prefix] = previous.models[prefix]
+            if prefix in previous.openapi:
+                openapi_keys[prefix] = previous.openapi[prefix]
     with _built_services(jobs) as built:
         # While a pool builds the services, this process does the rest.
-        files.update(_top_level_files(specs, templates_root))
-        changelog = update_changelog(history, specs) if history is not None else None
+        files.update(_top_level_files(summaries, templates_root))
+        changelog = None
+        if reuse is not None:
+            # the kept services' models are the same on both sides: compare the others only
+            changed = SpecSet(tuple(fresh))
+            findings = diff_specs(reuse.changed, changed)
+            encoded = iter([snapshot_entry(service) for service in fresh])
+            snapshot = join_snapshot([e if e is not None else next(encoded) for e in entries])
+            changelog = continue_changelog(reuse.changelog, findings, changed, snapshot)
+        elif history is not None:
+            changelog = update_changelog(history, SpecSet(tuple(fresh)))
         if changelog is not None:
             files.update(changelog.files)
         for job, result in zip(jobs, built, strict=True):
             files.update(result.files)
             models_keys[_prefix(job.service)] = result.models_key
-    spec_files = sum(1 + len(s.operations) for s in specs.services)
+            openapi_keys[_prefix(job.service)] = result.openapi_key
+    spec_files = sum(1 + len(s.operations) for s in summaries)
     return GeneratedTree(
-        specs, spec_files, dict(sorted(files.items())), changelog, service_keys, models_keys
+        tuple(summaries),
+        spec_files,
+        dict(sorted(files.items())),
+        changelog,
+        service_keys,
+        models_keys,
+        openapi_keys,
+        sources,
+        frozenset(reused),
     )
 
 
@@ -101,7 +228,7 @@ def _renderer(templates_root: Path) -> Renderer:
     return Renderer(templates_root)
 
 
-def _top_level_files(specs: SpecSet, templates_root: Path) -> dict[str, bytes]:
+def _top_level_files(services: list[ServiceSummary], templates_root: Path) -> dict[str, bytes]:
     renderer = _renderer(templates_root)
     files: dict[str, str] = {
         "__init__.py": renderer.python(
@@ -110,10 +237,10 @@ def _top_level_files(specs: SpecSet, templates_root: Path) -> dict[str, bytes]:
             example="generated.alibabacloud.oss",
         ),
         "py.typed": "",
-        "README.md": renderer.text("index.md.j2", services=specs.services),
+        "README.md": renderer.text("index.md.j2", services=services),
     }
-    for provider in sorted({s.provider for s in specs.services}):
-        example = next(s.module for s in specs.services if s.provider == provider)
+    for provider in sorted({s.provider for s in services}):
+        example = next(s.module for s in services if s.provider == provider)
         files[f"{provider}/__init__.py"] = renderer.python(
             "namespace_init.py.j2", doc=f"{_PROVIDER_TITLES[provider]} clients.", example=example
         )
@@ -122,10 +249,14 @@ def _top_level_files(specs: SpecSet, templates_root: Path) -> dict[str, bytes]:
 
 def _build_service(job: _Job) -> _Built:
     """Every file of one service: OpenAPI document, models, client, errors, package, docs.
-    ``models.py`` is taken from the last generation when its input did not change."""
+    ``models.py`` is taken from the last generation when its input did not change, and the
+    OpenAPI document is not validated again when it differs from the last one in prose only."""
     service = job.service
     prefix = _prefix(service)
-    document = build_openapi(service)
+    document = build_openapi(service, validate=False)
+    openapi_key = validity_key(document, job.tooling)
+    if openapi_key != job.previous_openapi:
+        validate_openapi(document, service.module)
     models = models_input(service, document)
     models_key = models.key(job.tooling)
     reusable = job.previous_models
@@ -138,7 +269,7 @@ def _build_service(job: _Job) -> _Built:
         files[prefix + name] = text
     encoded = {name: text.encode("utf-8") for name, text in files.items()}
     encoded[prefix + "models.py"] = models_py
-    return _Built(encoded, models_key)
+    return _Built(encoded, models_key, openapi_key)
 
 
 def _workers(tasks: int) -> int:

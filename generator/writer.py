@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from generator.tree import relative_files
 
 
 @dataclass
@@ -21,25 +24,19 @@ class TreeDiff:
         return sorted(self.changed + self.removed)
 
 
-def _on_disk(out: Path) -> set[str]:
-    if not out.exists():
-        return set()
-    return {
-        path.relative_to(out).as_posix()
-        for path in out.rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts
-    }
-
-
-def compare_tree(out: Path, files: dict[str, bytes]) -> TreeDiff:
+def compare_tree(
+    out: Path, files: dict[str, bytes], known: Collection[str] = frozenset()
+) -> TreeDiff:
+    """How ``out`` differs from ``files``; ``known``: names whose content was just read from
+    ``out`` (not read again)."""
     diff = TreeDiff()
     for name, content in files.items():
         path = out / name
-        if path.is_file() and path.read_bytes() == content:
+        if name in known or (path.is_file() and path.read_bytes() == content):
             diff.unchanged.append(name)
         else:
             diff.changed.append(name)
-    diff.removed = sorted(_on_disk(out) - set(files))
+    diff.removed = sorted(set(relative_files(out)) - set(files))
     return diff
 
 

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.diff import BREAKING, NON_BREAKING, dump_snapshot
+from generator.diff import BREAKING, NON_BREAKING, dump_snapshot, load_snapshot
 from generator.normalize import load_specs
 from tests.diff.specpair import (
     ENS_BEFORE,
@@ -201,6 +201,18 @@ def test_snapshot_against_tree(ens_update: SpecPair, tmp_path: Path,
                                capsys: pytest.CaptureFixture[str]) -> None:
     snapshot = tmp_path / "old.json"
     snapshot.write_bytes(dump_snapshot(load_specs(ens_update.old)))
+    code, out, _ = _diff(capsys, snapshot, ens_update.new, "--format", "json")
+    assert code == 0
+    assert _kinds(out) == [k for k, *_ in EXPECTED_ENS_FINDINGS]
+
+
+def test_snapshot_of_an_older_layout(ens_update: SpecPair, tmp_path: Path,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """Snapshots written before one-line-per-service (indented JSON) still read the same."""
+    snapshot = tmp_path / "old.json"
+    document = json.loads(dump_snapshot(load_specs(ens_update.old)))
+    snapshot.write_text(json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+    assert load_snapshot(snapshot.read_bytes()) == load_specs(ens_update.old)
     code, out, _ = _diff(capsys, snapshot, ens_update.new, "--format", "json")
     assert code == 0
     assert _kinds(out) == [k for k, *_ in EXPECTED_ENS_FINDINGS]
