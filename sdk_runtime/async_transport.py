@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 __all__ = ["AiohttpTransport", "AsyncHttpxTransport", "make_async_transport"]
 
+_BODY_METHODS = frozenset(("POST", "PUT", "PATCH"))  # aiohttp types even an empty body
+_NO_CONTENT_TYPE = ("Content-Type",)
+
 
 class AiohttpTransport:
     """Default async transport: one ``aiohttp.ClientSession`` per transport, created on the
@@ -53,20 +56,15 @@ class AiohttpTransport:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._timeouts: dict[Timeout, aiohttp.ClientTimeout] = {}
 
-    async def _get_session(self) -> aiohttp.ClientSession:
-        session = self._session
-        loop = asyncio.get_running_loop()
-        if session is not None and (not self._owns or (not session.closed and self._loop is loop)):
-            return session
-        # First use, or the previous session was closed or belongs to another event
-        # loop (e.g. a second asyncio.run()): make one for this loop.
+    async def _new_session(self) -> aiohttp.ClientSession:
+        """First use, or the previous session was closed or belongs to another event loop
+        (e.g. a second asyncio.run()): make one for this loop."""
         import aiohttp
 
-        old_loop, self._loop = self._loop, loop
+        session = self._session
+        old_loop, self._loop = self._loop, asyncio.get_running_loop()
         self._session = aiohttp.ClientSession(
             connector=aiohttp.TCPConnector(limit=self._limit, limit_per_host=self._limit_per_host),
-            # No Content-Type on bodies the request did not type.
-            skip_auto_headers=("Content-Type",),
             # The runtime keeps no cookies; a dummy jar skips cookie processing.
             cookie_jar=aiohttp.DummyCookieJar(),
             timeout=aiohttp.ClientTimeout(total=None),
@@ -96,19 +94,39 @@ class AiohttpTransport:
             self._timeouts[timeout] = value
         return value
 
+    def _skip_auto_headers(
+        self, request: HttpRequest, body: bytes | None
+    ) -> tuple[str, ...] | None:
+        """No Content-Type on bodies the request did not type (own session only).
+
+        aiohttp adds one to a body and to a POST/PUT/PATCH; asking it not to costs a header
+        merge on every request, so it is asked only when it would add one."""
+        if not self._owns or (body is None and request.method.upper() not in _BODY_METHODS):
+            return None
+        for name in request.headers:
+            if name.lower() == "content-type":
+                return None
+        return _NO_CONTENT_TYPE
+
     async def send(self, request: HttpRequest, timeout: Timeout) -> HttpResponse:
         import aiohttp
         import yarl
 
-        session = await self._get_session()
+        session = self._session
+        if session is None or (
+            self._owns and (session.closed or self._loop is not asyncio.get_running_loop())
+        ):
+            session = await self._new_session()
+        data = request.body or None  # None: aiohttp sends Content-Length: 0 on POST
         try:
             async with session.request(
                 request.method,
                 yarl.URL(request.url, encoded=True),  # sent as is: no re-quoting
-                data=request.body or None,  # None: aiohttp sends Content-Length: 0 on POST
+                data=data,
                 headers=_headers_to_send(request),
                 timeout=self._timeout(timeout),
                 allow_redirects=False,
+                skip_auto_headers=self._skip_auto_headers(request, data),
             ) as response:
                 body = await response.read()
                 return HttpResponse(

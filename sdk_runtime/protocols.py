@@ -13,8 +13,6 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
-from defusedxml import ElementTree
-
 from sdk_runtime.errors import ApiError
 from sdk_runtime.http import HttpRequest, HttpResponse
 from sdk_runtime.redaction import redact_bytes, redact_text
@@ -107,8 +105,10 @@ Fields = tuple[str, str, str | None]
 
 
 def _xml_fields(body: bytes, *names: str) -> dict[str, str]:
+    from sdk_runtime.decoding import parse_xml  # defusedxml only for bodies declaring markup
+
     try:
-        root = ElementTree.fromstring(body)
+        root = parse_xml(body)
     except Exception:  # noqa: BLE001 - any unreadable body is just "no details"
         return {}
     return {name: (root.findtext(name) or "") for name in names}

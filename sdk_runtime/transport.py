@@ -99,8 +99,12 @@ def _headers_to_send(request: HttpRequest) -> dict[str, str]:
 
 def _lower_headers(items: Iterable[tuple[str, str]]) -> dict[str, str]:
     """Lower-cased names; repeated headers joined with ``", "`` (RFC 9110 5.3)."""
-    out: dict[str, str] = {}
-    for name, value in items:
+    pairs = list(items)
+    out = {name.lower(): value for name, value in pairs}
+    if len(out) == len(pairs):
+        return out  # no name repeated: the common case
+    out = {}
+    for name, value in pairs:
         key = name.lower()
         previous = out.get(key)
         out[key] = value if previous is None else f"{previous}, {value}"

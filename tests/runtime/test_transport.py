@@ -95,7 +95,7 @@ class EchoHandler(BaseHTTPRequestHandler):
         except OSError:
             self.close_connection = True
 
-    do_GET = do_POST = do_PUT = do_DELETE = _echo
+    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _echo
 
 
 @pytest.fixture
@@ -227,6 +227,21 @@ def test_post_untyped_body_gets_no_content_type(driver: Driver, server: EchoServ
     data = echo(driver.send(req))
     assert data["body"].encode("latin-1") == b"\x00\x01raw"
     assert sent_headers(data, "content-type") == []
+
+
+@pytest.mark.parametrize("method", ["PUT", "PATCH", "DELETE"])
+def test_untyped_body_gets_no_content_type(driver: Driver, server: EchoServer, method: str) -> None:
+    req = HttpRequest(method, "http", server.host, "/", body=b"raw")
+    data = echo(driver.send(req))
+    assert data["body"] == "raw"
+    assert sent_headers(data, "content-type") == []
+
+
+def test_typed_body_keeps_its_content_type(driver: Driver, server: EchoServer) -> None:
+    req = HttpRequest(
+        "PUT", "http", server.host, "/", headers={"content-type": "text/plain"}, body=b"x"
+    )
+    assert sent_headers(echo(driver.send(req)), "content-type") == ["text/plain"]
 
 
 def test_post_empty_body_sends_content_length_zero(driver: Driver, server: EchoServer) -> None:
