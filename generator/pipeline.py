@@ -253,7 +253,7 @@ def _build_service(job: _Job) -> _Built:
     OpenAPI document is not validated again when it differs from the last one in prose only."""
     service = job.service
     prefix = _prefix(service)
-    document = build_openapi(service, validate=False)
+    document = build_openapi(service)
     openapi_key = validity_key(document, job.tooling)
     if openapi_key != job.previous_openapi:
         validate_openapi(document, service.module)

@@ -16,6 +16,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from sdk_runtime.credentials import AlibabaCloudCredentials, HuaweiCloudCredentials
+from sdk_runtime.decoding import decode
 from sdk_runtime.endpoints import resolve_endpoint
 from sdk_runtime.errors import ApiError, ClientError, TransportError
 from sdk_runtime.http import HttpRequest, HttpResponse
@@ -91,8 +92,6 @@ class _Pipeline:
     def outcome(self, operation: OperationSpec[ResponseT], response: HttpResponse) -> ResponseT:
         if response.status >= 300:
             raise parse_error(self.service, response, self.secrets)
-        from sdk_runtime.decoding import decode  # imports pydantic, on the first response
-
         return decode(response, self.response_model(operation))
 
     def response_model(self, operation: OperationSpec[ResponseT]) -> type[ResponseT]:
