@@ -31,7 +31,6 @@ class AlibabaCloudCredentials(NamedTuple):
             f"access_key_secret='****', security_token={token})"
         )
 
-
     def secret_values(self) -> tuple[str, ...]:
         """The values that must never be shown (to scrub them from echoed text)."""
         return tuple(v for v in (self.access_key_secret, self.security_token) if v)
@@ -68,7 +67,6 @@ class HuaweiCloudCredentials(NamedTuple):
             f"HuaweiCloudCredentials(ak={_mask(self.ak)}, sk={'****' if self.sk else None}, "
             f"project_id={self.project_id!r}, auth_token={'set' if self.auth_token else None})"
         )
-
 
     def secret_values(self) -> tuple[str, ...]:
         """The values that must never be shown (to scrub them from echoed text)."""

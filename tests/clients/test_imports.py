@@ -15,8 +15,20 @@ ROOT = Path(__file__).resolve().parents[2]
 NEVER = ("aiohttp", "httpx", "jinja2", "black", "yaml", "generator", "datamodel_code_generator")
 # Loaded by a client only once it needs them (construction, a retry, the first response), so
 # that importing a client module stays cheap: see "Import time" in bench/RESULTS.md.
-DEFERRED = ("pydantic", "pydantic_core", "urllib3", "asyncio", "logging", "dataclasses",
-            "defusedxml", "xml", "inspect", "email", "uuid", "hashlib")
+DEFERRED = (
+    "pydantic",
+    "pydantic_core",
+    "urllib3",
+    "asyncio",
+    "logging",
+    "dataclasses",
+    "defusedxml",
+    "xml",
+    "inspect",
+    "email",
+    "uuid",
+    "hashlib",
+)
 SERVICES = {
     "generated.alibabacloud.oss": "OssClient",
     "generated.alibabacloud.ens": "EnsClient",

@@ -164,17 +164,32 @@ ENS_PAGE_UPDATE = doc(
     setp(("source", "last_updated"), "2026-06-04"),
     setp(("parameters", "PageSize", "maximum"), 50),
     setp(("parameters", "PageSize", "description"), NEW_PAGE_SIZE_TEXT),
-    append(("parameters",), {
-        "name": "EnsRegionId", "in": "query", "type": "string", "documented_type": "string",
-        "required": False, "example": "cn-dalian-unicom",
-        "description": "The ID of the edge region whose buckets are listed.",
-    }),
-    append(("errors",), {"status": 400, "code": "InvalidPageSize",
-                         "message": "The specified PageSize is invalid."}),
-    append(("response", "fields"), {
-        "name": "PageSize", "type": "integer", "documented_type": "integer", "example": 10,
-        "description": "The number of entries per page.",
-    }),
+    append(
+        ("parameters",),
+        {
+            "name": "EnsRegionId",
+            "in": "query",
+            "type": "string",
+            "documented_type": "string",
+            "required": False,
+            "example": "cn-dalian-unicom",
+            "description": "The ID of the edge region whose buckets are listed.",
+        },
+    ),
+    append(
+        ("errors",),
+        {"status": 400, "code": "InvalidPageSize", "message": "The specified PageSize is invalid."},
+    ),
+    append(
+        ("response", "fields"),
+        {
+            "name": "PageSize",
+            "type": "integer",
+            "documented_type": "integer",
+            "example": 10,
+            "description": "The number of entries per page.",
+        },
+    ),
 )
 """PageSize maximum 100 -> 50 (and its text), a new optional parameter, a new error code, a
 new response field, and the page's "last updated" date bumped."""

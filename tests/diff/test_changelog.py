@@ -66,8 +66,10 @@ def test_first_generation_writes_the_initial_entry(ens_update: SpecPair, tmp_pat
     assert update.entry == 1 and update.findings == ()
     assert update.title == "Initial generation: 1 operation"
     text = update.files[CHANGELOG].decode()
-    assert text == HEADER + "\n## 1. Initial generation: 1 operation\n\n" \
+    assert (
+        text == HEADER + "\n## 1. Initial generation: 1 operation\n\n"
         "- alibabacloud/ens ListBuckets (page updated 2026-03-27)\n"
+    )
     assert load_snapshot(update.files[SNAPSHOT]) == load_specs(ens_update.old)
 
 
@@ -84,8 +86,9 @@ def test_one_entry_per_change_set_and_none_on_rerun(ens_update: SpecPair, tmp_pa
     assert update.title == "alibabacloud/ens ListBuckets (page updated 2026-06-04)"
     assert list(update.findings) == diff_specs(old, new)  # the changelog is the diff
     text = update.files[CHANGELOG].decode()
-    assert text == HEADER + "\n" + ENTRY_2 + "\n" + first.files[CHANGELOG].decode()[
-        len(HEADER) + 1:]
+    assert (
+        text == HEADER + "\n" + ENTRY_2 + "\n" + first.files[CHANGELOG].decode()[len(HEADER) + 1 :]
+    )
     assert _entries(text) == [
         "2. alibabacloud/ens ListBuckets (page updated 2026-06-04)",
         "1. Initial generation: 1 operation",
@@ -113,11 +116,13 @@ def test_entry_titles() -> None:
 
     assert entry_title([finding("alibabacloud/ens", None)], specs) == "alibabacloud/ens service"
     assert entry_title([finding("alibabacloud/ens", "Gone")], specs) == (
-        "alibabacloud/ens Gone (removed)")
+        "alibabacloud/ens Gone (removed)"
+    )
     many = [finding(f"p/s{i}", f"Op{i}") for i in range(5)]
     assert entry_title(many, specs) == "5 operations in 5 services"
-    breaking = Finding("huaweicloud/ga", "ListByoipPools", "x", "operation-removed", BREAKING,
-                       None, None, "r")
+    breaking = Finding(
+        "huaweicloud/ga", "ListByoipPools", "x", "operation-removed", BREAKING, None, None, "r"
+    )
     assert entry_title([breaking], specs).startswith("huaweicloud/ga ListByoipPools (page updated")
 
 
@@ -125,13 +130,26 @@ def test_entry_titles() -> None:
 
 
 def _generate(tree: Path, *extra: str) -> int:
-    return main(["generate", *extra, "--specs", str(tree / "specs"), "--templates",
-                 str(tree / "templates"), "--out", str(tree / "generated")])
+    return main(
+        [
+            "generate",
+            *extra,
+            "--specs",
+            str(tree / "specs"),
+            "--templates",
+            str(tree / "templates"),
+            "--out",
+            str(tree / "generated"),
+        ]
+    )
 
 
 def _files(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file() and "__pycache__" not in p.parts}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+    }
 
 
 def test_generate_keeps_the_changelog(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -152,13 +170,16 @@ def test_generate_keeps_the_changelog(tmp_path: Path, capsys: pytest.CaptureFixt
     err = capsys.readouterr().err
     assert "stale: generated/CHANGELOG.md (missing or different)" in err
     assert "stale: generated/.spec-snapshot.json (missing or different)" in err
-    assert "specs changed since the last generate (1 breaking, 3 non-breaking, 2 documentation)" \
-        in err
+    assert (
+        "specs changed since the last generate (1 breaking, 3 non-breaking, 2 documentation)" in err
+    )
     assert _files(out) == before  # --check writes nothing
 
     assert _generate(tree) == 0
-    assert ("CHANGELOG.md entry 2: alibabacloud/ens ListBuckets (page updated 2026-06-04) "
-            "(1 breaking, 3 non-breaking, 2 documentation)") in capsys.readouterr().out
+    assert (
+        "CHANGELOG.md entry 2: alibabacloud/ens ListBuckets (page updated 2026-06-04) "
+        "(1 breaking, 3 non-breaking, 2 documentation)"
+    ) in capsys.readouterr().out
     after = _files(out)
     assert _entries(after[CHANGELOG].decode()) == [
         "2. alibabacloud/ens ListBuckets (page updated 2026-06-04)",

@@ -30,12 +30,21 @@ B, NB = BREAKING, NON_BREAKING
 EXPECTED_ENS_FINDINGS = [
     ("parameter-maximum-narrowed", "ListBuckets.parameters.PageSize.maximum", 100, 50, B),
     ("error-code-added", "ListBuckets.errors.InvalidPageSize", None, 400, NB),
-    ("parameter-added-optional", "ListBuckets.parameters.EnsRegionId", None,
-     "string, query, optional", NB),
+    (
+        "parameter-added-optional",
+        "ListBuckets.parameters.EnsRegionId",
+        None,
+        "string, query, optional",
+        NB,
+    ),
     ("response-field-added", "ListBuckets.response.PageSize", None, "integer", NB),
-    ("description-changed", "ListBuckets.parameters.PageSize.description",
-     "The maximum number of returned buckets. The value cannot be greater than 100.",
-     "The maximum number of returned buckets. The value cannot be greater than 50.", NB),
+    (
+        "description-changed",
+        "ListBuckets.parameters.PageSize.description",
+        "The maximum number of returned buckets. The value cannot be greater than 100.",
+        "The maximum number of returned buckets. The value cannot be greater than 50.",
+        NB,
+    ),
     ("last-updated-changed", "ListBuckets.source.last_updated", "2026-03-27", "2026-06-04", NB),
 ]
 
@@ -96,13 +105,17 @@ def test_exit_codes_with_a_breaking_change(
     ens_update: SpecPair, capsys: pytest.CaptureFixture[str], fail_on: str, expected: int
 ) -> None:
     assert _diff(capsys, ens_update.old, ens_update.new, "--fail-on", fail_on)[0] == expected
-    assert _diff(capsys, ens_update.old, ens_update.new, "--format", "json",
-                 "--fail-on", fail_on)[0] == expected
+    assert (
+        _diff(capsys, ens_update.old, ens_update.new, "--format", "json", "--fail-on", fail_on)[0]
+        == expected
+    )
 
 
 @pytest.mark.parametrize(("fail_on", "expected"), [("none", 0), ("breaking", 0), ("any", 1)])
 def test_exit_codes_with_documentation_only(
-    make_pair: Callable[..., SpecPair], capsys: pytest.CaptureFixture[str], fail_on: str,
+    make_pair: Callable[..., SpecPair],
+    capsys: pytest.CaptureFixture[str],
+    fail_on: str,
     expected: int,
 ) -> None:
     pair = make_pair("alibabacloud/ens").edit(doc(ENS_FILE, setp(("summary",), "Lists buckets.")))
@@ -117,8 +130,10 @@ def test_no_change_exits_zero(
     code, out, _ = _diff(capsys, pair.old, pair.new, "--fail-on", fail_on)
     assert code == 0
     assert "no changes" in out
-    assert out.endswith("Totals: 0 breaking, 0 non-breaking, 0 documentation "
-                        "(0 findings in 0 service(s), 0 operation(s))\n")
+    assert out.endswith(
+        "Totals: 0 breaking, 0 non-breaking, 0 documentation "
+        "(0 findings in 0 service(s), 0 operation(s))\n"
+    )
 
 
 def test_formatting_only_edits_are_no_change(tmp_path: Path) -> None:
@@ -155,17 +170,33 @@ def test_json_schema(ens_update: SpecPair, capsys: pytest.CaptureFixture[str]) -
     assert list(document) == ["schema_version", "old", "new", "findings", "summary"]
     assert document["schema_version"] == 1
     assert (document["old"], document["new"]) == (str(ens_update.old), str(ens_update.new))
-    assert document["summary"] == {"breaking": 1, "non_breaking": 3, "documentation": 2,
-                                   "total": 6, "services": 1, "operations": 1}
+    assert document["summary"] == {
+        "breaking": 1,
+        "non_breaking": 3,
+        "documentation": 2,
+        "total": 6,
+        "services": 1,
+        "operations": 1,
+    }
     for finding in document["findings"]:
-        assert list(finding) == ["service", "operation", "path", "kind", "severity", "category",
-                                 "old", "new", "reason"]
+        assert list(finding) == [
+            "service",
+            "operation",
+            "path",
+            "kind",
+            "severity",
+            "category",
+            "old",
+            "new",
+            "reason",
+        ]
         assert finding["service"] == "alibabacloud/ens"
         assert finding["operation"] == "ListBuckets"
         assert finding["severity"] in ("breaking", "non-breaking")
         assert finding["category"] in ("api", "documentation")
-    found = [(f["kind"], f["path"], f["old"], f["new"], f["severity"])
-             for f in document["findings"]]
+    found = [
+        (f["kind"], f["path"], f["old"], f["new"], f["severity"]) for f in document["findings"]
+    ]
     assert found == EXPECTED_ENS_FINDINGS
     # byte-stable across runs
     assert _diff(capsys, ens_update.old, ens_update.new, "--format", "json")[1] == out
@@ -181,8 +212,9 @@ def _kinds(out: str) -> list[str]:
 def test_two_single_operation_files(
     ens_update: SpecPair, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, err = _diff(capsys, ens_update.old / ENS_FILE, ens_update.new / ENS_FILE,
-                           "--format", "json")
+    code, out, err = _diff(
+        capsys, ens_update.old / ENS_FILE, ens_update.new / ENS_FILE, "--format", "json"
+    )
     assert (code, err) == (0, "")
     assert _kinds(out) == [k for k, *_ in EXPECTED_ENS_FINDINGS]
 
@@ -197,8 +229,9 @@ def test_single_file_needs_its_service_file(
     assert "no service.yaml beside this operation file" in err
 
 
-def test_snapshot_against_tree(ens_update: SpecPair, tmp_path: Path,
-                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_snapshot_against_tree(
+    ens_update: SpecPair, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     snapshot = tmp_path / "old.json"
     snapshot.write_bytes(dump_snapshot(load_specs(ens_update.old)))
     code, out, _ = _diff(capsys, snapshot, ens_update.new, "--format", "json")
@@ -206,8 +239,9 @@ def test_snapshot_against_tree(ens_update: SpecPair, tmp_path: Path,
     assert _kinds(out) == [k for k, *_ in EXPECTED_ENS_FINDINGS]
 
 
-def test_snapshot_of_an_older_layout(ens_update: SpecPair, tmp_path: Path,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_snapshot_of_an_older_layout(
+    ens_update: SpecPair, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Snapshots written before one-line-per-service (indented JSON) still read the same."""
     snapshot = tmp_path / "old.json"
     document = json.loads(dump_snapshot(load_specs(ens_update.old)))
@@ -231,9 +265,21 @@ def test_invalid_side_exits_two_with_file_and_line(
 
 
 def _git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com",
-                    "-c", "commit.gpgsign=false", *args], cwd=repo, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [
+            "git",
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.com",
+            "-c",
+            "commit.gpgsign=false",
+            *args,
+        ],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
 
 
 @pytest.fixture
@@ -295,4 +341,5 @@ def test_specs_absent_at_revision_means_all_added(
     code, out, _ = _diff(capsys, "--specs", root / "specs", "--format", "json")
     assert code == 0
     assert [(f["kind"], f["path"]) for f in json.loads(out)["findings"]] == [
-        ("service-added", "service")]
+        ("service-added", "service")
+    ]

@@ -68,8 +68,11 @@ def _empty_fields(value: Any, where: str) -> list[str]:
 
 
 def test_every_seed_operation_has_a_response_example() -> None:
-    ops = {op.name: {e.format for e in op.examples if e.kind == "response"}
-           for s in SPECS.services for op in s.operations}
+    ops = {
+        op.name: {e.format for e in op.examples if e.kind == "response"}
+        for s in SPECS.services
+        for op in s.operations
+    }
     assert ops == {
         "ListResourcePools": {"xml"},
         "ListBuckets": {"json"},
@@ -79,8 +82,9 @@ def test_every_seed_operation_has_a_response_example() -> None:
 
 
 @pytest.mark.parametrize(("service", "operation", "example"), EXAMPLES)
-def test_example_populates_every_documented_field(service: Service, operation: Operation,
-                                                  example: Any) -> None:
+def test_example_populates_every_documented_field(
+    service: Service, operation: Operation, example: Any
+) -> None:
     response = _decode(service, operation, example.text)
     assert _empty_fields(response, operation.response_class) == []
 
@@ -118,8 +122,9 @@ def _leaves(value: Any) -> list[Any]:
 
 
 @pytest.mark.parametrize(("service", "operation", "example"), EXAMPLES)
-def test_example_values_survive_decoding(service: Service, operation: Operation,
-                                         example: Any) -> None:
+def test_example_values_survive_decoding(
+    service: Service, operation: Operation, example: Any
+) -> None:
     response = _decode(service, operation, example.text)
     dumped = response.model_dump(mode="json", by_alias=True)
     if example.format == "json":
@@ -133,8 +138,11 @@ def test_example_values_survive_decoding(service: Service, operation: Operation,
 def test_xml_and_json_examples_of_one_operation_agree() -> None:
     service = next(s for s in SPECS.services if s.service == "cloudsso")
     operation = service.operations[0]
-    by_format = {e.format: _decode(service, operation, e.text)
-                 for e in operation.examples if e.kind == "response"}
+    by_format = {
+        e.format: _decode(service, operation, e.text)
+        for e in operation.examples
+        if e.kind == "response"
+    }
     assert by_format["xml"] == by_format["json"]
     assert len(by_format["xml"].directories) == 1  # type: ignore[attr-defined]
 
@@ -145,7 +153,10 @@ def test_a_single_repeated_xml_element_is_still_a_list() -> None:
     text = next(e.text for e in operation.examples if e.kind == "response")
     full = _decode(service, operation, text)
     assert [p.name for p in full.resource_pool] == [  # type: ignore[attr-defined]
-        "resource-pool-for-ai", "resource-pool-for-video", "resource-pool-for-datalake"]
+        "resource-pool-for-ai",
+        "resource-pool-for-video",
+        "resource-pool-for-datalake",
+    ]
     assert full.is_truncated is True  # type: ignore[attr-defined]
     end = text.index("</ResourcePool>") + len("</ResourcePool>")
     one = text[:end] + "</ListResourcePoolsResult>"
@@ -157,8 +168,9 @@ def _page_lines(path: Path) -> list[str]:
 
 
 @pytest.mark.parametrize(("service", "operation", "example"), EXAMPLES)
-def test_example_is_copied_from_the_page(service: Service, operation: Operation,
-                                         example: Any) -> None:
+def test_example_is_copied_from_the_page(
+    service: Service, operation: Operation, example: Any
+) -> None:
     """The spec's example is the page's, line for line (indentation aside)."""
     assert operation.source.document, "examples need source.document to be checked"
     page = VENDOR_DOCS_ROOT / operation.source.document
@@ -166,12 +178,15 @@ def test_example_is_copied_from_the_page(service: Service, operation: Operation,
         pytest.skip(f"{page} is not on this machine")
     lines = _page_lines(page)
     wanted = [line.strip() for line in example.text.splitlines() if line.strip()]
-    start = next((i for i in range(len(lines)) if lines[i:i + len(wanted)] == wanted), None)
+    start = next((i for i in range(len(lines)) if lines[i : i + len(wanted)] == wanted), None)
     assert start is not None, f"example {example.title!r} is not on {page.name} verbatim"
 
 
 def test_spec_set_is_the_four_seed_services() -> None:
     assert isinstance(SPECS, SpecSet)
     assert sorted(s.module for s in SPECS.services) == [
-        "generated.alibabacloud.cloudsso", "generated.alibabacloud.ens",
-        "generated.alibabacloud.oss", "generated.huaweicloud.ga"]
+        "generated.alibabacloud.cloudsso",
+        "generated.alibabacloud.ens",
+        "generated.alibabacloud.oss",
+        "generated.huaweicloud.ga",
+    ]

@@ -39,8 +39,18 @@ def tree(tmp_path: Path) -> Path:
 
 
 def _run(tree: Path, *extra: str) -> int:
-    return main(["generate", *extra, "--specs", str(tree / "specs"),
-                 "--templates", str(tree / "templates"), "--out", str(tree / "generated")])
+    return main(
+        [
+            "generate",
+            *extra,
+            "--specs",
+            str(tree / "specs"),
+            "--templates",
+            str(tree / "templates"),
+            "--out",
+            str(tree / "generated"),
+        ]
+    )
 
 
 def test_committed_generated_is_up_to_date(capsys: pytest.CaptureFixture[str]) -> None:
@@ -51,15 +61,17 @@ def test_committed_generated_is_up_to_date(capsys: pytest.CaptureFixture[str]) -
     assert "up to date" in captured.out
 
 
-def test_two_runs_produce_identical_bytes(tmp_path: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_two_runs_produce_identical_bytes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     first, second = tmp_path / "one", tmp_path / "two"
     assert main(["generate", "--out", str(first)]) == 0
     assert main(["generate", "--out", str(second)]) == 0
     assert _snapshot(first) == _snapshot(second)
     committed = _snapshot(PROJECT / "generated")
     assert {k: v for k, v in _snapshot(first).items() if "/" in k} == {
-        k: v for k, v in committed.items() if "/" in k}
+        k: v for k, v in committed.items() if "/" in k
+    }
 
 
 def test_second_run_writes_nothing(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -76,8 +88,12 @@ def test_check_fails_after_a_template_edit(tree: Path, capsys: pytest.CaptureFix
     before = _snapshot(tree / "generated")
     assert _run(tree, "--check") == 1
     err = capsys.readouterr().err
-    for service in ("alibabacloud/cloudsso", "alibabacloud/ens", "alibabacloud/oss",
-                    "huaweicloud/ga"):
+    for service in (
+        "alibabacloud/cloudsso",
+        "alibabacloud/ens",
+        "alibabacloud/oss",
+        "huaweicloud/ga",
+    ):
         assert f"stale: generated/{service}/errors.py (missing or different)" in err
     assert "client.py" not in err
     assert _snapshot(tree / "generated") == before  # --check changes nothing
@@ -89,16 +105,19 @@ def test_check_fails_after_a_template_edit(tree: Path, capsys: pytest.CaptureFix
 def test_check_fails_after_a_spec_edit(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
     spec = tree / "specs" / "huaweicloud" / "ga" / "ListByoipPools.yaml"
     text = spec.read_text(encoding="utf-8")
-    text = text.replace("description: Specifies the tenant ID.",
-                        "description: Specifies the tenant (domain) ID.")
+    text = text.replace(
+        "description: Specifies the tenant ID.", "description: Specifies the tenant (domain) ID."
+    )
     spec.write_text(text, encoding="utf-8")
     assert _run(tree, "--check") == 1
     err = capsys.readouterr().err
     stale = sorted(re.findall(r"stale: generated/(\S+)", err))
     # only the edited operation's files, plus any tree-wide bookkeeping (changelog) at the top
     assert [name for name in stale if "/" in name] == [
-        "huaweicloud/ga/docs/ListByoipPools.md", "huaweicloud/ga/models.py",
-        "huaweicloud/ga/openapi.json"]
+        "huaweicloud/ga/docs/ListByoipPools.md",
+        "huaweicloud/ga/models.py",
+        "huaweicloud/ga/openapi.json",
+    ]
     assert f"{len(stale)} stale file(s)" in err
     assert _run(tree) == 0
     assert _counts(capsys.readouterr().out)[0] == len(stale)
@@ -106,8 +125,9 @@ def test_check_fails_after_a_spec_edit(tree: Path, capsys: pytest.CaptureFixture
     assert _run(tree, "--check") == 0
 
 
-def test_stale_out_is_reported_then_repaired(tree: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_stale_out_is_reported_then_repaired(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Files no longer produced are reported and removed; a missing one is restored."""
     out = tree / "generated"
     readme = (out / "README.md").read_bytes()

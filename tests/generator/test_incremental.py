@@ -225,9 +225,7 @@ def test_added_and_removed_specs_are_picked_up(
     _same_as_fresh(specs, generated, tmp_path)
 
 
-def test_a_changed_generated_file_is_rebuilt(
-    specs: Path, generated: Path, tmp_path: Path
-) -> None:
+def test_a_changed_generated_file_is_rebuilt(specs: Path, generated: Path, tmp_path: Path) -> None:
     client = generated / "alibabacloud/oss/client.py"
     client.write_text("# edited by hand\n", encoding="utf-8")
     _edit(specs, PARAMETER_ONLY, PARAMETER_ONLY + " Edited.")

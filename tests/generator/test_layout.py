@@ -42,9 +42,12 @@ def test_every_rendered_file_of_the_seed_specs_is_already_black(
 
 
 def test_a_long_call_is_exploded_one_item_per_line() -> None:
-    line = "        return self._call(LIST_SOMETHING_QUITE_LONG, " + "{" + ", ".join(
-        f'"Parameter{i}": parameter_{i}' for i in range(5)
-    ) + "})"
+    line = (
+        "        return self._call(LIST_SOMETHING_QUITE_LONG, "
+        + "{"
+        + ", ".join(f'"Parameter{i}": parameter_{i}' for i in range(5))
+        + "})"
+    )
     laid_out = black_layout(line)
     assert laid_out.splitlines() == [
         "        return self._call(",

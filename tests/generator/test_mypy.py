@@ -13,9 +13,17 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def _mypy(cwd: Path, cache: str, *targets: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "mypy", "--strict", "--config-file",
-               str(PROJECT / "pyproject.toml"), "--cache-dir", str(PROJECT / ".mypy_cache" / cache),
-               *targets]
+    command = [
+        sys.executable,
+        "-m",
+        "mypy",
+        "--strict",
+        "--config-file",
+        str(PROJECT / "pyproject.toml"),
+        "--cache-dir",
+        str(PROJECT / ".mypy_cache" / cache),
+        *targets,
+    ]
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=300)
 
 

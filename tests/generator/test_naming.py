@@ -76,8 +76,12 @@ def test_error_class_name(code: str, python: str) -> None:
 
 @pytest.mark.parametrize(
     ("name", "python"),
-    [("byoip_pool", "ByoipPool"), ("Throttling.User", "ThrottlingUser"), ("page-info", "PageInfo"),
-     ("1st", "N1st")],
+    [
+        ("byoip_pool", "ByoipPool"),
+        ("Throttling.User", "ThrottlingUser"),
+        ("page-info", "PageInfo"),
+        ("1st", "N1st"),
+    ],
 )
 def test_class_name(name: str, python: str) -> None:
     assert class_name(name) == python

@@ -49,16 +49,23 @@ def _schema(raw: dict[str, Any]) -> dict[str, Any]:
 
 
 def _operation(document: dict[str, Any], name: str) -> tuple[str, str, dict[str, Any]]:
-    found = [(path, method, op) for path, item in document["paths"].items()
-             for method, op in item.items() if op["operationId"] == name]
+    found = [
+        (path, method, op)
+        for path, item in document["paths"].items()
+        for method, op in item.items()
+        if op["operationId"] == name
+    ]
     assert len(found) == 1, f"{name}: {len(found)} operations"
     return found[0]
 
 
 def test_there_is_one_document_per_service() -> None:
     assert [d.relative_to(PROJECT / "generated").as_posix() for d in DOCUMENTS] == [
-        "alibabacloud/cloudsso/openapi.json", "alibabacloud/ens/openapi.json",
-        "alibabacloud/oss/openapi.json", "huaweicloud/ga/openapi.json"]
+        "alibabacloud/cloudsso/openapi.json",
+        "alibabacloud/ens/openapi.json",
+        "alibabacloud/oss/openapi.json",
+        "huaweicloud/ga/openapi.json",
+    ]
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.parent.name)
@@ -107,11 +114,14 @@ def test_document_matches_the_specs(path: Path) -> None:
         status = str(response.get("status", 200))
         ref = op["responses"][status]["content"]
         (media,) = ref
-        assert media == ("application/xml" if service["protocol"] == "rest-xml"
-                         else "application/json")
+        assert media == (
+            "application/xml" if service["protocol"] == "rest-xml" else "application/json"
+        )
         assert ref[media]["schema"] == {"$ref": f"#/components/schemas/{name}Response"}
-        for schema_name, fields in [(f"{name}Response", response["fields"]),
-                                    *((s, v["fields"]) for s, v in spec.get("shapes", {}).items())]:
+        for schema_name, fields in [
+            (f"{name}Response", response["fields"]),
+            *((s, v["fields"]) for s, v in spec.get("shapes", {}).items()),
+        ]:
             properties = schemas[schema_name]["properties"]
             assert list(properties) == [f["name"] for f in fields], schema_name
             for field in fields:

@@ -17,8 +17,10 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 OP = "specs/huaweicloud/demo/ListWidgets.yaml"
 SERVICE = "specs/huaweicloud/demo/service.yaml"
 TYPES = "'string', 'integer', 'long', 'number', 'boolean', 'datetime', 'object', 'array', 'map'"
-PARAMETER_KEYS = ("credential, default, deprecated, description, documented_type, enum, example, "
-                  "in, items, maximum, minimum, name, required, style, type")
+PARAMETER_KEYS = (
+    "credential, default, deprecated, description, documented_type, enum, example, "
+    "in, items, maximum, minimum, name, required, style, type"
+)
 METHODS = "'GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD'"
 DANGLING = "unknown shape 'Widgets' (shapes: PageInfo, Widget)"
 PLACEHOLDER = "placeholder {widget_id} names no path parameter"
@@ -115,8 +117,9 @@ def test_the_valid_fixture_generates(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 @pytest.mark.parametrize("case", sorted(EXPECTED))
-def test_broken_spec_is_reported_exactly(case: str, tmp_path: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_broken_spec_is_reported_exactly(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "generated"
     code = main(["generate", "--specs", str(FIXTURES / case / "specs"), "--out", str(out)])
     captured = capsys.readouterr()
@@ -139,8 +142,9 @@ def test_load_specs_raises_every_issue(case: str) -> None:
     assert str(caught.value) == "\n".join(EXPECTED[case])
 
 
-def test_failed_run_leaves_out_byte_identical(tmp_path: Path,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_failed_run_leaves_out_byte_identical(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "generated"
     shutil.copytree(PROJECT / "generated", out, ignore=shutil.ignore_patterns("__pycache__"))
     before = _snapshot(out)
@@ -151,8 +155,9 @@ def test_failed_run_leaves_out_byte_identical(tmp_path: Path,
     assert "Traceback" not in capsys.readouterr().err
 
 
-def test_generator_bug_leaves_out_byte_identical(tmp_path: Path,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_generator_bug_leaves_out_byte_identical(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A template that renders invalid Python is a generator bug (exit 3), caught before writing."""
     templates = tmp_path / "templates"
     shutil.copytree(PROJECT / "templates", templates)
@@ -169,10 +174,12 @@ def test_generator_bug_leaves_out_byte_identical(tmp_path: Path,
     assert _snapshot(out) == before
 
 
-@pytest.mark.parametrize(("folder", "problem"), [("missing", "no such directory"),
-                                                 ("empty", "no spec files here")])
-def test_no_specs_never_empties_out(folder: str, problem: str, tmp_path: Path,
-                                    capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("folder", "problem"), [("missing", "no such directory"), ("empty", "no spec files here")]
+)
+def test_no_specs_never_empties_out(
+    folder: str, problem: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A mistyped --specs must not regenerate generated/ as an empty tree."""
     (tmp_path / "empty").mkdir()
     out = tmp_path / "generated"
