@@ -59,7 +59,8 @@ def models_input(service: Service, document: dict[str, Any]) -> ModelsInput:
 
 def generate_models(models: ModelsInput) -> str:
     """Source of ``models.py``: one class per shape and per operation response (unformatted)."""
-    from datamodel_code_generator import DataModelType, InputFileType, PythonVersion, generate
+    from datamodel_code_generator import InputFileType, PythonVersion, generate
+    from datamodel_code_generator.enums import DataModelType
     from datamodel_code_generator.format import DatetimeClassType
 
     source = generate(

@@ -231,7 +231,7 @@ class _OperationBuilder:
             response_description=response.get("description", ""),
             response_fields=fields,
             xml_root=response.get("xml_root"),
-            shapes=tuple(shapes[n] for n in sorted(shapes) if shapes[n] is not None),
+            shapes=tuple(shape for _, shape in sorted(shapes.items()) if shape is not None),
             errors=errors,
             errors_note=raw.get("errors_note", ""),
             pagination=self._pagination(spec, parameters, fields, shapes),

@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 @cache
 def black_mode() -> black.Mode:
     import black  # imported when first needed: a no-op generate never formats anything
+    from black.mode import TargetVersion
 
-    return black.Mode(line_length=100, target_versions={black.TargetVersion.PY311})
+    return black.Mode(line_length=100, target_versions={TargetVersion.PY311})
 
 
 def format_python(source: str) -> str:
@@ -127,12 +128,12 @@ class Renderer:
         return self.env.get_template(template).render(**context).rstrip("\n") + "\n"
 
     def python(self, template: str, **context: Any) -> str:
-        import black
+        from black.parsing import InvalidInput
 
         source = self.text(template, **context)
         try:
             return format_python(source)
-        except black.InvalidInput as error:
+        except InvalidInput as error:
             numbered = "\n".join(f"{i:4} {line}" for i, line in enumerate(source.splitlines(), 1))
             raise GeneratorBug(
                 f"generator bug: {template} rendered invalid Python ({error}):\n{numbered}"

@@ -53,8 +53,8 @@ def schema_issues(spec: SpecFile, kind: str) -> list[SpecIssue]:
 def _describe(error: ValidationError) -> tuple[JsonPath, str]:
     where: JsonPath = tuple(error.absolute_path)
     value: Any = error.instance
-    rule = error.validator
-    expected = error.validator_value
+    rule: Any = error.validator
+    expected: Any = error.validator_value
     if rule == "enum":
         options = ", ".join(repr(option) for option in expected)
         return where, f"expected one of {options}, got {value!r}"
@@ -62,7 +62,7 @@ def _describe(error: ValidationError) -> tuple[JsonPath, str]:
         missing = re.search(r"'([^']+)' is a required property", error.message)
         return where, f"missing required key {missing.group(1) if missing else error.message!r}"
     if rule == "type":
-        kinds = expected if isinstance(expected, list) else [expected]
+        kinds: list[str] = expected if isinstance(expected, list) else [expected]
         wanted = " or ".join(_TYPE_NAMES.get(kind, kind) for kind in kinds)
         return where, f"expected {wanted}, got {value!r}"
     if rule == "pattern":
