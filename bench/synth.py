@@ -15,6 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEED_SERVICE = ROOT / "specs" / "alibabacloud" / "ens" / "service.yaml"
 SEED_OPERATION = ROOT / "specs" / "alibabacloud" / "ens" / "ListBuckets.yaml"
+SEED_PAGE = ROOT / "specs" / "alibabacloud" / "ens" / "ListBuckets.page.txt"
 PER_SERVICE = 10
 
 
@@ -35,6 +36,7 @@ def make_specs(dest: Path, operations: int) -> list[Path]:
     """Write the tree under ``dest`` (a ``specs`` directory); returns the operation files."""
     seed_service = SEED_SERVICE.read_text(encoding="utf-8")
     seed_operation = SEED_OPERATION.read_text(encoding="utf-8")
+    seed_page = SEED_PAGE.read_text(encoding="utf-8")
     files = []
     for op in range(operations):
         service = op // PER_SERVICE
@@ -44,6 +46,9 @@ def make_specs(dest: Path, operations: int) -> list[Path]:
             (directory / "service.yaml").write_text(_service_text(seed_service, service), "utf-8")
         path = directory / f"ListBuckets{op:04d}.yaml"
         path.write_text(_operation_text(seed_operation, op), encoding="utf-8")
+        # the page snapshot, renamed as the spec is, so that its examples are still on it
+        page = directory / f"ListBuckets{op:04d}.page.txt"
+        page.write_text(_operation_text(seed_page, op), encoding="utf-8")
         files.append(path)
     return files
 

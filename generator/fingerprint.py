@@ -67,7 +67,7 @@ def spec_inputs(specs: Path, templates: Path) -> SpecInputs:
     tooling = tooling_fingerprint(templates)
     digest = hashlib.sha256(tooling.encode())
     folders: dict[str, hashlib._Hash] = {}
-    files = relative_files(specs, (".yaml",))
+    files = relative_files(specs)  # page snapshots too: the examples are checked against them
     for relative in files:
         content = hashlib.sha256((specs / relative).read_bytes()).digest()
         digest.update(relative.encode() + b"\0")
@@ -79,7 +79,8 @@ def spec_inputs(specs: Path, templates: Path) -> SpecInputs:
             folders[folder] = hashlib.sha256(f"{tooling}\0{shown}\0".encode())
         folders[folder].update(name.encode() + b"\0" + content)
     digests = {folder: d.hexdigest() for folder, d in folders.items()}
-    return SpecInputs(tooling, digest.hexdigest(), len(files), digests)
+    yaml_files = sum(name.endswith(".yaml") for name in files)
+    return SpecInputs(tooling, digest.hexdigest(), yaml_files, digests)
 
 
 def service_key(tooling: str, service: object) -> str:

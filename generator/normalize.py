@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator.errors import SpecError, SpecIssue, display_path
@@ -263,7 +263,7 @@ class _OperationBuilder:
                 title=source["title"],
                 vendor=source["vendor"],
                 url=source["url"],
-                document=source.get("document"),
+                document=self._page(spec),
                 last_updated=source["last_updated"],
             ),
             spec_file=spec.display,
@@ -544,8 +544,60 @@ class _OperationBuilder:
             else:
                 seen[name] = where
 
+    def _page(self, spec: SpecFile) -> str | None:
+        """``source.document``, checked: the stored copy of the page, a file under the spec's
+        folder, holding every example of the spec verbatim. Named as the model names files
+        (``specs/<provider>/<service>/<page>``)."""
+        raw = spec.data
+        document: str | None = raw["source"].get("document")
+        examples = raw.get("examples", [])
+        if document is None:
+            if examples:
+                self._issue(
+                    spec,
+                    ("examples",),
+                    "examples are copied from the page: name its stored copy in source.document",
+                )
+            return None
+        where: JsonPath = ("source", "document")
+        relative = PurePosixPath(document)
+        if relative.is_absolute() or ".." in relative.parts or "\\" in document:
+            self._issue(
+                spec,
+                where,
+                f"{document!r}: expected a path inside this spec's folder (relative, no '..')",
+            )
+            return None
+        page = spec.path.parent / relative
+        try:
+            text = page.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            reason = "no such file" if isinstance(error, FileNotFoundError) else str(error)
+            self._issue(spec, where, f"{document!r}: cannot read the stored page ({reason})")
+            return None
+        lines = _content_lines(text)
+        for index, example in enumerate(examples):
+            if not _contains(lines, _content_lines(example["text"])):
+                self._issue(
+                    spec,
+                    ("examples", index, "text"),
+                    f"example {example['title']!r} is not on the page {document!r} verbatim "
+                    "(line for line, indentation aside)",
+                )
+        return (PurePosixPath(spec.display).parent / relative).as_posix()
+
     def _issue(self, spec: SpecFile, where: JsonPath, message: str) -> None:
         self.issues.append(spec.issue(where, message))
+
+
+def _content_lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _contains(lines: list[str], wanted: list[str]) -> bool:
+    """Whether ``wanted`` appears in ``lines`` as one contiguous run."""
+    size = len(wanted)
+    return any(lines[i : i + size] == wanted for i in range(len(lines) - size + 1))
 
 
 def _resolve_field_path(

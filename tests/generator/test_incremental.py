@@ -203,6 +203,10 @@ def test_added_and_removed_specs_are_picked_up(
         text.replace("ListBuckets", "ListBucketsAgain").replace("BucketInfo", "BucketInfoAgain"),
         encoding="utf-8",
     )
+    page = (ens / "ListBuckets.page.txt").read_text(encoding="utf-8")
+    (ens / "ListBucketsAgain.page.txt").write_text(
+        page.replace("BucketInfo", "BucketInfoAgain"), encoding="utf-8"
+    )
     shutil.rmtree(specs / "alibabacloud" / "oss")
     loaded = _loaded_dirs(monkeypatch)
     _generate(specs, generated)

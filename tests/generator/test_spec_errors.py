@@ -72,6 +72,22 @@ EXPECTED: dict[str, list[str]] = {
     "shape_name_clash": [
         f"{OP}:49: shapes.ErrorBody: shape name 'ErrorBody' clashes with a generated class",
     ],
+    "page_missing": [
+        f"{OP}:7: source.document: 'ListWidgets.page.txt': cannot read the stored page "
+        "(no such file)",
+    ],
+    "page_outside_spec_folder": [
+        f"{OP}:7: source.document: '../demo/ListWidgets.page.txt': expected a path inside "
+        "this spec's folder (relative, no '..')",
+    ],
+    "example_not_on_page": [
+        f"{OP}:69: examples[0].text: example 'Example response' is not on the page "
+        "'ListWidgets.page.txt' verbatim (line for line, indentation aside)",
+    ],
+    "examples_without_page": [
+        f"{OP}:63: examples: examples are copied from the page: name its stored copy in "
+        "source.document",
+    ],
     # several errors in one file, all reported at once, in line order
     "several_errors": [
         f"{OP}:1: missing required key 'summary'",
