@@ -146,7 +146,7 @@ def _run_pipeline(
 ) -> int:
     from generator.fingerprint import MANIFEST, manifest, spec_inputs
     from generator.pipeline import build_tree
-    from generator.writer import compare_tree, write_tree
+    from generator.writer import compare_tree, write_file, write_tree
 
     if inputs is None:
         inputs = spec_inputs(specs, templates)
@@ -166,16 +166,8 @@ def _run_pipeline(
             "generate: this is a bug in the generator; generated/ left as it was", file=sys.stderr
         )
         return 3
-    files = dict(tree.files)
-    files[MANIFEST] = manifest(
-        inputs.fingerprint,
-        tree.service_keys,
-        tree.files,
-        tree.models_keys,
-        sources=tree.sources,
-        openapi=tree.openapi_keys,
-    )
-    diff = compare_tree(out, files, tree.reused)
+    files = tree.files
+    diff = compare_tree(out, files, tree.reused, ignore=(MANIFEST,))
     seconds = time.perf_counter() - started
     services, operations = len(tree.services), tree.operations
     read = f"{tree.spec_files} spec files ({services} services, {operations} operations)"
@@ -201,6 +193,16 @@ def _run_pipeline(
         )
         return 0
     write_tree(out, files, diff)
+    cache = manifest(
+        inputs.fingerprint,
+        tree.service_keys,
+        files,
+        tree.models_keys,
+        sources=tree.sources,
+        openapi=tree.openapi_keys,
+    )
+    if _read(out / MANIFEST) != cache:
+        write_file(out / MANIFEST, cache)
     seconds = time.perf_counter() - started
     print(
         f"generate: {read}; {len(diff.changed)} written, {len(diff.unchanged)} unchanged, "
@@ -211,6 +213,13 @@ def _run_pipeline(
         counts = f" ({diff_totals(update.findings)})" if update.findings else ""
         print(f"generate: CHANGELOG.md entry {update.entry}: {update.title}{counts}")
     return 0
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def diff_totals(findings: tuple[Finding, ...]) -> str:

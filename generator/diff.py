@@ -1800,7 +1800,7 @@ class Side:
 
 def _load_tree(root: Path, label: str) -> SpecSet:
     try:
-        return load_specs(root)
+        return load_specs(root, read_pages=False)
     except SpecError as error:
         issues = "\n".join(f"  {issue}" for issue in error.issues)
         raise DiffInputError(f"{label}: {len(error.issues)} spec error(s)\n{issues}") from error

@@ -1,4 +1,4 @@
-"""A fast answer to "is generated/ up to date?" without running the pipeline.
+"""The build cache: a fast answer to "is generated/ up to date?" without running the pipeline.
 
 ``generated/.manifest.json`` records a fingerprint of every input of the generation (specs,
 templates, the generator's own code and schemas, the versions of the tools it runs) and the
@@ -9,6 +9,11 @@ It also records, per service dir of the specs, a digest of its files (and of the
 with what the tree-wide files show of the service, in the order of the services in the
 model snapshot: a dir whose digest did not change need not be loaded again (see
 generator.pipeline).
+
+It is a cache, never part of the output: it is not committed (each machine keeps its own),
+``--check`` never reports it, and a missing or mismatching one only means the slow path:
+run the pipeline and compare the bytes it would write. So another version of a tool whose
+output is the same still passes ``--check``.
 """
 
 from __future__ import annotations
@@ -205,4 +210,4 @@ def up_to_date(out: Path, fingerprint: str) -> int | None:
     for name, sha in expected.items():
         if hashlib.sha256((out / name).read_bytes()).hexdigest() != sha:
             return None
-    return len(on_disk)
+    return len(expected)

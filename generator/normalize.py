@@ -45,13 +45,16 @@ _PERMISSION_LABELS = {
 }
 
 
-def load_specs(root: Path) -> SpecSet:
-    """Load, validate and normalize every spec under ``root``; raise SpecError with all issues."""
-    return SpecSet(tuple(s for _, s in load_service_dirs(root) if s is not None))
+def load_specs(root: Path, *, read_pages: bool = True) -> SpecSet:
+    """Load, validate and normalize every spec under ``root``; raise SpecError with all issues.
+    ``read_pages=False`` leaves the stored pages unread (their examples unchecked): for the
+    diff, whose old side may predate them."""
+    loaded = load_service_dirs(root, read_pages=read_pages)
+    return SpecSet(tuple(s for _, s in loaded if s is not None))
 
 
 def load_service_dirs(
-    root: Path, kept: Mapping[Path, tuple[str, str]] | None = None
+    root: Path, kept: Mapping[Path, tuple[str, str]] | None = None, *, read_pages: bool = True
 ) -> list[tuple[Path, Service | None]]:
     """Every service dir under ``root`` in order, with its service, as :func:`load_specs`.
     The dirs in ``kept`` (unchanged since they were last loaded, with their provider and
@@ -79,7 +82,7 @@ def load_service_dirs(
             package, spec_file = kept[directory], display_path(directory / SERVICE_FILE, root)
         else:
             try:
-                service, service_spec = _load_service_dir(directory, root)
+                service, service_spec = _load_service_dir(directory, root, read_pages)
             except SpecError as error:
                 issues.extend(error.issues)
                 continue
@@ -100,7 +103,9 @@ def load_service_dirs(
     return loaded
 
 
-def _load_service_dir(directory: Path, root: Path) -> tuple[Service, SpecFile]:
+def _load_service_dir(
+    directory: Path, root: Path, read_pages: bool = True
+) -> tuple[Service, SpecFile]:
     issues: list[SpecIssue] = []
     files: list[SpecFile] = []
     operation_paths = sorted(p for p in directory.glob("*.yaml") if p.name != SERVICE_FILE)
@@ -119,7 +124,7 @@ def _load_service_dir(directory: Path, root: Path) -> tuple[Service, SpecFile]:
         raise SpecError(issues)
     service_spec, operation_specs = files[0], files[1:]
     raw = service_spec.data
-    builder = _OperationBuilder(raw["protocol"])
+    builder = _OperationBuilder(raw["protocol"], read_pages)
     operations = []
     seen: dict[str, SpecFile] = {}
     for spec in operation_specs:
@@ -194,8 +199,9 @@ def _shape_conflicts(operations: list[Operation], specs: list[SpecFile]) -> list
 class _OperationBuilder:
     """Builds one Operation per spec file, collecting issues instead of stopping."""
 
-    def __init__(self, protocol: str) -> None:
+    def __init__(self, protocol: str, read_pages: bool = True) -> None:
         self.protocol = protocol
+        self.read_pages = read_pages
         self.issues: list[SpecIssue] = []
 
     def build(self, spec: SpecFile) -> Operation:
@@ -568,6 +574,9 @@ class _OperationBuilder:
                 f"{document!r}: expected a path inside this spec's folder (relative, no '..')",
             )
             return None
+        shown = (PurePosixPath(spec.display).parent / relative).as_posix()
+        if not self.read_pages:
+            return shown
         page = spec.path.parent / relative
         try:
             text = page.read_text(encoding="utf-8")
@@ -584,7 +593,7 @@ class _OperationBuilder:
                     f"example {example['title']!r} is not on the page {document!r} verbatim "
                     "(line for line, indentation aside)",
                 )
-        return (PurePosixPath(spec.display).parent / relative).as_posix()
+        return shown
 
     def _issue(self, spec: SpecFile, where: JsonPath, message: str) -> None:
         self.issues.append(spec.issue(where, message))

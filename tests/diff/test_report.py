@@ -343,3 +343,16 @@ def test_specs_absent_at_revision_means_all_added(
     assert [(f["kind"], f["path"]) for f in json.loads(out)["findings"]] == [
         ("service-added", "service")
     ]
+
+
+def test_a_side_without_its_stored_pages_still_compares(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An old revision may predate the page snapshots: the diff reads specs, not pages."""
+    old = tmp_path / "specs"
+    shutil.copytree(SPECS, old)
+    removed = [page.unlink() for page in old.rglob("*.page.txt")]
+    assert removed
+    code, out, err = _diff(capsys, old, SPECS, "--format", "json")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["summary"]["total"] == 0

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import shutil
+from importlib import metadata
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
+from generator.fingerprint import MANIFEST
 
 PROJECT = Path(__file__).resolve().parents[2]
 SUMMARY = re.compile(r"(\d+) written, (\d+) unchanged, (\d+) removed")
@@ -74,12 +76,60 @@ def test_two_runs_produce_identical_bytes(
     }
 
 
+def _stamps(out: Path) -> dict[Path, int]:
+    return {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+
+
 def test_second_run_writes_nothing(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tree / "generated"
-    stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    (out / MANIFEST).unlink(missing_ok=True)  # as in a fresh clone: the cache is not committed
+    stamps = _stamps(out)
     assert _run(tree) == 0
     assert _counts(capsys.readouterr().out) == (0, len(stamps), 0)
-    assert {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()} == stamps
+    after = _stamps(out)
+    cache = after.pop(out / MANIFEST)
+    assert after == stamps  # only the cache was written
+    assert _run(tree) == 0  # now the cache answers, and is not rewritten either
+    assert "unchanged since the last generation" in capsys.readouterr().out
+    assert _stamps(out) == {**stamps, out / MANIFEST: cache}
+
+
+def test_the_cache_is_not_part_of_the_output(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--check`` judges bytes: a missing, stale or foreign cache is never "stale"."""
+    out = tree / "generated"
+    assert _run(tree) == 0
+    capsys.readouterr()
+    for cache in (None, b"{}", b"not json", (out / MANIFEST).read_bytes().replace(b"a", b"b")):
+        if cache is None:
+            (out / MANIFEST).unlink()
+        else:
+            (out / MANIFEST).write_bytes(cache)
+        assert _run(tree, "--check") == 0, capsys.readouterr().err
+        assert "files up to date" in capsys.readouterr().out
+    assert (out / MANIFEST).read_bytes() == cache  # --check wrote nothing
+    # and this repository never commits it, so a fresh clone has none
+    assert f"generated/{MANIFEST}" in (PROJECT / ".gitignore").read_text().splitlines()
+
+
+def test_another_tool_version_with_the_same_output_passes_check(
+    tree: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Upgrading an unpinned tool that writes the same bytes leaves ``--check`` green: the
+    cache misses (its key holds the versions), the pipeline runs, and the bytes agree."""
+    assert _run(tree) == 0  # the cache now matches this machine's tools
+    capsys.readouterr()
+    real = metadata.version
+
+    def fake(name: str) -> str:
+        return "999.0" if name == "pyyaml" else real(name)
+
+    monkeypatch.setattr(metadata, "version", fake)
+    assert _run(tree, "--check") == 0, capsys.readouterr().err
+    out = capsys.readouterr().out
+    assert "unchanged since the last generation" not in out  # the slow path ran
+    assert "files up to date" in out
 
 
 def test_check_fails_after_a_template_edit(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -98,7 +148,7 @@ def test_check_fails_after_a_template_edit(tree: Path, capsys: pytest.CaptureFix
     assert "client.py" not in err
     assert _snapshot(tree / "generated") == before  # --check changes nothing
     assert _run(tree) == 0
-    assert _counts(capsys.readouterr().out)[0] == 5  # four errors.py and the manifest
+    assert _counts(capsys.readouterr().out)[0] == 4  # the four errors.py
     assert _run(tree, "--check") == 0
 
 

@@ -136,9 +136,9 @@ def _loaded_dirs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     loaded: list[str] = []
     real = generator.normalize._load_service_dir
 
-    def spy(directory: Path, root: Path) -> object:
+    def spy(directory: Path, root: Path, *args: bool) -> object:
         loaded.append(directory.relative_to(root).as_posix())
-        return real(directory, root)
+        return real(directory, root, *args)
 
     monkeypatch.setattr(generator.normalize, "_load_service_dir", spy)
     return loaded
