@@ -1,4 +1,8 @@
-"""Command line: ``python -m generator generate [--check]`` and ``python -m generator diff``."""
+"""Command line of the generator: ``generate`` (and ``--check``) and ``diff``.
+
+Paths come from the flags, else from ``[tool.cloud-sdk-generator]`` in the nearest
+pyproject.toml, else from the current directory (see generator.settings).
+"""
 
 from __future__ import annotations
 
@@ -9,37 +13,68 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.errors import GeneratorBug, SpecError
+from generator.settings import TABLE, SettingsError, check_writable, resolve
 
 if TYPE_CHECKING:
     from generator.diff import Finding
     from generator.fingerprint import SpecInputs
+    from generator.settings import Settings
 
-PROJECT = Path(__file__).resolve().parent.parent
+DISTRIBUTION = "cloud-sdk-generator"
+_EPILOG = f"""\
+examples:
+  %(prog)s generate                    specs/ -> generated/, only changed files
+  %(prog)s generate --check            exit 1, listing stale files, if out of date
+  %(prog)s generate --package mycorp   write mycorp/, imported as mycorp
+  %(prog)s diff --fail-on breaking     specs/ against git HEAD, for CI
+
+defaults can be set in pyproject.toml (paths relative to it):
+  [tool.{TABLE}]
+  specs = "api-specs"
+  out = "src/mycorp"
+"""
 
 
-def _paths(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--specs", type=Path, default=PROJECT / "specs", help="spec tree (default: specs/)"
+def _version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version(DISTRIBUTION)
+    except metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown (not installed)"
+
+
+def _parser(prog: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=prog,
+        description="Turn YAML specs of vendor API doc pages into typed Python clients.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "--templates",
-        type=Path,
-        default=PROJECT / "templates",
-        help="templates (default: templates/)",
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    generate = commands.add_parser(
+        "generate",
+        help="validate the specs and write the client package",
+        description="Validate every spec (errors name file and line), then write the client "
+        "package: only files whose bytes change, each atomically; a spec error leaves the "
+        "output as it was. Exit status: 0; 1 on spec errors or, with --check, stale files; "
+        "3 on a bug in the generator.",
     )
-    parser.add_argument(
-        "--out", type=Path, default=PROJECT / "generated", help="output (default: generated/)"
-    )
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    generate = commands.add_parser("generate", help="validate specs and regenerate generated/")
     generate.add_argument(
-        "--check", action="store_true", help="change nothing; fail if generated/ is stale"
+        "--check", action="store_true", help="write nothing; exit 1 listing every stale file"
     )
-    _paths(generate)
+    generate.add_argument("--specs", type=Path, help="spec tree (default: ./specs)")
+    generate.add_argument(
+        "--out", type=Path, help="output folder (default: the package's folder, ./generated)"
+    )
+    generate.add_argument(
+        "--package",
+        help="import name of the output (default: the --out folder's name, else 'generated')",
+    )
+    generate.add_argument(
+        "--templates", type=Path, help="templates (default: those shipped with the generator)"
+    )
     diff = commands.add_parser(
         "diff",
         help="what changed between two spec sets, classified breaking / non-breaking",
@@ -58,22 +93,34 @@ def main(argv: list[str] | None = None) -> int:
         default="none",
         help="exit 1 if any breaking change / any change is found (default: none)",
     )
-    diff.add_argument(
-        "--specs", type=Path, default=PROJECT / "specs", help="spec tree (default: specs/)"
-    )
-    args = parser.parse_args(argv)
+    diff.add_argument("--specs", type=Path, help="spec tree (default: ./specs)")
+    return parser
+
+
+def main(argv: list[str] | None = None, prog: str = "python -m generator") -> int:
+    args = _parser(prog).parse_args(argv)
+    try:
+        if args.command == "generate":
+            settings = resolve(
+                specs=args.specs, out=args.out, package=args.package, templates=args.templates
+            )
+            if not args.check:
+                check_writable(settings.out)
+        else:
+            settings = resolve(specs=args.specs)
+    except SettingsError as error:
+        print(f"{args.command}: {error}", file=sys.stderr)
+        return 2
     if args.command == "generate":
-        return run_generate(args.specs, args.templates, args.out, check=args.check)
-    if args.command == "diff":
-        return run_diff(
-            args.old,
-            args.new,
-            base=args.base,
-            specs=args.specs,
-            fmt=args.format,
-            fail_on=args.fail_on,
-        )
-    return 2  # pragma: no cover - argparse enforces the choices
+        return run_generate(settings, check=args.check)
+    return run_diff(
+        args.old,
+        args.new,
+        base=args.base,
+        specs=settings.specs,
+        fmt=args.format,
+        fail_on=args.fail_on,
+    )
 
 
 def _display(path: Path) -> str:
@@ -115,13 +162,14 @@ def run_diff(
     return 0
 
 
-def run_generate(specs: Path, templates: Path, out: Path, *, check: bool) -> int:
+def run_generate(settings: Settings, *, check: bool) -> int:
     from generator import fingerprint
 
     started = time.perf_counter()
+    specs, templates, out = settings.specs, settings.templates, settings.out
     inputs = None
     if specs.is_dir() and templates.is_dir():
-        inputs = fingerprint.spec_inputs(specs, templates)
+        inputs = fingerprint.spec_inputs(specs, templates, settings.package)
         current = fingerprint.up_to_date(out, inputs.fingerprint)
         if current is not None:
             seconds = time.perf_counter() - started
@@ -132,38 +180,39 @@ def run_generate(specs: Path, templates: Path, out: Path, *, check: bool) -> int
                 summary = f"0 written, {current} unchanged, 0 removed in {seconds:.2f} s"
                 print(f"generate: {read}; {summary}")
             return 0
-    return _run_pipeline(specs, templates, out, inputs, check=check, started=started)
+    return _run_pipeline(settings, inputs, check=check, started=started)
 
 
 def _run_pipeline(
-    specs: Path,
-    templates: Path,
-    out: Path,
-    inputs: SpecInputs | None,
-    *,
-    check: bool,
-    started: float,
+    settings: Settings, inputs: SpecInputs | None, *, check: bool, started: float
 ) -> int:
     from generator.fingerprint import MANIFEST, manifest, spec_inputs
     from generator.pipeline import build_tree
     from generator.writer import compare_tree, write_file, write_tree
 
+    specs, templates, out, package = (
+        settings.specs,
+        settings.templates,
+        settings.out,
+        settings.package,
+    )
     if inputs is None:
-        inputs = spec_inputs(specs, templates)
+        inputs = spec_inputs(specs, templates, package)
     try:
-        tree = build_tree(specs, templates, history=out, inputs=inputs)
+        tree = build_tree(specs, templates, history=out, inputs=inputs, package=package)
     except SpecError as error:
         for issue in error.issues:
             print(issue, file=sys.stderr)
         print(
-            f"generate: {len(error.issues)} spec error(s); generated/ left as it was",
+            f"generate: {len(error.issues)} spec error(s); {_display(out)}/ left as it was",
             file=sys.stderr,
         )
         return 1
     except GeneratorBug as error:
         print(error, file=sys.stderr)
         print(
-            "generate: this is a bug in the generator; generated/ left as it was", file=sys.stderr
+            f"generate: this is a bug in the generator; {_display(out)}/ left as it was",
+            file=sys.stderr,
         )
         return 3
     files = tree.files
@@ -175,7 +224,7 @@ def _run_pipeline(
         if diff.stale:
             for name in diff.stale:
                 state = "missing or different" if name in diff.changed else "no longer generated"
-                print(f"stale: generated/{name} ({state})", file=sys.stderr)
+                print(f"stale: {_display(out)}/{name} ({state})", file=sys.stderr)
             if tree.changelog is not None and tree.changelog.findings:
                 print(
                     f"generate --check: the specs changed since the last generate "
@@ -227,3 +276,8 @@ def diff_totals(findings: tuple[Finding, ...]) -> str:
 
     t = totals(findings)
     return f"{t.breaking} breaking, {t.non_breaking} non-breaking, {t.documentation} documentation"
+
+
+def console() -> None:
+    """The ``cloud-sdk-generator`` command."""
+    sys.exit(main(prog=DISTRIBUTION))

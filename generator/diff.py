@@ -521,7 +521,7 @@ class _Differ:
                     "service-removed",
                     f"{a.name}Client",
                     None,
-                    f"the {a.module} package and {a.name}Client disappear; imports of it fail",
+                    f"the {a.subpackage} package and {a.name}Client disappear; imports of it fail",
                 )
             elif a is None:
                 self.add(
@@ -530,7 +530,7 @@ class _Differ:
                     "service-added",
                     None,
                     f"{b.name}Client",
-                    f"new client package {b.module}; nothing existing changes",
+                    f"new client package {b.subpackage}; nothing existing changes",
                 )
             else:
                 self.service(where, a, b)

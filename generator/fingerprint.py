@@ -43,9 +43,10 @@ def _hash_tree(digest: hashlib._Hash, root: Path, suffixes: tuple[str, ...]) -> 
     return len(files)
 
 
-def tooling_fingerprint(templates: Path) -> str:
-    """Fingerprint of everything but the specs: templates, generator code, tool versions."""
-    digest = hashlib.sha256()
+def tooling_fingerprint(templates: Path, package: str) -> str:
+    """Fingerprint of everything but the specs: templates, output package name, generator
+    code, tool versions."""
+    digest = hashlib.sha256(f"package={package}\0".encode())
     _hash_tree(digest, templates, ("",))
     digest.update(b"generator\0")
     _hash_tree(digest, _GENERATOR, (".py", ".json"))
@@ -67,9 +68,9 @@ class SpecInputs:
     digests: dict[str, str]  # spec dir (posix, relative to the tree) -> its files + tooling
 
 
-def spec_inputs(specs: Path, templates: Path) -> SpecInputs:
+def spec_inputs(specs: Path, templates: Path, package: str) -> SpecInputs:
     """Fingerprint of every input and a digest per spec dir, each spec file read once."""
-    tooling = tooling_fingerprint(templates)
+    tooling = tooling_fingerprint(templates, package)
     digest = hashlib.sha256(tooling.encode())
     folders: dict[str, hashlib._Hash] = {}
     files = relative_files(specs)  # page snapshots too: the examples are checked against them

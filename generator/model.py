@@ -218,8 +218,9 @@ class Service:
     spec_file: str
 
     @property
-    def module(self) -> str:
-        return f"generated.{self.provider}.{self.service}"
+    def subpackage(self) -> str:
+        """``alibabacloud.oss``: where the service sits in the output package."""
+        return f"{self.provider}.{self.service}"
 
     @property
     def error_base(self) -> str:
@@ -265,8 +266,8 @@ class ServiceSummary:
     operations: tuple[OperationName, ...]  # like Service.operations, as far as names go
 
     @property
-    def module(self) -> str:
-        return f"generated.{self.provider}.{self.service}"
+    def subpackage(self) -> str:
+        return f"{self.provider}.{self.service}"
 
     @classmethod
     def of(cls, service: Service) -> ServiceSummary:

@@ -42,7 +42,7 @@ from generator.model import Service, ServiceSummary, SpecSet
 from generator.models import generate_models, models_input
 from generator.normalize import load_service_dirs
 from generator.openapi import build_openapi, validate_openapi, validity_key
-from generator.render import Renderer, format_python
+from generator.render import DEFAULT_PACKAGE, Renderer, format_python
 
 _PROVIDER_TITLES = {"alibabacloud": "Alibaba Cloud", "huaweicloud": "Huawei Cloud"}
 
@@ -71,6 +71,7 @@ class _Job:
 
     service: Service
     templates_root: Path
+    package: str
     tooling: str
     previous_models: tuple[str, bytes] | None  # (input key, content) of its last models.py
     previous_openapi: str | None  # validity key of its last openapi.json
@@ -133,12 +134,14 @@ def build_tree(
     templates_root: Path,
     history: Path | None = None,
     inputs: SpecInputs | None = None,
+    package: str = DEFAULT_PACKAGE,
 ) -> GeneratedTree:
     """Every generated file in memory. With ``history`` (the current generated/), also
     CHANGELOG.md and the model snapshot, continued from the ones found there, and the files
-    of services whose model did not change are taken from there instead of regenerated."""
+    of services whose model did not change are taken from there instead of regenerated.
+    ``package``: the import name of the output (``generated``, ``mycorp_clouds``)."""
     if inputs is None:
-        inputs = spec_inputs(specs_root, templates_root)
+        inputs = spec_inputs(specs_root, templates_root, package)
     tooling = inputs.tooling
     previous = PreviousTree(history) if history is not None else None
     reuse = _reusable(previous, inputs) if previous is not None else None
@@ -177,7 +180,7 @@ def build_tree(
             assert service is not None
             models = previous.models_file(prefix) if previous else None
             validated = previous.openapi.get(prefix) if previous else None
-            jobs.append(_Job(service, templates_root, tooling, models, validated))
+            jobs.append(_Job(service, templates_root, package, tooling, models, validated))
         else:
             files.update(unchanged)
             reused.update(unchanged)
@@ -188,7 +191,7 @@ def build_tree(
                 openapi_keys[prefix] = previous.openapi[prefix]
     with _built_services(jobs) as built:
         # While a pool builds the services, this process does the rest.
-        files.update(_top_level_files(summaries, templates_root))
+        files.update(_top_level_files(summaries, templates_root, package))
         changelog = None
         if reuse is not None:
             # the kept services' models are the same on both sides: compare the others only
@@ -224,23 +227,25 @@ def _prefix(service: Service) -> str:
 
 
 @cache
-def _renderer(templates_root: Path) -> Renderer:
-    return Renderer(templates_root)
+def _renderer(templates_root: Path, package: str) -> Renderer:
+    return Renderer(templates_root, package)
 
 
-def _top_level_files(services: list[ServiceSummary], templates_root: Path) -> dict[str, bytes]:
-    renderer = _renderer(templates_root)
+def _top_level_files(
+    services: list[ServiceSummary], templates_root: Path, package: str
+) -> dict[str, bytes]:
+    renderer = _renderer(templates_root, package)
     files: dict[str, str] = {
         "__init__.py": renderer.python(
             "namespace_init.py.j2",
             doc="Generated API clients, one package per vendor and service.",
-            example="generated.alibabacloud.oss",
+            example=renderer.module(services[0]),
         ),
         "py.typed": "",
         "README.md": renderer.text("index.md.j2", services=services),
     }
     for provider in sorted({s.provider for s in services}):
-        example = next(s.module for s in services if s.provider == provider)
+        example = next(renderer.module(s) for s in services if s.provider == provider)
         files[f"{provider}/__init__.py"] = renderer.python(
             "namespace_init.py.j2", doc=f"{_PROVIDER_TITLES[provider]} clients.", example=example
         )
@@ -256,7 +261,7 @@ def _build_service(job: _Job) -> _Built:
     document = build_openapi(service)
     openapi_key = validity_key(document, job.tooling)
     if openapi_key != job.previous_openapi:
-        validate_openapi(document, service.module)
+        validate_openapi(document, service.subpackage)
     models = models_input(service, document)
     models_key = models.key(job.tooling)
     reusable = job.previous_models
@@ -265,7 +270,7 @@ def _build_service(job: _Job) -> _Built:
     else:
         models_py = format_python(generate_models(models)).encode("utf-8")
     files = {prefix + "openapi.json": json.dumps(document, indent=2, ensure_ascii=False) + "\n"}
-    for name, text in _renderer(job.templates_root).service_files(service).items():
+    for name, text in _renderer(job.templates_root, job.package).service_files(service).items():
         files[prefix + name] = text
     encoded = {name: text.encode("utf-8") for name, text in files.items()}
     encoded[prefix + "models.py"] = models_py

@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.errors import GeneratorBug
 from generator.layout import black_layout
-from generator.model import FixedParameter, Operation, Parameter, Service
+from generator.model import FixedParameter, Operation, Parameter, Service, ServiceSummary
 
 if TYPE_CHECKING:
     import black
@@ -103,8 +103,16 @@ def fixed(parameters: tuple[FixedParameter, ...]) -> tuple[tuple[str, str, str],
     return tuple((p.wire_name, p.location, p.value) for p in parameters)
 
 
+DEFAULT_PACKAGE = "generated"
+
+
 class Renderer:
-    def __init__(self, templates: Path) -> None:
+    """The templates, rendering for an output package named ``package`` (``generated``,
+    ``mycorp_clouds``, ``mycorp.clouds``): every import the generated code makes of itself
+    starts with it."""
+
+    def __init__(self, templates: Path, package: str = DEFAULT_PACKAGE) -> None:
+        self.package = package
         self.env = Environment(
             loader=FileSystemLoader(templates),
             undefined=StrictUndefined,
@@ -120,9 +128,14 @@ class Renderer:
             param_doc=param_doc,
             locations=locations,
             fixed=fixed,
+            module=self.module,
             dict=dict,
             tuple=tuple,
         )
+
+    def module(self, service: Service | ServiceSummary) -> str:
+        """Import path of a service's package: ``generated.alibabacloud.oss``."""
+        return f"{self.package}.{service.subpackage}"
 
     def text(self, template: str, **context: Any) -> str:
         return self.env.get_template(template).render(**context).rstrip("\n") + "\n"

@@ -36,7 +36,7 @@ EXAMPLES = [
 
 
 def _model(service: Service, name: str) -> type[BaseModel]:
-    model = getattr(importlib.import_module(f"{service.module}.models"), name)
+    model = getattr(importlib.import_module(f"generated.{service.subpackage}.models"), name)
     assert isinstance(model, type) and issubclass(model, BaseModel)
     return model
 
@@ -164,7 +164,7 @@ def test_a_single_repeated_xml_element_is_still_a_list() -> None:
 
 def test_spec_set_is_the_four_seed_services() -> None:
     assert isinstance(SPECS, SpecSet)
-    assert sorted(s.module for s in SPECS.services) == [
+    assert sorted(f"generated.{s.subpackage}" for s in SPECS.services) == [
         "generated.alibabacloud.cloudsso",
         "generated.alibabacloud.ens",
         "generated.alibabacloud.oss",
