@@ -519,6 +519,8 @@ def _gen(specs: Path, out: Path, check: bool = False) -> list[str]:
         str(ROOT / "templates"),
         "--out",
         str(out),
+        "--package",
+        "generated",
     ]
     return args + ["--check"] if check else args
 
