@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import AsyncGenerator
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .http import HttpRequest, HttpResponse
 from .redaction import redact_urls_logged_by
@@ -32,15 +33,40 @@ _BODY_METHODS = frozenset(("POST", "PUT", "PATCH"))  # aiohttp types even an emp
 _NO_CONTENT_TYPE = ("Content-Type",)
 
 
+class _OwnSession(NamedTuple):
+    """A session the transport made, the event loop it belongs to, and the generator that
+    closes it when that loop shuts down (see :func:`_close_with_its_loop`)."""
+
+    session: aiohttp.ClientSession
+    loop: asyncio.AbstractEventLoop
+    guard: AsyncGenerator[None, None]
+
+
 class AiohttpTransport:
     """Default async transport: one ``aiohttp.ClientSession`` per transport, created on the
     first ``send`` inside the running event loop and reused for every request after it
     (keep-alive connection pool). ``close()`` closes it.
 
+    A session belongs to the event loop it was made in; a ``send`` from another loop (e.g.
+    a second ``asyncio.run()``) makes a new one. An old session is closed in its own loop
+    when that loop shuts down its async generators (``asyncio.run()`` and
+    ``asyncio.Runner`` do, before closing the loop), or by the next ``send`` or ``close()``
+    in that loop. One whose loop was closed without that step has its connections'
+    sockets closed by the next ``send`` or ``close()`` from any loop.
+
     Pass ``session=`` to use your own session; it is then yours to close.
     """
 
-    __slots__ = ("_limit", "_limit_per_host", "_loop", "_owns", "_session", "_timeouts")
+    __slots__ = (
+        "_limit",
+        "_limit_per_host",
+        "_loop",
+        "_own",
+        "_owns",
+        "_retired",
+        "_session",
+        "_timeouts",
+    )
 
     def __init__(
         self,
@@ -53,17 +79,21 @@ class AiohttpTransport:
         self._limit_per_host = limit_per_host
         self._owns = session is None
         self._session: aiohttp.ClientSession | None = session
-        self._loop: asyncio.AbstractEventLoop | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None  # the own session's
+        self._own: _OwnSession | None = None
+        # Own sessions of other loops, not closed yet. Also keeps their guards alive: a
+        # loop holds its async generators only weakly.
+        self._retired: list[_OwnSession] = []
         self._timeouts: dict[Timeout, aiohttp.ClientTimeout] = {}
 
     async def _new_session(self) -> aiohttp.ClientSession:
         """First use, or the previous session was closed or belongs to another event loop
-        (e.g. a second asyncio.run()): make one for this loop."""
+        (e.g. a second asyncio.run()): make one for this loop, then close what can be."""
         import aiohttp
 
-        session = self._session
-        old_loop, self._loop = self._loop, asyncio.get_running_loop()
-        self._session = aiohttp.ClientSession(
+        loop = asyncio.get_running_loop()
+        self._retire()
+        session = aiohttp.ClientSession(
             connector=aiohttp.TCPConnector(limit=self._limit, limit_per_host=self._limit_per_host),
             # The runtime keeps no cookies; a dummy jar skips cookie processing.
             cookie_jar=aiohttp.DummyCookieJar(),
@@ -71,15 +101,39 @@ class AiohttpTransport:
             # Like urllib3's PoolManager: no proxy or .netrc settings from the environment.
             trust_env=False,
         )
-        new = self._session
-        if session is not None and not session.closed and old_loop is not None:
-            if old_loop.is_closed():
-                # Its loop is gone: nothing left to await, just mark it closed.
-                await session.close()
-            else:
-                # Still running elsewhere: close it there.
-                asyncio.run_coroutine_threadsafe(session.close(), old_loop)
-        return new
+        guard = _close_with_its_loop(session)
+        # Set before anything can suspend, so concurrent first sends share this session.
+        self._session, self._loop = session, loop
+        self._own = _OwnSession(session, loop, guard)
+        # The first step registers the generator with this loop (asyncio's async generator
+        # hooks) and runs it to its ``yield``, without suspending.
+        await guard.__anext__()
+        await self._close_retired()
+        return session
+
+    def _retire(self) -> None:
+        """Stop using the own session (if any); :meth:`_close_retired` closes it."""
+        own, self._own = self._own, None
+        if own is not None:
+            self._session = self._loop = None
+            self._retired.append(own)
+
+    async def _close_retired(self) -> None:
+        """Close the retired sessions of the running loop and of closed loops; leave those
+        of other open loops (idle, or running in another thread) to their loop."""
+        retired, self._retired = self._retired, []
+        running = asyncio.get_running_loop()
+        for own in retired:
+            if own.session.closed:  # by its loop's shutdown_asyncgens(), or by us
+                continue
+            if own.loop.is_closed():
+                # Closed without shutdown_asyncgens(): aiohttp skips the connections of a
+                # closed loop, so their sockets are closed here.
+                _close_sockets_of(own.session)
+            elif own.loop is not running:
+                self._retired.append(own)
+                continue
+            await own.guard.aclose()  # closes the session
 
     def _timeout(self, timeout: Timeout) -> aiohttp.ClientTimeout:
         value = self._timeouts.get(timeout)
@@ -140,15 +194,46 @@ class AiohttpTransport:
             raise _transport_error(request, exc) from exc
 
     async def close(self) -> None:
-        session, self._session = self._session, None
-        if session is not None and self._owns and not session.closed:
-            await session.close()
+        self._retire()
+        await self._close_retired()
 
     async def __aenter__(self) -> AiohttpTransport:
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:
         await self.close()
+
+
+async def _close_with_its_loop(session: aiohttp.ClientSession) -> AsyncGenerator[None, None]:
+    """Started once in the session's event loop and left at its ``yield``: the loop's
+    ``shutdown_asyncgens()`` (run by ``asyncio.run()`` before it closes the loop) or an
+    ``aclose()`` then runs the ``finally``, which closes the session."""
+    try:
+        yield
+    finally:
+        if not session.closed:
+            await session.close()
+
+
+def _close_sockets_of(session: aiohttp.ClientSession) -> None:
+    """Close the sockets of the pooled and in-use connections of ``session``'s connector,
+    whose event loop is closed (so no transport can close itself any more), as the
+    transports' own close would: no fd and no "unclosed transport" warning left behind."""
+    connector = session.connector
+    if connector is None or connector.closed:
+        return
+    protocols = [proto for pooled in connector._conns.values() for proto, _ in pooled]
+    protocols.extend(connector._acquired)
+    for proto in protocols:
+        transport: Any = proto.transport
+        ssl_protocol = getattr(transport, "_ssl_protocol", None)
+        if ssl_protocol is not None:  # TLS: the socket is the wrapped transport's
+            transport._closed = True
+            transport = getattr(ssl_protocol, "_transport", None)
+        sock = getattr(transport, "_sock", None)  # asyncio's socket transports
+        if sock is not None:
+            sock.close()
+            transport._sock = None
 
 
 class AsyncHttpxTransport:
