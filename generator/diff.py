@@ -57,8 +57,10 @@ import types
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Union, get_args, get_origin, get_type_hints
+
+import yaml
 
 from generator.errors import SpecError
 from generator.model import (
@@ -1872,7 +1874,29 @@ def from_path(path: Path) -> Side:
         target.mkdir(parents=True)
         shutil.copyfile(service_file, target / SERVICE_FILE)
         shutil.copyfile(path, target / path.name)
+        document = _page_document(path)
+        if document is not None:  # the stored page the examples are checked against
+            (target / document).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path.parent / document, target / document)
         return Side(label, _load_tree(target.parent.parent, label))
+
+
+def _page_document(operation_file: Path) -> str | None:
+    """The operation file's ``source.document`` if it names a file inside the file's folder.
+    Anything else (no such key, a path leaving the folder, unreadable YAML) is left to the
+    loader, which reports it with file and line."""
+    try:
+        data = yaml.safe_load(operation_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    source = data.get("source") if isinstance(data, dict) else None
+    document = source.get("document") if isinstance(source, dict) else None
+    if not isinstance(document, str) or not document or "\\" in document:
+        return None
+    relative = PurePosixPath(document)
+    if relative.is_absolute() or ".." in relative.parts:
+        return None
+    return document if (operation_file.parent / document).is_file() else None
 
 
 def resolve(argument: str, spec_dir: Path) -> Side:
