@@ -4,8 +4,11 @@ Alibaba RPC (JSON and XML), OSS XML and Huawei JSON error bodies."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from generated.alibabacloud import cloudsso, ens, oss
 from generated.alibabacloud.cloudsso import AsyncCloudSsoClient, CloudSsoClient, CloudSsoError
@@ -30,6 +33,8 @@ from tests.fakecloud import (
     FakeCloud,
 )
 
+ROOT = Path(__file__).resolve().parents[2]
+UNDOCUMENTED = "Undocumented.Code"  # no page documents it: raises the service's base class
 ACS_REQUEST_ID = re.compile(r"[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}")
 OSS_REQUEST_ID = re.compile(r"[0-9A-F]{24}")
 HUAWEI_REQUEST_ID = re.compile(r"[0-9a-f]{32}")
@@ -66,6 +71,34 @@ def check_error(
     assert code in str(error) and message in str(error)
 
 
+def _documented_codes(service: str) -> tuple[set[str], set[str]]:
+    """(exact codes, pattern codes) that the pages of ``service`` document, read from the
+    specs as plain YAML."""
+    codes = {
+        error["code"]
+        for path in sorted((ROOT / "specs" / service).glob("*.yaml"))
+        if path.name != "service.yaml"
+        for error in yaml.safe_load(path.read_text(encoding="utf-8"))["errors"]
+    }
+    patterns = {code for code in codes if re.search(r"%[sd]", code)}
+    return codes - patterns, patterns
+
+
+def raised_class(module: Any, service: str, code: str) -> type[ApiError]:
+    """The class an answer with ``code`` must raise: the code's own class if a page of
+    ``service`` documents it (exactly, or by a pattern such as ``InvalidParameter.%s``),
+    else the service's base class."""
+    exact, patterns = _documented_codes(service)
+    if code in exact:
+        return module.ERRORS.codes[code]  # type: ignore[no-any-return]
+    prefixes = dict(module.ERRORS.prefixes)
+    for pattern in sorted(patterns):
+        prefix = re.split(r"%[sd]", pattern, maxsplit=1)[0]
+        if code.startswith(prefix):
+            return prefixes[prefix]  # type: ignore[no-any-return]
+    return module.ERRORS.base  # type: ignore[no-any-return]
+
+
 def test_error_hierarchy() -> None:
     for module, base in (
         (ens, ens.EnsError),
@@ -77,13 +110,19 @@ def test_error_hierarchy() -> None:
         assert module.ERRORS.base is base
         for cls in module.ERRORS.codes.values():
             assert issubclass(cls, base)
-    assert set(ens.ERRORS.codes) == {
+    # exact codes are classes, pattern codes (InvalidParameter.%s) prefixes: those of every
+    # ENS page, ListBuckets' among them
+    exact, patterns = _documented_codes("alibabacloud/ens")
+    assert set(ens.ERRORS.codes) == exact
+    assert {prefix for prefix, _ in ens.ERRORS.prefixes} == {p.split("%")[0] for p in patterns}
+    assert exact >= {
         "AccessDenied",
         "MissingParameter",
         "NoPermission",
         "NoSuchBucket",
         "UserDisable",
     }
+    assert "InvalidParameter.%s" in patterns
 
 
 @pytest.mark.parametrize(("status", "code", "cls"), ENS_DOCUMENTED)
@@ -156,7 +195,8 @@ def test_ens_undocumented_code_raises_the_service_base(
 
 
 def test_cloudsso_undocumented_code(cloud: FakeCloud) -> None:
-    cloud.fail_next("ListDirectories", 404, "EntityNotExists.Directory", "no such directory")
+    assert cloudsso.ERRORS.class_for(UNDOCUMENTED) is CloudSsoError
+    cloud.fail_next("ListDirectories", 404, UNDOCUMENTED, "no such directory")
     with (
         CloudSsoClient(endpoint=cloud.url, **ALIBABA) as client,
         pytest.raises(CloudSsoError) as caught,
@@ -167,7 +207,7 @@ def test_cloudsso_undocumented_code(cloud: FakeCloud) -> None:
         CloudSsoError,
         CloudSsoError,
         404,
-        "EntityNotExists.Directory",
+        UNDOCUMENTED,
         "no such directory",
         ACS_REQUEST_ID,
     )
@@ -183,7 +223,7 @@ async def test_async_cloudsso_xml_error(cloud: FakeCloud) -> None:
             await client.list_directories()
     check_error(
         caught.value,
-        CloudSsoError,
+        raised_class(cloudsso, "alibabacloud/cloudsso", "NoPermission"),
         CloudSsoError,
         403,
         "NoPermission",
@@ -203,9 +243,10 @@ def test_oss_xml_error_from_the_service(cloud: FakeCloud) -> None:
             client.list_resource_pools(max_keys=5000)
         with pytest.raises(OssError) as bad_token:
             client.list_resource_pools(continuation_token="not-a-token")
+    invalid_argument = raised_class(oss, "alibabacloud/oss", "InvalidArgument")
     check_error(
         too_many.value,
-        OssError,
+        invalid_argument,
         OssError,
         400,
         "InvalidArgument",
@@ -214,7 +255,7 @@ def test_oss_xml_error_from_the_service(cloud: FakeCloud) -> None:
     )
     check_error(
         bad_token.value,
-        OssError,
+        invalid_argument,
         OssError,
         400,
         "InvalidArgument",
@@ -232,7 +273,7 @@ async def test_async_oss_injected_error(cloud: FakeCloud) -> None:
             await client.list_resource_pools()
     check_error(
         caught.value,
-        OssError,
+        raised_class(oss, "alibabacloud/oss", "AccessDenied"),
         OssError,
         403,
         "AccessDenied",
@@ -265,7 +306,7 @@ def test_ga_json_error_from_the_service(cloud: FakeCloud) -> None:
         client.list_byoip_pools(limit=0)
     check_error(
         caught.value,
-        GaError,
+        raised_class(ga, "huaweicloud/ga", "GA.0001"),
         GaError,
         400,
         "GA.0001",
@@ -283,7 +324,7 @@ async def test_async_ga_injected_error(cloud: FakeCloud) -> None:
             await client.list_byoip_pools()
     check_error(
         caught.value,
-        GaError,
+        raised_class(ga, "huaweicloud/ga", "GA.1001"),
         GaError,
         404,
         "GA.1001",

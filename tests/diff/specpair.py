@@ -121,15 +121,41 @@ def copy(source: str, target: str, *mutations: Mutation) -> Edit:
     return apply
 
 
+SEED_OPERATIONS = {
+    "alibabacloud/cloudsso": "ListDirectories",
+    "alibabacloud/ens": "ListBuckets",
+    "alibabacloud/oss": "ListResourcePools",
+    "huaweicloud/ga": "ListByoipPools",
+}
+"""The seed service folders and the one operation of each that the diff tests edit."""
+
+
+def copy_seed(service: str, specs: Path) -> None:
+    """Copy seed ``service`` (``alibabacloud/ens``) from specs/ into the spec tree ``specs``:
+    its service file, its seed operation and that operation's stored page, and nothing else
+    the folder may hold (other pages of the service are not the tests' business)."""
+    source, target = SPECS / service, specs / service
+    operation = f"{SEED_OPERATIONS[service]}.yaml"
+    target.mkdir(parents=True)
+    for name in ("service.yaml", operation):
+        shutil.copyfile(source / name, target / name)
+    data = yaml.load((source / operation).read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
+    document = data["source"].get("document")
+    if document:
+        (target / document).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source / document, target / document)
+
+
 class SpecPair:
-    """``old/specs`` and ``new/specs`` under ``root``, each a copy of some seed services."""
+    """``old/specs`` and ``new/specs`` under ``root``, each a copy of some seed services
+    (:func:`copy_seed`: the seed operation of each, whatever else specs/ holds)."""
 
     def __init__(self, root: Path, services: Sequence[str]) -> None:
         self.old = root / "old" / "specs"
         self.new = root / "new" / "specs"
         for side in (self.old, self.new):
             for service in services:
-                shutil.copytree(SPECS / service, side / service)
+                copy_seed(service, side)
 
     def edit(self, *edits: Edit, side: str = "new") -> SpecPair:
         for apply in edits:

@@ -14,7 +14,7 @@ from generator.changelog import CHANGELOG, HEADER, SNAPSHOT, entry_title, update
 from generator.cli import main
 from generator.diff import BREAKING, NON_BREAKING, Finding, diff_specs, load_snapshot
 from generator.normalize import load_specs
-from tests.diff.specpair import ENS_BEFORE, ENS_PAGE_UPDATE, PROJECT, SpecPair
+from tests.diff.specpair import ENS_BEFORE, ENS_PAGE_UPDATE, PROJECT, SpecPair, copy_seed
 
 ENTRY_2 = """\
 ## 2. alibabacloud/ens ListBuckets (page updated 2026-06-04)
@@ -157,7 +157,7 @@ def test_generate_keeps_the_changelog(
 ) -> None:
     tree = tmp_path
     monkeypatch.chdir(tree)  # messages name files relative to it: stale: generated/...
-    shutil.copytree(PROJECT / "specs/alibabacloud/ens", tree / "specs/alibabacloud/ens")
+    copy_seed("alibabacloud/ens", tree / "specs")
     shutil.copytree(PROJECT / "templates", tree / "templates")
     ENS_BEFORE(tree / "specs")
     out = tree / "generated"

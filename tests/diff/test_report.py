@@ -21,6 +21,7 @@ from tests.diff.specpair import (
     ENS_PAGE_UPDATE,
     SPECS,
     SpecPair,
+    copy_seed,
     doc,
     setp,
 )
@@ -286,7 +287,7 @@ def _git(repo: Path, *args: str) -> None:
 def repo(tmp_path: Path) -> Path:
     """A git repository whose HEAD holds the ENS specs; the work tree has the page update."""
     root = tmp_path / "repo"
-    shutil.copytree(SPECS / "alibabacloud/ens", root / "specs/alibabacloud/ens")
+    copy_seed("alibabacloud/ens", root / "specs")
     ENS_BEFORE(root / "specs")
     _git(root, "init", "-q")
     _git(root, "add", ".")
@@ -337,7 +338,7 @@ def test_specs_absent_at_revision_means_all_added(
     _git(root, "init", "-q")
     _git(root, "add", ".")
     _git(root, "commit", "-q", "-m", "empty")
-    shutil.copytree(SPECS / "alibabacloud/ens", root / "specs/alibabacloud/ens")
+    copy_seed("alibabacloud/ens", root / "specs")
     code, out, _ = _diff(capsys, "--specs", root / "specs", "--format", "json")
     assert code == 0
     assert [(f["kind"], f["path"]) for f in json.loads(out)["findings"]] == [
