@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.errors import SpecError, SpecIssue, display_path
 from generator.loader import JsonPath, SpecFile, load_spec_file
@@ -32,6 +32,9 @@ from generator.model import (
 from generator.naming import error_class_name, snake_case
 from generator.tree import files_under
 from generator.validate import schema_issues
+
+if TYPE_CHECKING:
+    from sdk_runtime.registry import Registry
 
 SERVICE_FILE = "service.yaml"
 _PATH_PLACEHOLDER = re.compile(r"\{([^}]+)\}")
@@ -117,6 +120,8 @@ def _load_service_dir(
             continue
         kind = "service" if path.name == SERVICE_FILE else "operation"
         found = schema_issues(spec, kind)
+        if kind == "service" and isinstance(spec.data, dict):
+            found += _registry_issues(spec)
         issues.extend(found)
         if not found:
             files.append(spec)
@@ -144,10 +149,6 @@ def _load_service_dir(
         raise SpecError(issues)
     endpoint = raw["endpoint"]
     signing = raw["signing"]
-    if signing["default"] not in signing["schemes"]:
-        raise SpecError(
-            [service_spec.issue(("signing", "default"), "default must be one of schemes")]
-        )
     service = Service(
         provider=raw["provider"],
         service=raw["service"],
@@ -170,6 +171,50 @@ def _load_service_dir(
         spec_file=service_spec.display,
     )
     return service, service_spec
+
+
+def _registry_issues(spec: SpecFile) -> list[SpecIssue]:
+    """The service's provider, protocol, error format, credentials and signing schemes must
+    be ones the runtime has (its registries), and each scheme must sign with the service's
+    credentials."""
+    from sdk_runtime.credentials import FAMILIES
+    from sdk_runtime.protocols import ERROR_FORMATS, PROTOCOLS
+    from sdk_runtime.providers import PROVIDERS
+    from sdk_runtime.signing import SIGNERS
+
+    raw = spec.data
+    signing = raw.get("signing")
+    signing = signing if isinstance(signing, dict) else {}
+    schemes = signing.get("schemes")
+    schemes = schemes if isinstance(schemes, list) else []
+    named: list[tuple[JsonPath, object, Registry[Any]]] = [
+        (("provider",), raw.get("provider"), PROVIDERS),
+        (("protocol",), raw.get("protocol"), PROTOCOLS),
+        (("error_format",), raw.get("error_format"), ERROR_FORMATS),
+        (("credentials",), raw.get("credentials"), FAMILIES),
+        (("signing", "default"), signing.get("default"), SIGNERS),
+        *((("signing", "schemes", i), scheme, SIGNERS) for i, scheme in enumerate(schemes)),
+    ]
+    issues = []
+    for where, value, registry in named:
+        if isinstance(value, str) and value and value not in registry:
+            options = ", ".join(repr(name) for name in registry.names())
+            issues.append(spec.issue(where, f"expected one of {options}, got {value!r}"))
+    if "default" in signing and signing["default"] not in schemes:
+        issues.append(spec.issue(("signing", "default"), "default must be one of schemes"))
+    credentials = raw.get("credentials")
+    if isinstance(credentials, str) and credentials in FAMILIES:
+        for index, scheme in enumerate(schemes):
+            known = isinstance(scheme, str) and scheme in SIGNERS
+            if known and SIGNERS[scheme].family != credentials:
+                issues.append(
+                    spec.issue(
+                        ("signing", "schemes", index),
+                        f"{scheme!r} signs with {SIGNERS[scheme].family} credentials, "
+                        f"not {credentials}",
+                    )
+                )
+    return issues
 
 
 def _shape_conflicts(operations: list[Operation], specs: list[SpecFile]) -> list[SpecIssue]:
@@ -329,6 +374,7 @@ class _OperationBuilder:
         if raw.get("credential") and raw["in"] == "path":
             # credentials are added by the signer; nothing would fill the placeholder
             self._issue(spec, (*where, "credential"), "a path parameter cannot be a credential yet")
+        self._check_wire_form(spec, where, raw)
         return Parameter(
             wire_name=raw["name"],
             python_name=snake_case(raw["name"]),
@@ -346,6 +392,28 @@ class _OperationBuilder:
             enum=tuple(raw.get("enum", ())),
             example=raw.get("example"),
         )
+
+    def _check_wire_form(self, spec: SpecFile, where: JsonPath, raw: dict[str, Any]) -> None:
+        """The capability check: a form the runtime would not send as the page says is an
+        error, never silently sent another way."""
+        style = raw.get("style", "plain")
+        if raw["type"] == "array":
+            if style != "comma":
+                self._issue(
+                    spec,
+                    (*where, "style") if "style" in raw else where,
+                    f"not supported yet: a list parameter in style {style!r} (the runtime "
+                    "sends lists comma-joined only: write style: comma where the page says so)",
+                )
+        elif style != "plain":
+            self._issue(spec, (*where, "style"), f"style {style!r} is for list parameters only")
+        if raw["in"] == "body" and self.protocol == "rest-xml":
+            self._issue(
+                spec,
+                (*where, "in"),
+                "not supported yet: body parameters of a rest-xml operation (the runtime "
+                "encodes request bodies as JSON)",
+            )
 
     def _check_path_placeholders(
         self, spec: SpecFile, path: str, parameters: tuple[Parameter, ...]
@@ -385,6 +453,13 @@ class _OperationBuilder:
     def _field(
         self, spec: SpecFile, where: JsonPath, raw: dict[str, Any], shapes: dict[str, Shape | None]
     ) -> Field:
+        if raw.get("location") == "header":
+            self._issue(
+                spec,
+                (*where, "location"),
+                "not supported yet: response fields carried in headers (the runtime decodes "
+                "the body only)",
+            )
         return Field(
             wire_name=raw["name"],
             python_name=snake_case(raw["name"]),

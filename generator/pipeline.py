@@ -43,8 +43,7 @@ from generator.models import generate_models, models_input
 from generator.normalize import load_service_dirs
 from generator.openapi import build_openapi, validate_openapi, validity_key
 from generator.render import DEFAULT_PACKAGE, Renderer, format_python
-
-_PROVIDER_TITLES = {"alibabacloud": "Alibaba Cloud", "huaweicloud": "Huawei Cloud"}
+from sdk_runtime.providers import PROVIDERS
 
 
 @dataclass(frozen=True)
@@ -247,7 +246,7 @@ def _top_level_files(
     for provider in sorted({s.provider for s in services}):
         example = next(renderer.module(s) for s in services if s.provider == provider)
         files[f"{provider}/__init__.py"] = renderer.python(
-            "namespace_init.py.j2", doc=f"{_PROVIDER_TITLES[provider]} clients.", example=example
+            "namespace_init.py.j2", doc=f"{PROVIDERS[provider].title} clients.", example=example
         )
     return {name: text.encode("utf-8") for name, text in files.items()}
 

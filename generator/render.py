@@ -176,20 +176,33 @@ class Renderer:
                 model_imports=client_models,
                 uses_datetime=uses_datetime,
                 paginated=any(op.pagination for op in service.operations),
-                credentials_class=_CREDENTIALS[service.credentials],
+                **self.wire_context(service),
             ),
             "errors.py": self.python("errors.py.j2", service=service),
             "__init__.py": self.python(
                 "package_init.py.j2", service=service, model_imports=all_models, exports=exports
             ),
-            "docs/README.md": self.text("service.md.j2", service=service),
+            "docs/README.md": self.text(
+                "service.md.j2", service=service, **self.wire_context(service)
+            ),
         }
         for op in service.operations:
             files[f"docs/{op.name}.md"] = self.operation_doc(service, op)
         return files
 
+    @staticmethod
+    def wire_context(service: Service) -> dict[str, Any]:
+        """What the runtime's registries say of the service: its credential family
+        (constructor keywords, environment variables) and protocol (options)."""
+        from sdk_runtime.credentials import FAMILIES
+        from sdk_runtime.protocols import PROTOCOLS
+
+        family = FAMILIES[service.credentials]
+        return {
+            "family": family,
+            "credentials_class": family.credentials.__name__,
+            "protocol": PROTOCOLS[service.protocol],
+        }
+
     def operation_doc(self, service: Service, op: Operation) -> str:
         return self.text("operation.md.j2", service=service, op=op)
-
-
-_CREDENTIALS = {"alibabacloud": "AlibabaCloudCredentials", "huaweicloud": "HuaweiCloudCredentials"}

@@ -21,7 +21,7 @@ from sdk_runtime.endpoints import resolve_endpoint
 from sdk_runtime.errors import ApiError, ClientError, TransportError
 from sdk_runtime.http import HttpRequest, HttpResponse
 from sdk_runtime.pagination import PageCursor
-from sdk_runtime.protocols import build_request, parse_error
+from sdk_runtime.protocols import PROTOCOLS, Options, parse_error
 from sdk_runtime.redaction import secret_forms
 from sdk_runtime.retry import DEFAULT_MAX_RETRIES, RetryPolicy
 from sdk_runtime.service import OperationSpec, ServiceSpec
@@ -56,7 +56,7 @@ class _Pipeline:
         endpoint: str | None,
         region: str | None,
         signing: str | None,
-        rpc_format: str | None,
+        protocol_options: Options,
         timeout: TimeoutLike,
         max_retries: int,
     ) -> None:
@@ -76,12 +76,19 @@ class _Pipeline:
         self.secrets = secret_forms(credentials.secret_values())  # masked in error texts
         self.timeout = Timeout.of(timeout)
         self.retry = RetryPolicy(max_retries=max_retries)
-        self.rpc_format = rpc_format  # RPC only: "XML" asks for XML bodies (default JSON)
+        self.protocol = PROTOCOLS[service.protocol]
+        self.protocol_options = protocol_options  # e.g. RPC's response_format
         self._models: dict[str, type[BaseModel]] = {}
 
     def prepare(self, operation: OperationSpec[Any], params: Mapping[str, object]) -> HttpRequest:
-        return build_request(
-            self.service, operation, params, self.scheme, self.host, self.signing, self.rpc_format
+        return self.protocol.build_request(
+            self.service,
+            operation,
+            params,
+            self.scheme,
+            self.host,
+            self.signing,
+            self.protocol_options,
         )
 
     def signed(self, request: HttpRequest) -> HttpRequest:
@@ -141,7 +148,7 @@ class _ClientBase(Generic[TransportT]):
         endpoint: str | None = None,
         region: str | None = None,
         signing: str | None = None,
-        rpc_format: str | None = None,
+        protocol_options: Options | None = None,
         timeout: TimeoutLike = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
@@ -152,7 +159,7 @@ class _ClientBase(Generic[TransportT]):
             endpoint=endpoint,
             region=region,
             signing=signing,
-            rpc_format=rpc_format,
+            protocol_options=protocol_options or {},
             timeout=timeout,
             max_retries=max_retries,
         )

@@ -1,6 +1,8 @@
 """Credentials for each vendor, from keywords or the vendors' documented environment variables.
 
-Secrets never appear in ``repr``/``str``: both show only a masked id.
+Secrets never appear in ``repr``/``str``: both show only a masked id. Each kind is a
+credential family in :data:`FAMILIES`, which a service spec names (``credentials:``): its
+constructor keywords and environment variables are what generated clients accept.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ import os
 from typing import NamedTuple
 
 from sdk_runtime.errors import CredentialsError
+from sdk_runtime.registry import Registry
 
 
 def _mask(value: str | None) -> str:
@@ -92,3 +95,48 @@ class HuaweiCloudCredentials(NamedTuple):
                 "HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK"
             )
         return cls(ak, sk, project_id, None)
+
+
+class CredentialFamily(NamedTuple):
+    """One kind of credentials, as generated clients take them."""
+
+    name: str  # as a service spec names it
+    title: str  # the vendor, for messages and docs
+    credentials: type[AlibabaCloudCredentials] | type[HuaweiCloudCredentials]
+    # (constructor keyword, environment variable read when it is not given, or None), in the
+    # order of ``credentials.resolve``'s parameters
+    keywords: tuple[tuple[str, str | None], ...]
+    description: str  # for docs: what a caller passes, as a sentence
+
+
+ALIBABA_CLOUD = CredentialFamily(
+    "alibabacloud",
+    "Alibaba Cloud",
+    AlibabaCloudCredentials,
+    (
+        ("access_key_id", "ALIBABA_CLOUD_ACCESS_KEY_ID"),
+        ("access_key_secret", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"),
+        ("security_token", "ALIBABA_CLOUD_SECURITY_TOKEN"),
+    ),
+    "An AccessKey pair, with a security token for STS credentials",
+)
+HUAWEI_CLOUD = CredentialFamily(
+    "huaweicloud",
+    "Huawei Cloud",
+    HuaweiCloudCredentials,
+    (
+        ("ak", "HUAWEICLOUD_SDK_AK"),
+        ("sk", "HUAWEICLOUD_SDK_SK"),
+        ("project_id", "HUAWEICLOUD_SDK_PROJECT_ID"),
+        ("auth_token", None),
+    ),
+    "An AK/SK pair (with the project id), or an IAM token alone",
+)
+
+FAMILIES: Registry[CredentialFamily] = Registry(
+    "credential family",
+    {
+        "alibabacloud": "sdk_runtime.credentials:ALIBABA_CLOUD",
+        "huaweicloud": "sdk_runtime.credentials:HUAWEI_CLOUD",
+    },
+)

@@ -1,23 +1,29 @@
 """Protocol behaviour, once for every service: building requests and reading error bodies.
 
-``rpc`` (Alibaba Cloud RPC): ``POST /`` with Action, Version and the parameters in the query.
-``rest-xml`` / ``rest-json``: method and path from the spec, parameters where the spec puts
-them (query, path, header; body parameters as a JSON object).
+Each protocol is registered in :data:`PROTOCOLS` by the name a service spec gives it:
+``rpc`` (Alibaba Cloud RPC: ``POST /`` with Action, Version and the parameters in the
+query), ``rest-xml`` and ``rest-json`` (method and path from the spec, parameters where the
+spec puts them: query, path, header; body parameters as a JSON object). Each error body
+format is registered in :data:`ERROR_FORMATS`. A protocol may take options, which generated
+clients accept as constructor keywords (RPC's ``response_format``).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from sdk_runtime.errors import ApiError
 from sdk_runtime.http import HttpRequest, HttpResponse
 from sdk_runtime.redaction import redact_bytes, redact_text
+from sdk_runtime.registry import Registry
 from sdk_runtime.retry import retry_after_seconds
 from sdk_runtime.service import OperationSpec, ServiceSpec
+
+Options = Mapping[str, str | None]  # protocol option -> value given to the client
 
 
 def wire_value(value: object) -> str:
@@ -31,47 +37,109 @@ def wire_value(value: object) -> str:
     return str(value)
 
 
-def build_request(
-    service: ServiceSpec,
-    operation: OperationSpec[Any],
-    params: Mapping[str, object],
-    scheme: str,
-    host: str,
-    signing: str,
-    rpc_format: str | None = None,
-) -> HttpRequest:
-    """The unsigned request for ``operation`` with ``params`` (wire names; None = not sent).
+class ProtocolOption(NamedTuple):
+    """A setting of a protocol, a constructor keyword of every client that speaks it."""
 
-    RPC requests carry Action and Version in ``x-acs-*`` headers, as the official SDK sends
-    them with ACS3 signing; the older V1 signature needs them in the query too.
-    """
-    request = HttpRequest(method=operation.method, scheme=scheme, host=host, path=operation.path)
-    request.headers["host"] = host
-    for fixed_name, fixed_location, fixed_value in operation.fixed:
-        _place(request, fixed_location, fixed_name, fixed_value)
-    if service.protocol == "rpc":
+    keyword: str
+    doc: str  # one clause for the constructor's docstring
+
+
+class RestProtocol:
+    """``rest-xml`` / ``rest-json``: the operation's method and path, parameters where the
+    spec puts them, body parameters as one JSON object."""
+
+    options: tuple[ProtocolOption, ...] = ()
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def build_request(
+        self,
+        service: ServiceSpec,
+        operation: OperationSpec[Any],
+        params: Mapping[str, object],
+        scheme: str,
+        host: str,
+        signing: str,
+        options: Options,
+    ) -> HttpRequest:
+        """The unsigned request for ``operation`` with ``params`` (wire names; None = not
+        sent)."""
+        request = HttpRequest(
+            method=operation.method, scheme=scheme, host=host, path=operation.path
+        )
+        request.headers["host"] = host
+        for fixed_name, fixed_location, fixed_value in operation.fixed:
+            _place(request, fixed_location, fixed_name, fixed_value)
+        self.prepare(request, service, operation, signing, options)
+        body: dict[str, object] = {}
+        for name, value in params.items():
+            if value is None:
+                continue
+            location = operation.locations.get(name, "query")
+            if location == "body":
+                body[name] = value
+            elif location == "path":
+                encoded = quote(wire_value(value), safe="")
+                request.path = request.path.replace("{" + name + "}", encoded)
+            else:
+                _place(request, location, name, wire_value(value))
+        if body:
+            request.body = json.dumps(body, default=wire_value, separators=(",", ":")).encode()
+            request.headers["content-type"] = "application/json"
+        return request
+
+    def prepare(
+        self,
+        request: HttpRequest,
+        service: ServiceSpec,
+        operation: OperationSpec[Any],
+        signing: str,
+        options: Options,
+    ) -> None:
+        """What the protocol adds to every request before the parameters."""
+
+
+class RpcProtocol(RestProtocol):
+    """Alibaba Cloud RPC: Action and Version in ``x-acs-*`` headers, as the official SDK
+    sends them with ACS3 signing; the older V1 signature needs them in the query too."""
+
+    options = (
+        ProtocolOption(
+            "response_format", '``response_format="XML"`` asks for XML bodies instead of JSON'
+        ),
+    )
+
+    def prepare(
+        self,
+        request: HttpRequest,
+        service: ServiceSpec,
+        operation: OperationSpec[Any],
+        signing: str,
+        options: Options,
+    ) -> None:
         action = operation.action or operation.name
         if signing == "rpc-v1-hmac-sha1":
             request.query[:0] = [("Action", action), ("Version", service.api_version or "")]
-        if rpc_format:
-            request.query.append(("Format", rpc_format))
+        response_format = options.get("response_format")
+        if response_format:
+            request.query.append(("Format", response_format))
         request.headers["x-acs-action"] = action
         request.headers["x-acs-version"] = service.api_version or ""
-    body: dict[str, object] = {}
-    for name, value in params.items():
-        if value is None:
-            continue
-        location = operation.locations.get(name, "query")
-        if location == "body":
-            body[name] = value
-        elif location == "path":
-            request.path = request.path.replace("{" + name + "}", quote(wire_value(value), safe=""))
-        else:
-            _place(request, location, name, wire_value(value))
-    if body:
-        request.body = json.dumps(body, default=wire_value, separators=(",", ":")).encode()
-        request.headers["content-type"] = "application/json"
-    return request
+
+
+RPC = RpcProtocol("rpc")
+REST_XML = RestProtocol("rest-xml")
+REST_JSON = RestProtocol("rest-json")
+
+PROTOCOLS: Registry[RestProtocol] = Registry(
+    "protocol",
+    {
+        "rest-xml": "sdk_runtime.protocols:REST_XML",
+        "rpc": "sdk_runtime.protocols:RPC",
+        "rest-json": "sdk_runtime.protocols:REST_JSON",
+    },
+)
 
 
 def _place(request: HttpRequest, location: str, name: str, value: str) -> None:
@@ -89,7 +157,7 @@ def parse_error(
     ``secrets`` (see :func:`~sdk_runtime.redaction.secret_forms`) are masked in the message
     and body: services echo requests back in some errors (e.g. a string-to-sign).
     """
-    code, message, request_id = _ERROR_READERS[service.error_format](response)
+    code, message, request_id = ERROR_FORMATS[service.error_format](response)
     error_class = service.errors.class_for(code) if code else service.errors.base
     return error_class(
         redact_text(message, secrets) or f"HTTP {response.status} with no error message",
@@ -138,16 +206,26 @@ def _alibaba_rpc_error(response: HttpResponse) -> Fields:
 
 
 def _huawei_error(response: HttpResponse) -> Fields:
+    """Huawei Cloud's error bodies, in each form its services document: ``error_code`` /
+    ``error_msg``, ``code`` / ``message``, or either wrapped in ``{"error": {...}}``."""
     data = _json_object(response.body)
     nested = data.get("error")
-    if isinstance(nested, dict):  # some Huawei services wrap it: {"error": {"code", "message"}}
-        data = {"error_code": nested.get("code"), "error_msg": nested.get("message")}
+    if isinstance(nested, dict):
+        data = nested
+    code = data.get("error_code") or data.get("code")
+    message = data.get("error_msg") or data.get("message")
     request_id = response.headers.get("x-request-id") or data.get("request_id")
-    return str(data.get("error_code") or ""), str(data.get("error_msg") or ""), request_id
+    return str(code or ""), str(message or ""), request_id
 
 
-_ERROR_READERS = {
-    "oss-xml": _oss_error,
-    "alibaba-rpc": _alibaba_rpc_error,
-    "huawei-json": _huawei_error,
-}
+ErrorReader = Callable[[HttpResponse], Fields]
+
+# How each error format (a service spec's ``error_format``) reads code, message, request id.
+ERROR_FORMATS: Registry[ErrorReader] = Registry(
+    "error format",
+    {
+        "oss-xml": "sdk_runtime.protocols:_oss_error",
+        "alibaba-rpc": "sdk_runtime.protocols:_alibaba_rpc_error",
+        "huawei-json": "sdk_runtime.protocols:_huawei_error",
+    },
+)

@@ -1,20 +1,22 @@
 """Request signing for every scheme a service spec can name.
 
-A service spec names its scheme (``signing:`` in the service file); the client core calls
-:func:`make_signer` once per client and ``signer.sign(request, now)`` on a fresh copy of the
-unsigned request for every attempt. Each scheme mirrors what the vendor's official SDK sends,
-and the tests check every signature against the official SDK's own signing function.
-A scheme's module (and hashlib) is imported when a client first asks for that scheme.
+A service spec names its scheme (``signing:`` in the service file), one of :data:`SIGNERS`;
+the client core calls :func:`make_signer` once per client and ``signer.sign(request, now)``
+on a fresh copy of the unsigned request for every attempt. Each scheme mirrors what the
+vendor's official SDK sends, and the tests check every signature against the official SDK's
+own signing function. A scheme's module (and hashlib) is imported when a client first asks
+for that scheme. A new scheme is a module with a :class:`SignerClass` and one entry here.
 """
 
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
-from sdk_runtime.credentials import AlibabaCloudCredentials, HuaweiCloudCredentials
+from sdk_runtime.credentials import FAMILIES, AlibabaCloudCredentials, HuaweiCloudCredentials
 from sdk_runtime.errors import CredentialsError
 from sdk_runtime.http import HttpRequest
+from sdk_runtime.registry import Registry
 
 if TYPE_CHECKING:
     from sdk_runtime.signing.acs3 import Acs3Signer
@@ -24,14 +26,18 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SCHEMES",
+    "SIGNERS",
     "Acs3Signer",
     "HuaweiAkSkSigner",
     "HuaweiTokenSigner",
     "Oss4Signer",
     "RpcV1Signer",
     "Signer",
+    "SignerClass",
     "make_signer",
 ]
+
+Credentials = AlibabaCloudCredentials | HuaweiCloudCredentials
 
 
 class Signer(Protocol):
@@ -45,22 +51,34 @@ class Signer(Protocol):
         """
 
 
-SCHEMES: tuple[str, ...] = (
-    "acs3-hmac-sha256",
-    "rpc-v1-hmac-sha1",
-    "oss4-hmac-sha256",
-    "huawei-sdk-hmac-sha256",
-    "huawei-token",
+class SignerClass(Protocol):
+    """What a signing scheme registers: a class that makes signers from credentials."""
+
+    family: ClassVar[str]  # the credential family it signs with (see credentials.FAMILIES)
+
+    @classmethod
+    def from_credentials(cls, credentials: Credentials, region: str) -> Signer:
+        """A signer for these credentials (of ``family``); CredentialsError if they lack
+        what the scheme needs. ``region`` matters only where the scope carries it."""
+        ...
+
+
+# Every signing scheme a service spec can name, by its spec name. A scheme's module (and
+# hashlib) is imported when a client first asks for it.
+SIGNERS: Registry[SignerClass] = Registry(
+    "signing scheme",
+    {
+        "acs3-hmac-sha256": "sdk_runtime.signing.acs3:Acs3Signer",
+        "rpc-v1-hmac-sha1": "sdk_runtime.signing.rpc_v1:RpcV1Signer",
+        "oss4-hmac-sha256": "sdk_runtime.signing.oss4:Oss4Signer",
+        "huawei-sdk-hmac-sha256": "sdk_runtime.signing.huawei:HuaweiAkSkSigner",
+        "huawei-token": "sdk_runtime.signing.huawei:HuaweiTokenSigner",
+    },
 )
+SCHEMES: tuple[str, ...] = SIGNERS.names()
 
-_ALIBABA_SCHEMES = frozenset(SCHEMES[:3])
 
-
-def make_signer(
-    scheme: str,
-    credentials: AlibabaCloudCredentials | HuaweiCloudCredentials,
-    region: str,
-) -> Signer:
+def make_signer(scheme: str, credentials: Credentials, region: str) -> Signer:
     """The signer for ``scheme`` (a spec's scheme name) with these credentials.
 
     ``region`` is used only by schemes whose scope carries it (OSS V4). For
@@ -70,49 +88,28 @@ def make_signer(
     Raises ``ValueError`` for an unknown scheme and ``CredentialsError`` when the credentials
     do not fit the scheme.
     """
-    if scheme not in SCHEMES:
-        raise ValueError(
-            f"unknown signing scheme {scheme!r}; expected one of: {', '.join(SCHEMES)}"
-        )
-    if scheme in _ALIBABA_SCHEMES:
-        if not isinstance(credentials, AlibabaCloudCredentials):
-            raise CredentialsError(
-                f"signing scheme {scheme!r} needs Alibaba Cloud credentials "
-                f"(access_key_id, access_key_secret), got {type(credentials).__name__}"
-            )
-        if not credentials.access_key_id or not credentials.access_key_secret:
-            raise CredentialsError(
-                f"signing scheme {scheme!r} needs access_key_id and access_key_secret"
-            )
-        if scheme == "acs3-hmac-sha256":
-            from sdk_runtime.signing.acs3 import Acs3Signer
-
-            return Acs3Signer(credentials)
-        if scheme == "rpc-v1-hmac-sha1":
-            from sdk_runtime.signing.rpc_v1 import RpcV1Signer
-
-            return RpcV1Signer(credentials)
-        from sdk_runtime.signing.oss4 import Oss4Signer
-
-        return Oss4Signer(credentials, region)
-
-    if not isinstance(credentials, HuaweiCloudCredentials):
+    signer_class = SIGNERS[scheme]
+    family = FAMILIES[signer_class.family]
+    if not isinstance(credentials, family.credentials):
+        keywords = ", ".join(keyword for keyword, _ in family.keywords)
         raise CredentialsError(
-            f"signing scheme {scheme!r} needs Huawei Cloud credentials "
-            f"(ak, sk or auth_token), got {type(credentials).__name__}"
+            f"signing scheme {scheme!r} needs {family.title} credentials ({keywords}), "
+            f"got {type(credentials).__name__}"
         )
-    from sdk_runtime.signing.huawei import HuaweiAkSkSigner, HuaweiTokenSigner
+    return signer_class.from_credentials(credentials, region)
 
-    ak, sk = credentials.ak, credentials.sk
-    if scheme == "huawei-sdk-hmac-sha256" and ak and sk:
-        return HuaweiAkSkSigner(ak, sk, credentials.project_id)
-    if credentials.auth_token:
-        return HuaweiTokenSigner(credentials.auth_token, credentials.project_id)
-    raise CredentialsError(
-        "huawei-token signing needs auth_token"
-        if scheme == "huawei-token"
-        else f"signing scheme {scheme!r} needs ak and sk (or auth_token)"
-    )
+
+def require_access_key(scheme: str, credentials: Credentials) -> AlibabaCloudCredentials:
+    """``credentials`` as an AccessKey pair, or CredentialsError naming what is missing."""
+    if (
+        not isinstance(credentials, AlibabaCloudCredentials)
+        or not credentials.access_key_id
+        or not credentials.access_key_secret
+    ):
+        raise CredentialsError(
+            f"signing scheme {scheme!r} needs access_key_id and access_key_secret"
+        )
+    return credentials
 
 
 _SIGNER_MODULES = {

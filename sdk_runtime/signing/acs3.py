@@ -6,9 +6,11 @@ import datetime
 import hashlib
 import hmac
 import os
+from typing import ClassVar
 
 from sdk_runtime.credentials import AlibabaCloudCredentials
 from sdk_runtime.http import HttpRequest, percent_encode
+from sdk_runtime.signing import Credentials, require_access_key
 
 ALGORITHM = "ACS3-HMAC-SHA256"
 
@@ -48,6 +50,12 @@ class Acs3Signer:
 
     def __init__(self, credentials: AlibabaCloudCredentials) -> None:
         self._credentials = credentials
+
+    family: ClassVar[str] = "alibabacloud"
+
+    @classmethod
+    def from_credentials(cls, credentials: Credentials, region: str) -> Acs3Signer:
+        return cls(require_access_key("acs3-hmac-sha256", credentials))
 
     def __repr__(self) -> str:
         return f"Acs3Signer(credentials={self._credentials!r})"

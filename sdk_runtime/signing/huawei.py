@@ -6,8 +6,12 @@ from __future__ import annotations
 import datetime
 import hashlib
 import hmac
+from typing import ClassVar
 
+from sdk_runtime.credentials import HuaweiCloudCredentials
+from sdk_runtime.errors import CredentialsError
 from sdk_runtime.http import HttpRequest, percent_encode
+from sdk_runtime.signing import Credentials
 
 ALGORITHM = "SDK-HMAC-SHA256"
 _CONTENT_SHA256 = "X-Sdk-Content-Sha256"
@@ -44,6 +48,23 @@ class HuaweiAkSkSigner:
         self._ak = ak
         self._sk = sk
         self._project_id = project_id
+
+    family: ClassVar[str] = "huaweicloud"
+
+    @classmethod
+    def from_credentials(
+        cls, credentials: Credentials, region: str
+    ) -> HuaweiAkSkSigner | HuaweiTokenSigner:
+        """An AK/SK signer; a token signer where only an IAM token was given, since Huawei
+        Cloud APIs accept either."""
+        assert isinstance(credentials, HuaweiCloudCredentials)  # see signing.make_signer
+        if credentials.ak and credentials.sk:
+            return cls(credentials.ak, credentials.sk, credentials.project_id)
+        if credentials.auth_token:
+            return HuaweiTokenSigner(credentials.auth_token, credentials.project_id)
+        raise CredentialsError(
+            "signing scheme 'huawei-sdk-hmac-sha256' needs ak and sk (or auth_token)"
+        )
 
     def __repr__(self) -> str:
         masked = f"{self._ak[:4]}****" if len(self._ak) > 8 else "****"
@@ -96,6 +117,15 @@ class HuaweiTokenSigner:
     def __init__(self, token: str, project_id: str | None = None) -> None:
         self._token = token
         self._project_id = project_id
+
+    family: ClassVar[str] = "huaweicloud"
+
+    @classmethod
+    def from_credentials(cls, credentials: Credentials, region: str) -> HuaweiTokenSigner:
+        assert isinstance(credentials, HuaweiCloudCredentials)  # see signing.make_signer
+        if not credentials.auth_token:
+            raise CredentialsError("huawei-token signing needs auth_token")
+        return cls(credentials.auth_token, credentials.project_id)
 
     def __repr__(self) -> str:
         return f"HuaweiTokenSigner(token='****', project_id={self._project_id!r})"

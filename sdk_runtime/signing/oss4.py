@@ -6,9 +6,11 @@ import datetime
 import hashlib
 import hmac
 import re
+from typing import ClassVar
 
 from sdk_runtime.credentials import AlibabaCloudCredentials
 from sdk_runtime.http import HttpRequest, percent_encode
+from sdk_runtime.signing import Credentials, require_access_key
 
 ALGORITHM = "OSS4-HMAC-SHA256"
 PRODUCT = "oss"
@@ -99,6 +101,12 @@ class Oss4Signer:
     def region(self) -> str:
         """The region id used in the signing scope."""
         return self._region
+
+    family: ClassVar[str] = "alibabacloud"
+
+    @classmethod
+    def from_credentials(cls, credentials: Credentials, region: str) -> Oss4Signer:
+        return cls(require_access_key("oss4-hmac-sha256", credentials), region)
 
     def __repr__(self) -> str:
         return f"Oss4Signer(credentials={self._credentials!r}, region={self._region!r})"

@@ -7,10 +7,12 @@ import datetime
 import hashlib
 import hmac
 import os
+from typing import ClassVar
 from urllib.parse import parse_qsl
 
 from sdk_runtime.credentials import AlibabaCloudCredentials
 from sdk_runtime.http import HttpRequest, percent_encode
+from sdk_runtime.signing import Credentials, require_access_key
 
 _FORM = "application/x-www-form-urlencoded"
 
@@ -38,6 +40,12 @@ class RpcV1Signer:
 
     def __init__(self, credentials: AlibabaCloudCredentials) -> None:
         self._credentials = credentials
+
+    family: ClassVar[str] = "alibabacloud"
+
+    @classmethod
+    def from_credentials(cls, credentials: Credentials, region: str) -> RpcV1Signer:
+        return cls(require_access_key("rpc-v1-hmac-sha1", credentials))
 
     def __repr__(self) -> str:
         return f"RpcV1Signer(credentials={self._credentials!r})"

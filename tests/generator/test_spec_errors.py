@@ -88,6 +88,25 @@ EXPECTED: dict[str, list[str]] = {
         f"{OP}:63: examples: examples are copied from the page: name its stored copy in "
         "source.document",
     ],
+    # names the runtime's registries do not have, and a scheme of another credential family
+    "runtime_registries": [
+        f"{SERVICE}:2: provider: expected one of 'alibabacloud', 'huaweicloud', "
+        "'opentelekomcloud', got 'tencentcloud'",
+        f"{SERVICE}:15: signing.schemes[1]: 'oss4-hmac-sha256' signs with alibabacloud "
+        "credentials, not huaweicloud",
+        f"{SERVICE}:15: signing.schemes[2]: expected one of 'acs3-hmac-sha256', "
+        "'rpc-v1-hmac-sha1', 'oss4-hmac-sha256', 'huawei-sdk-hmac-sha256', 'huawei-token', "
+        "got 'hmac-md5'",
+    ],
+    # the capability check: forms the runtime would not send as the page says
+    "unsupported_wire_form": [
+        f"{OP}:35: parameters[3].style: not supported yet: a list parameter in style "
+        "'repeat-list' (the runtime sends lists comma-joined only: write style: comma where "
+        "the page says so)",
+        f"{OP}:39: parameters[4]: not supported yet: a list parameter in style 'plain' (the "
+        "runtime sends lists comma-joined only: write style: comma where the page says so)",
+        f"{OP}:49: parameters[5].style: style 'comma' is for list parameters only",
+    ],
     # several errors in one file, all reported at once, in line order
     "several_errors": [
         f"{OP}:1: missing required key 'summary'",

@@ -65,10 +65,9 @@ class CloudSsoClient(BaseClient):
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
 
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
-        cn-shanghai); ``signing`` picks one of acs3-hmac-sha256, rpc-v1-hmac-sha1
-        (default acs3-hmac-sha256); ``response_format="XML"`` asks for XML
-        bodies instead of JSON; ``timeout`` is seconds or (connect, read);
-        ``http_client`` may be your own httpx client.
+        cn-shanghai); ``signing`` picks one of acs3-hmac-sha256, rpc-v1-hmac-sha1 (default
+        acs3-hmac-sha256); ``response_format="XML"`` asks for XML bodies instead of JSON;
+        ``timeout`` is seconds or (connect, read); ``http_client`` may be your own httpx client.
         """
         super().__init__(
             SERVICE,
@@ -76,7 +75,7 @@ class CloudSsoClient(BaseClient):
             endpoint=endpoint,
             region=region,
             signing=signing,
-            rpc_format=response_format,
+            protocol_options={"response_format": response_format},
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
@@ -117,10 +116,9 @@ class AsyncCloudSsoClient(AsyncBaseClient):
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
 
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
-        cn-shanghai); ``signing`` picks one of acs3-hmac-sha256, rpc-v1-hmac-sha1
-        (default acs3-hmac-sha256); ``response_format="XML"`` asks for XML
-        bodies instead of JSON; ``timeout`` is seconds or (connect, read);
-        ``http_client`` may be your own httpx client.
+        cn-shanghai); ``signing`` picks one of acs3-hmac-sha256, rpc-v1-hmac-sha1 (default
+        acs3-hmac-sha256); ``response_format="XML"`` asks for XML bodies instead of JSON;
+        ``timeout`` is seconds or (connect, read); ``http_client`` may be your own httpx client.
         """
         super().__init__(
             SERVICE,
@@ -128,7 +126,7 @@ class AsyncCloudSsoClient(AsyncBaseClient):
             endpoint=endpoint,
             region=region,
             signing=signing,
-            rpc_format=response_format,
+            protocol_options={"response_format": response_format},
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,

@@ -82,10 +82,9 @@ class EnsClient(BaseClient):
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
 
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
-        cn-hangzhou); ``signing`` picks one of acs3-hmac-sha256, rpc-v1-hmac-sha1
-        (default acs3-hmac-sha256); ``response_format="XML"`` asks for XML
-        bodies instead of JSON; ``timeout`` is seconds or (connect, read);
-        ``http_client`` may be your own httpx client.
+        cn-hangzhou); ``signing`` picks one of acs3-hmac-sha256, rpc-v1-hmac-sha1 (default
+        acs3-hmac-sha256); ``response_format="XML"`` asks for XML bodies instead of JSON;
+        ``timeout`` is seconds or (connect, read); ``http_client`` may be your own httpx client.
         """
         super().__init__(
             SERVICE,
@@ -93,7 +92,7 @@ class EnsClient(BaseClient):
             endpoint=endpoint,
             region=region,
             signing=signing,
-            rpc_format=response_format,
+            protocol_options={"response_format": response_format},
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
@@ -175,10 +174,9 @@ class AsyncEnsClient(AsyncBaseClient):
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
 
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
-        cn-hangzhou); ``signing`` picks one of acs3-hmac-sha256, rpc-v1-hmac-sha1
-        (default acs3-hmac-sha256); ``response_format="XML"`` asks for XML
-        bodies instead of JSON; ``timeout`` is seconds or (connect, read);
-        ``http_client`` may be your own httpx client.
+        cn-hangzhou); ``signing`` picks one of acs3-hmac-sha256, rpc-v1-hmac-sha1 (default
+        acs3-hmac-sha256); ``response_format="XML"`` asks for XML bodies instead of JSON;
+        ``timeout`` is seconds or (connect, read); ``http_client`` may be your own httpx client.
         """
         super().__init__(
             SERVICE,
@@ -186,7 +184,7 @@ class AsyncEnsClient(AsyncBaseClient):
             endpoint=endpoint,
             region=region,
             signing=signing,
-            rpc_format=response_format,
+            protocol_options={"response_format": response_format},
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,

@@ -73,9 +73,8 @@ class OssClient(BaseClient):
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
 
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
-        cn-hangzhou); ``signing`` picks one of oss4-hmac-sha256
-        (default oss4-hmac-sha256); ``timeout`` is seconds or (connect, read);
-        ``http_client`` may be your own httpx client.
+        cn-hangzhou); ``signing`` picks one of oss4-hmac-sha256 (default oss4-hmac-sha256);
+        ``timeout`` is seconds or (connect, read); ``http_client`` may be your own httpx client.
         """
         super().__init__(
             SERVICE,
@@ -148,9 +147,8 @@ class AsyncOssClient(AsyncBaseClient):
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
 
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
-        cn-hangzhou); ``signing`` picks one of oss4-hmac-sha256
-        (default oss4-hmac-sha256); ``timeout`` is seconds or (connect, read);
-        ``http_client`` may be your own httpx client.
+        cn-hangzhou); ``signing`` picks one of oss4-hmac-sha256 (default oss4-hmac-sha256);
+        ``timeout`` is seconds or (connect, read); ``http_client`` may be your own httpx client.
         """
         super().__init__(
             SERVICE,

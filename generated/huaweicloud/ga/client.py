@@ -72,9 +72,9 @@ class GaClient(BaseClient):
         HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_PROJECT_ID.
 
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
-        ap-southeast-1); ``signing`` picks one of huawei-sdk-hmac-sha256, huawei-token
-        (default huawei-sdk-hmac-sha256); ``timeout`` is seconds or (connect, read);
-        ``http_client`` may be your own httpx client.
+        ap-southeast-1); ``signing`` picks one of huawei-sdk-hmac-sha256, huawei-token (default
+        huawei-sdk-hmac-sha256); ``timeout`` is seconds or (connect, read); ``http_client`` may
+        be your own httpx client.
         """
         super().__init__(
             SERVICE,
@@ -144,9 +144,9 @@ class AsyncGaClient(AsyncBaseClient):
         HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_PROJECT_ID.
 
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
-        ap-southeast-1); ``signing`` picks one of huawei-sdk-hmac-sha256, huawei-token
-        (default huawei-sdk-hmac-sha256); ``timeout`` is seconds or (connect, read);
-        ``http_client`` may be your own httpx client.
+        ap-southeast-1); ``signing`` picks one of huawei-sdk-hmac-sha256, huawei-token (default
+        huawei-sdk-hmac-sha256); ``timeout`` is seconds or (connect, read); ``http_client`` may
+        be your own httpx client.
         """
         super().__init__(
             SERVICE,
