@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from dataclasses import dataclass
 from typing import Any
 
 from generator.model import Service
+
+MODEL_BASE = "sdk_runtime.model.ResponseModel"
 
 
 def model_aliases(service: Service) -> dict[str, str]:
@@ -69,7 +72,7 @@ def generate_models(models: ModelsInput) -> str:
         output_model_type=DataModelType.PydanticV2BaseModel,
         target_python_version=PythonVersion.PY_311,
         aliases=models.aliases,
-        allow_population_by_field_name=True,
+        base_class=MODEL_BASE,  # carries the config every model shares: no per-class copy
         use_standard_collections=True,
         use_union_operator=True,
         use_schema_description=True,
@@ -81,4 +84,35 @@ def generate_models(models: ModelsInput) -> str:
         formatters=[],  # black runs once, in the pipeline
     )
     assert isinstance(source, str)
-    return source
+    return _grouped_imports(source)
+
+
+def _grouped_imports(source: str) -> str:
+    """``source`` with its imports in isort's order, as a person would write them: the
+    standard library, third-party packages (pydantic), then the runtime (the models' base),
+    a blank line between the groups and each sorted. datamodel-code-generator writes them
+    in the order it met them."""
+    lines = source.split("\n")
+    head = 0  # the header comments and blank lines before the imports
+    while head < len(lines) and (not lines[head] or lines[head].startswith("#")):
+        head += 1
+    end = head  # the imports, blank lines between them included
+    while end < len(lines) and (not lines[end] or lines[end].startswith(("from ", "import "))):
+        end += 1
+    groups: dict[int, list[str]] = {}
+    for line in filter(None, lines[head:end]):
+        groups.setdefault(_import_group(line.split()[1]), []).append(line)
+    ordered = [
+        sorted(group, key=lambda line: line.split()[1]) for _, group in sorted(groups.items())
+    ]
+    block = "\n\n".join("\n".join(group) for group in ordered)
+    return "\n".join([*lines[:head], block, "", "", *lines[end:]])  # two blank lines, as black
+
+
+def _import_group(module: str) -> int:
+    top = module.partition(".")[0]
+    if top == "__future__":
+        return 0
+    if top in sys.stdlib_module_names:
+        return 1
+    return 3 if top == MODEL_BASE.partition(".")[0] else 2

@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from sdk_runtime.model import ResponseModel
 
 
-class ByoipPool(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
+class ByoipPool(ResponseModel):
     id: str | None = Field(None, alias="id")
     """
     Specifies the ID of the BYOIP pool.
@@ -40,10 +39,7 @@ class ByoipPool(BaseModel):
     """
 
 
-class PageInfo(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
+class PageInfo(ResponseModel):
     next_marker: str | None = Field(None, alias="next_marker")
     """
     Specifies the marker of the next page. If this parameter is left empty, the resource is on the last page.
@@ -54,23 +50,17 @@ class PageInfo(BaseModel):
     """
 
 
-class ErrorBody(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
+class ErrorBody(ResponseModel):
     error_code: str | None = None
     error_msg: str | None = None
     request_id: str | None = Field(None, alias="request_id")
 
 
-class ListByoipPoolsResponse(BaseModel):
+class ListByoipPoolsResponse(ResponseModel):
     """
     Successful operation.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     request_id: str | None = Field(None, alias="request_id")
     """
     Specifies the request ID.
