@@ -9,20 +9,36 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.model import Service
+from generator.naming import snake_case
 
 MODEL_BASE = "sdk_runtime.model.ResponseModel"
 
 
-def model_aliases(service: Service) -> dict[str, str]:
-    """Wire name -> Python attribute name, for every response field of the service."""
-    aliases: dict[str, str] = {}
-    for operation in service.operations:
-        for field in operation.response_fields:
-            aliases[field.wire_name] = field.python_name
+def model_aliases(service: Service, schemas: dict[str, Any]) -> dict[str, str]:
+    """``Class.wire_name`` -> Python attribute name, for every field whose names differ.
+
+    Scoped by class (datamodel-code-generator reads ``Class.field`` keys first), so that a
+    model's attribute names depend on its own fields only: with one map for the whole
+    service, a page adding a response field ``Code`` would rename ``Code`` in every other
+    model of the service too. The response models and shapes take the names the
+    intermediate model gave their fields; the models the generator adds of its own
+    (``ErrorBody``) take snake_case of their schema's property names, by the same rule.
+    """
+    named: dict[str, list[tuple[str, str]]] = {
+        operation.response_class: [(f.wire_name, f.python_name) for f in operation.response_fields]
+        for operation in service.operations
+    }
     for shape in service.shapes:
-        for field in shape.fields:
-            aliases[field.wire_name] = field.python_name
-    return dict(sorted(aliases.items()))
+        named[shape.name] = [(f.wire_name, f.python_name) for f in shape.fields]
+    for name, schema in schemas.items():
+        if name not in named:
+            named[name] = [(wire, snake_case(wire)) for wire in schema.get("properties", {})]
+    return {
+        f"{name}.{wire}": python
+        for name, fields in sorted(named.items())
+        for wire, python in fields
+        if wire != python
+    }
 
 
 @dataclass(frozen=True)
@@ -51,7 +67,7 @@ def models_input(service: Service, document: dict[str, Any]) -> ModelsInput:
             "info": document["info"],
             "components": {"schemas": document["components"]["schemas"]},
         },
-        aliases=model_aliases(service),
+        aliases=model_aliases(service, document["components"]["schemas"]),
         header=(
             f"# Generated from specs/{service.provider}/{service.service}/"
             " by `python -m generator generate`.\n"

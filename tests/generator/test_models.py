@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import ast
 import importlib
+import sys
 from pathlib import Path
 
 import pytest
 
+from generator.naming import snake_case
 from sdk_runtime.model import ResponseModel
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -50,15 +52,26 @@ def test_no_model_repeats_the_shared_configuration(path: Path) -> None:
                 assert keys and not keys & shared, f"{cls.name}: {keys}"
 
 
+def _import_kind(line: str) -> int:
+    top = line.split()[1].split(".")[0]
+    if top == "__future__":
+        return 0
+    if top in sys.stdlib_module_names:
+        return 1
+    return 3 if top == "sdk_runtime" else 2
+
+
 @pytest.mark.parametrize("path", MODELS, ids=_module)
 def test_imports_are_grouped_and_sorted(path: Path) -> None:
-    """Standard library, third party, the runtime: one blank line between the groups."""
+    """``__future__``, standard library, third party, the runtime: one blank line between
+    the groups, each sorted."""
     text = path.read_text(encoding="utf-8")
     head = text[text.index("from __future__") : text.index("\nclass ")].strip()
     groups = [group.splitlines() for group in head.split("\n\n")]
-    assert groups[0] == ["from __future__ import annotations"]
+    kinds = [{_import_kind(line) for line in group} for group in groups]
+    assert all(len(kind) == 1 for kind in kinds), groups
+    assert [min(kind) for kind in kinds] == sorted({min(kind) for kind in kinds}), groups
     assert groups[-1] == ["from sdk_runtime.model import ResponseModel"]
-    assert [line.split()[1].split(".")[0] for line in groups[-2]] == ["pydantic"]
     for group in groups:
         assert group == sorted(group, key=lambda line: line.split()[1])
 
@@ -72,3 +85,16 @@ def test_the_base_keeps_unknown_fields_and_takes_both_names() -> None:
     assert BucketInfo(bucket_name="b").bucket_name == "b"
     dumped = info.model_dump(by_alias=True, exclude_unset=True)
     assert dumped == {"BucketName": "b", "Undocumented": {"a": [1]}}
+
+
+@pytest.mark.parametrize("path", MODELS, ids=_module)
+def test_error_body_attributes_are_snake_case_with_wire_aliases(path: Path) -> None:
+    error_body = importlib.import_module(_module(path)).ErrorBody
+    assert error_body.model_fields
+    for name, info in error_body.model_fields.items():
+        wire = info.alias or name
+        assert name == snake_case(wire), (name, wire)
+    assert {"code", "message"} <= set(error_body.model_fields) or {
+        "error_code",
+        "error_msg",
+    } <= set(error_body.model_fields)

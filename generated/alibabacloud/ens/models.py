@@ -51,10 +51,10 @@ class BucketInfo(ResponseModel):
 
 class ErrorBody(ResponseModel):
     request_id: str | None = Field(None, alias="RequestId")
-    HostId: str | None = None
-    Code: str | None = None
-    Message: str | None = None
-    Recommend: str | None = None
+    host_id: str | None = Field(None, alias="HostId")
+    code: str | None = Field(None, alias="Code")
+    message: str | None = Field(None, alias="Message")
+    recommend: str | None = Field(None, alias="Recommend")
 
 
 class ListBucketsResponse(ResponseModel):

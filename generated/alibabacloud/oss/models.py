@@ -31,11 +31,11 @@ class ErrorBody(ResponseModel):
     model_config = ConfigDict(
         json_schema_extra={"xml": {"name": "Error"}},
     )
-    Code: str | None = None
-    Message: str | None = None
-    RequestId: str | None = None
-    HostId: str | None = None
-    EC: str | None = None
+    code: str | None = Field(None, alias="Code")
+    message: str | None = Field(None, alias="Message")
+    request_id: str | None = Field(None, alias="RequestId")
+    host_id: str | None = Field(None, alias="HostId")
+    ec: str | None = Field(None, alias="EC")
 
 
 class ListResourcePoolsResponse(ResponseModel):
