@@ -1,9 +1,10 @@
 """The base classes of every generated client: one request pipeline, sync and async.
 
 A call builds the unsigned request once, then for each attempt signs a fresh copy (new
-date, new nonce), sends it, and either decodes the response into the operation's model or
-raises the documented error's class; throttling, 5xx and transport failures are retried
-with backoff (see ``retry``). Pagination walks pages with ``PageCursor``.
+date, new nonce), sends it, and either decodes the response into the operation's model
+(``DecodeError`` if it does not decode) or raises the documented error's class; throttling,
+5xx and transport failures are retried with backoff (see ``retry``); a ``DecodeError`` is
+not. Pagination walks pages with ``PageCursor``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from sdk_runtime.credentials import AlibabaCloudCredentials, HuaweiCloudCredentials
-from sdk_runtime.decoding import decode
+from sdk_runtime.decoding import PROTOCOL_BODY_FORMATS, decode
 from sdk_runtime.endpoints import resolve_endpoint
 from sdk_runtime.errors import ApiError, ClientError, TransportError
 from sdk_runtime.http import HttpRequest, HttpResponse
@@ -77,6 +78,7 @@ class _Pipeline:
         self.timeout = Timeout.of(timeout)
         self.retry = RetryPolicy(max_retries=max_retries)
         self.rpc_format = rpc_format  # RPC only: "XML" asks for XML bodies (default JSON)
+        self.body_format = PROTOCOL_BODY_FORMATS.get(service.protocol)  # None: by the body
         self._models: dict[str, type[BaseModel]] = {}
 
     def prepare(self, operation: OperationSpec[Any], params: Mapping[str, object]) -> HttpRequest:
@@ -92,7 +94,8 @@ class _Pipeline:
     def outcome(self, operation: OperationSpec[ResponseT], response: HttpResponse) -> ResponseT:
         if response.status >= 300:
             raise parse_error(self.service, response, self.secrets)
-        return decode(response, self.response_model(operation))
+        model = self.response_model(operation)
+        return decode(response, model, self.secrets, operation.name, self.body_format)
 
     def response_model(self, operation: OperationSpec[ResponseT]) -> type[ResponseT]:
         """The operation's response class, from the service's models module (loaded once)."""
