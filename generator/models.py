@@ -4,22 +4,41 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from dataclasses import dataclass
 from typing import Any
 
 from generator.model import Service
+from generator.naming import snake_case
+
+MODEL_BASE = "sdk_runtime.model.ResponseModel"
 
 
-def model_aliases(service: Service) -> dict[str, str]:
-    """Wire name -> Python attribute name, for every response field of the service."""
-    aliases: dict[str, str] = {}
-    for operation in service.operations:
-        for field in operation.response_fields:
-            aliases[field.wire_name] = field.python_name
+def model_aliases(service: Service, schemas: dict[str, Any]) -> dict[str, str]:
+    """``Class.wire_name`` -> Python attribute name, for every field whose names differ.
+
+    Scoped by class (datamodel-code-generator reads ``Class.field`` keys first), so that a
+    model's attribute names depend on its own fields only: with one map for the whole
+    service, a page adding a response field ``Code`` would rename ``Code`` in every other
+    model of the service too. The response models and shapes take the names the
+    intermediate model gave their fields; the models the generator adds of its own
+    (``ErrorBody``) take snake_case of their schema's property names, by the same rule.
+    """
+    named: dict[str, list[tuple[str, str]]] = {
+        operation.response_class: [(f.wire_name, f.python_name) for f in operation.response_fields]
+        for operation in service.operations
+    }
     for shape in service.shapes:
-        for field in shape.fields:
-            aliases[field.wire_name] = field.python_name
-    return dict(sorted(aliases.items()))
+        named[shape.name] = [(f.wire_name, f.python_name) for f in shape.fields]
+    for name, schema in schemas.items():
+        if name not in named:
+            named[name] = [(wire, snake_case(wire)) for wire in schema.get("properties", {})]
+    return {
+        f"{name}.{wire}": python
+        for name, fields in sorted(named.items())
+        for wire, python in fields
+        if wire != python
+    }
 
 
 @dataclass(frozen=True)
@@ -48,7 +67,7 @@ def models_input(service: Service, document: dict[str, Any]) -> ModelsInput:
             "info": document["info"],
             "components": {"schemas": document["components"]["schemas"]},
         },
-        aliases=model_aliases(service),
+        aliases=model_aliases(service, document["components"]["schemas"]),
         header=(
             f"# Generated from specs/{service.provider}/{service.service}/"
             " by `python -m generator generate`.\n"
@@ -69,7 +88,7 @@ def generate_models(models: ModelsInput) -> str:
         output_model_type=DataModelType.PydanticV2BaseModel,
         target_python_version=PythonVersion.PY_311,
         aliases=models.aliases,
-        allow_population_by_field_name=True,
+        base_class=MODEL_BASE,  # carries the config every model shares: no per-class copy
         use_standard_collections=True,
         use_union_operator=True,
         use_schema_description=True,
@@ -81,4 +100,35 @@ def generate_models(models: ModelsInput) -> str:
         formatters=[],  # black runs once, in the pipeline
     )
     assert isinstance(source, str)
-    return source
+    return _grouped_imports(source)
+
+
+def _grouped_imports(source: str) -> str:
+    """``source`` with its imports in isort's order, as a person would write them: the
+    standard library, third-party packages (pydantic), then the runtime (the models' base),
+    a blank line between the groups and each sorted. datamodel-code-generator writes them
+    in the order it met them."""
+    lines = source.split("\n")
+    head = 0  # the header comments and blank lines before the imports
+    while head < len(lines) and (not lines[head] or lines[head].startswith("#")):
+        head += 1
+    end = head  # the imports, blank lines between them included
+    while end < len(lines) and (not lines[end] or lines[end].startswith(("from ", "import "))):
+        end += 1
+    groups: dict[int, list[str]] = {}
+    for line in filter(None, lines[head:end]):
+        groups.setdefault(_import_group(line.split()[1]), []).append(line)
+    ordered = [
+        sorted(group, key=lambda line: line.split()[1]) for _, group in sorted(groups.items())
+    ]
+    block = "\n\n".join("\n".join(group) for group in ordered)
+    return "\n".join([*lines[:head], block, "", "", *lines[end:]])  # two blank lines, as black
+
+
+def _import_group(module: str) -> int:
+    top = module.partition(".")[0]
+    if top == "__future__":
+        return 0
+    if top in sys.stdlib_module_names:
+        return 1
+    return 3 if top == MODEL_BASE.partition(".")[0] else 2

@@ -1,9 +1,10 @@
 """The base classes of every generated client: one request pipeline, sync and async.
 
 A call builds the unsigned request once, then for each attempt signs a fresh copy (new
-date, new nonce), sends it, and either decodes the response into the operation's model or
-raises the documented error's class; throttling, 5xx and transport failures are retried
-with backoff (see ``retry``). Pagination walks pages with ``PageCursor``.
+date, new nonce), sends it, and either decodes the response into the operation's model
+(``DecodeError`` if it does not decode) or raises the documented error's class; throttling,
+5xx and transport failures are retried with backoff (see ``retry``); a ``DecodeError`` is
+not. Pagination walks pages with ``PageCursor``.
 """
 
 from __future__ import annotations
@@ -99,7 +100,8 @@ class _Pipeline:
     def outcome(self, operation: OperationSpec[ResponseT], response: HttpResponse) -> ResponseT:
         if response.status >= 300:
             raise parse_error(self.service, response, self.secrets)
-        return decode(response, self.response_model(operation))
+        model = self.response_model(operation)
+        return decode(response, model, self.secrets, operation.name, self.protocol.body_format)
 
     def response_model(self, operation: OperationSpec[ResponseT]) -> type[ResponseT]:
         """The operation's response class, from the service's models module (loaded once)."""

@@ -1,39 +1,100 @@
 """Response bodies (JSON or XML) -> the operation's pydantic model.
 
+A body is JSON or XML as its protocol answers (the protocol's ``body_format``); for Alibaba
+Cloud RPC, which answers either, it is XML if it starts with ``<``.
+
 XML is parsed safely (see :func:`parse_xml`). Which elements repeat (lists) and which nest
 (objects) is read from the model's own fields, so a single ``<ResourcePool>`` still decodes
-as a list of one. Unknown elements and fields are ignored; an element in a namespace is
-matched by its local name.
+as a list of one; an element in a namespace is matched by its local name. Elements the model
+does not know are kept under their local name (a leaf as its text, an element with children
+as a dict of them, repeated siblings as a list), so that they land in ``model_extra`` as
+unknown JSON fields do.
+
+Alibaba Cloud RPC JSON shows a one-element list as the element itself now and then
+(``"EipAddress": {...}`` for a list of one). When a JSON body fails validation, its list
+fields are given such single values wrapped in a list, and it is validated once more.
+
+A body that cannot be decoded or does not match the model (malformed or unsafe XML, invalid
+JSON, a JSON value that is not an object, a value of the wrong type, an XML document with
+another root element than the model's) raises :class:`~sdk_runtime.errors.DecodeError`:
+never a pydantic, json or XML exception, and never a model left empty by a body that could
+not be read (an empty body gives the model's defaults: answers without a body exist). Its
+message names the operation, the model and the problem, and quotes the start of the body
+with the client's secrets masked. It is raised outside of any ``except`` block, so neither
+``__cause__`` nor ``__context__`` holds the original error, whose text may echo the body.
+
+The happy path pays for none of this: errors are caught, never looked for beforehand.
 """
 
 from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, Union
 
+from sdk_runtime.errors import DecodeError
 from sdk_runtime.http import HttpResponse
+from sdk_runtime.redaction import redact_text
 
 if TYPE_CHECKING:  # pydantic is imported with the first model's plan, not by parse_xml
     from xml.etree.ElementTree import Element, XMLParser
 
     from pydantic import BaseModel
 
-    # (attribute, is a list, nested model) for one field.
-    _Entry = tuple[str, bool, type[BaseModel] | None]
+    # (is a list, nested model) for one field, by its wire name.
+    _Plan = dict[str, tuple[bool, type[BaseModel] | None]]
 
 ModelT = TypeVar("ModelT", bound="BaseModel")
 
+EXCERPT_CHARS = 200  # of the body, quoted in a DecodeError (secrets masked first)
+# Where the vendors put the request id of a response (OSS, Alibaba Cloud RPC, Huawei Cloud).
+REQUEST_ID_HEADERS = ("x-oss-request-id", "x-acs-request-id", "x-request-id")
 
-def decode(response: HttpResponse, model: type[ModelT]) -> ModelT:
-    """The body as ``model``: XML if it starts with ``<``, JSON otherwise; empty -> defaults."""
+# The body format of each protocol that answers in one format only. Alibaba Cloud RPC is
+# not here: it answers in JSON or XML, as the request's Format asks.
+
+# What a body that does not decode raises on the way: pydantic's ValidationError, json's
+# JSONDecodeError, UnicodeDecodeError and defusedxml's refusals are ValueErrors; expat's
+# ParseError is a SyntaxError; an unknown XML encoding is a LookupError.
+_UNDECODABLE = (ValueError, SyntaxError, LookupError, RecursionError)
+
+
+def decode(
+    response: HttpResponse,
+    model: type[ModelT],
+    secrets: Sequence[str] = (),
+    operation: str | None = None,
+    body_format: str | None = None,
+) -> ModelT:
+    """The body as ``model``; an empty body gives the model's defaults.
+
+    ``body_format`` is ``"json"`` or ``"xml"`` for a protocol whose bodies are always one
+    (its ``body_format``, see :mod:`sdk_runtime.protocols`); with None (Alibaba Cloud RPC
+    answers either, as asked), a body starting with ``<`` is XML and any other JSON.
+
+    Raises :class:`~sdk_runtime.errors.DecodeError` for a body that does not decode into
+    ``model``; ``secrets`` (see :func:`~sdk_runtime.redaction.secret_forms`) are masked in
+    everything it carries, and ``operation`` names the call in its message.
+    """
     body = response.body.lstrip()
+    xml = body.startswith(b"<") if body_format is None else body_format == "xml"
+    try:
+        if not body:
+            return model()
+        if xml:
+            return model.model_validate(_xml_data(body, model))
+        return model.model_validate_json(body)
+    except _UNDECODABLE as error:
+        problem = _problem(error)
     if not body:
-        return model()
-    if body.startswith(b"<"):
-        return model.model_validate(_element_to_dict(parse_xml(body), model))
-    return model.model_validate_json(body)
+        problem = f"the body is empty: {problem}"  # and the model has a required field
+    if body and not xml:
+        decoded, problem = _decode_json_leniently(body, model, problem)
+        if decoded is not None:
+            return decoded
+    raise _decode_error(response, model, problem, secrets, operation)  # outside `except`
 
 
 def parse_xml(body: bytes) -> Element:
@@ -72,13 +133,15 @@ def _xml_parser_class() -> type[XMLParser]:
     return XMLParser
 
 
+# --------------------------------------------------------------------------- plans
+
+
 @cache
-def _xml_plan(model: type[BaseModel]) -> dict[str, _Entry]:
-    """Wire name -> (attribute, is a list, nested model) for each field of ``model``."""
+def _plan(model: type[BaseModel]) -> _Plan:
+    """Wire name -> (is a list, nested model) for each field of ``model``."""
     plan = {}
     for attribute, info in model.model_fields.items():
-        is_list, nested = _unwrap(info.annotation)
-        plan[info.alias or attribute] = (attribute, is_list, nested)
+        plan[info.alias or attribute] = _unwrap(info.annotation)
     return plan
 
 
@@ -99,31 +162,199 @@ def _unwrap(annotation: Any) -> tuple[bool, type[BaseModel] | None]:
     return False, None
 
 
+@cache
+def _xml_root(model: type[BaseModel]) -> str | None:
+    """The root element ``model`` is documented with (``xml.name`` of its JSON schema extra,
+    which the generator writes from the spec's ``xml_root``), if any."""
+    extra = model.model_config.get("json_schema_extra")
+    xml = extra.get("xml") if isinstance(extra, dict) else None
+    name = xml.get("name") if isinstance(xml, dict) else None
+    return name if isinstance(name, str) else None
+
+
+# --------------------------------------------------------------------------- XML
+
+
+class _WrongRoot(ValueError):
+    """An XML document whose root element is not the one the model is documented with."""
+
+
+def _xml_data(body: bytes, model: type[BaseModel]) -> dict[str, Any]:
+    root = parse_xml(body)
+    expected = _xml_root(model)
+    if expected is not None and _local_name(root.tag) != expected:
+        raise _WrongRoot(f"the XML root element is <{_local_name(root.tag)}>, not <{expected}>")
+    return _element_to_dict(root, model)
+
+
 def _element_to_dict(element: Element, model: type[BaseModel]) -> dict[str, Any]:
-    """The children of ``element`` that ``model`` has fields for, keyed by attribute name."""
-    plan = _xml_plan(model)
+    """The children of ``element`` keyed by wire name: the ones ``model`` has fields for as
+    its fields need them, the others as :func:`_unknown_value` gives them."""
+    plan = _plan(model)
     data: dict[str, Any] = {}
     for child in element:
-        entry = plan.get(child.tag)
-        if entry is None:
-            entry = _namespaced_entry(plan, child.tag)
-            if entry is None:
-                continue  # undocumented element: tolerated
-        attribute, is_list, nested = entry
+        tag = child.tag
+        entry = plan.get(tag)
+        if entry is None and tag[:1] == "{":
+            tag = _local_name(tag)
+            entry = plan.get(tag)
+        if entry is None:  # undocumented element: kept
+            _keep(data, tag, _unknown_value(child))
+            continue
+        is_list, nested = entry
         if nested is not None:
             value: Any = _element_to_dict(child, nested)
         else:
             text = child.text
             value = text.strip() if text else ""
         if not is_list:
-            data[attribute] = value
-        elif attribute in data:
-            data[attribute].append(value)
+            data[tag] = value
+        elif tag in data:
+            data[tag].append(value)
         else:
-            data[attribute] = [value]
+            data[tag] = [value]
     return data
 
 
-def _namespaced_entry(plan: dict[str, _Entry], tag: str) -> _Entry | None:
-    """The entry for ``{namespace}Name`` by its local name ``Name``."""
-    return plan.get(tag.rpartition("}")[2]) if tag[:1] == "{" else None
+def _unknown_value(element: Element) -> str | dict[str, Any]:
+    """An element no model describes: its text if it is a leaf, else a dict of its children
+    by local name (attributes are not kept)."""
+    if len(element) == 0:
+        text = element.text
+        return text.strip() if text else ""
+    data: dict[str, Any] = {}
+    for child in element:
+        _keep(data, _local_name(child.tag), _unknown_value(child))
+    return data
+
+
+def _keep(data: dict[str, Any], key: str, value: str | dict[str, Any]) -> None:
+    """``data[key] = value``; a repeated ``key`` makes a list (values are never lists)."""
+    if key not in data:
+        data[key] = value
+    elif isinstance(data[key], list):
+        data[key].append(value)
+    else:
+        data[key] = [data[key], value]
+
+
+def _local_name(tag: str) -> str:
+    """``{namespace}Name`` -> ``Name``."""
+    return tag.rpartition("}")[2] if tag[:1] == "{" else tag
+
+
+# --------------------------------------------------------------------------- JSON
+
+
+def _decode_json_leniently(
+    body: bytes, model: type[ModelT], problem: str
+) -> tuple[ModelT | None, str]:
+    """(the model, "") when ``body``, which failed validation with ``problem``, validates
+    once its list fields given a single value have it wrapped in a list; else (None, what is
+    wrong with it)."""
+    import json
+
+    try:
+        data = json.loads(body)
+    except _UNDECODABLE:
+        return None, problem  # not JSON: pydantic said so already
+    if not isinstance(data, dict):
+        return None, f"the body is a JSON {_json_kind(data)}, not an object"
+    if not _wrap_single_items(data, model):
+        return None, problem
+    try:
+        return model.model_validate(data), ""
+    except _UNDECODABLE as error:
+        return None, _problem(error)
+
+
+def _wrap_single_items(data: dict[str, Any], model: type[BaseModel]) -> bool:
+    """Wrap in a list every value of ``data`` (nested objects included) that the model
+    wants a list of and got a single one of; whether any was."""
+    wrapped = False
+    for key, (is_list, nested) in _plan(model).items():
+        value = data.get(key)
+        if value is None:
+            continue
+        if is_list and not isinstance(value, list):
+            value = data[key] = [value]
+            wrapped = True
+        if nested is not None:
+            for item in value if isinstance(value, list) else (value,):
+                if isinstance(item, dict) and _wrap_single_items(item, nested):
+                    wrapped = True
+    return wrapped
+
+
+def _json_kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "number"
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def _problem(error: BaseException) -> str:
+    """What is wrong with a body, briefly, from the exception decoding it raised, without
+    the input values a pydantic message may repeat. (Called only once decoding failed, so
+    the imports cost the happy path nothing; pydantic is loaded since the model is.)"""
+    from pydantic import ValidationError
+
+    if isinstance(error, ValidationError):
+        found = error.errors(include_url=False, include_context=False, include_input=False)
+        if not found:
+            return "it does not validate"
+        first = found[0]
+        where = ".".join(str(part) for part in first["loc"])
+        text = f"{where}: {first['msg']}" if where else first["msg"]
+        return text + (f" (and {len(found) - 1} more errors)" if len(found) > 1 else "")
+    if isinstance(error, _WrongRoot):
+        return str(error)
+    if isinstance(error, RecursionError):
+        return "the body is nested too deeply"
+    if isinstance(error, SyntaxError | LookupError):  # expat's ParseError, unknown encoding
+        return f"malformed XML: {error}"
+    from defusedxml import DefusedXmlException
+
+    if isinstance(error, DefusedXmlException):  # its text names the entity: not repeated
+        return f"unsafe XML refused ({type(error).__name__})"
+    return f"malformed XML: {error}"  # expat's ValueErrors (multi-byte encodings)
+
+
+def _decode_error(
+    response: HttpResponse,
+    model: type[BaseModel],
+    problem: str,
+    secrets: Sequence[str],
+    operation: str | None,
+) -> DecodeError:
+    text = redact_text(response.body.decode("utf-8", "replace"), secrets)
+    excerpt = text[:EXCERPT_CHARS]
+    request_id = next(
+        (response.headers[h] for h in REQUEST_ID_HEADERS if h in response.headers), None
+    )
+    if request_id is not None:
+        request_id = redact_text(request_id, secrets)
+    where = f"{operation}: " if operation else ""
+    details = f"HTTP {response.status}" + (f", request id {request_id}" if request_id else "")
+    quoted = (
+        f"; body{' starts' if len(text) > EXCERPT_CHARS else ''}: {excerpt!r}" if excerpt else ""
+    )
+    message = (
+        f"{where}the response does not decode into {model.__name__}: {problem} ({details}){quoted}"
+    )
+    return DecodeError(
+        redact_text(message, secrets),
+        operation=operation,
+        model=model.__name__,
+        status_code=response.status,
+        request_id=request_id,
+        body=excerpt.encode(),
+    )

@@ -2,7 +2,8 @@
 
 ``ClientError`` is the root of everything a generated client raises. Errors the service
 returned are ``ApiError`` (each service derives its own base, and one class per documented
-code); failures to reach the service are ``TransportError``.
+code); failures to reach the service are ``TransportError``; a successful answer whose body
+does not decode into the operation's model is ``DecodeError``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,34 @@ class TransportError(ClientError):
 
 class RequestTimeoutError(TransportError):
     """Connecting or reading took longer than the client's ``timeout``."""
+
+
+class DecodeError(ClientError):
+    """The response body cannot be decoded, or does not match the operation's model
+    (malformed JSON or XML, unsafe XML, a value of the wrong type, ...).
+
+    ``body`` is an excerpt: the first 200 characters of the body at most, UTF-8, with the
+    client's secrets masked, as the message quotes it. The original error (pydantic's, the
+    XML parser's) is not attached: its text may repeat the body.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        operation: str | None = None,
+        model: str | None = None,
+        status_code: int = 0,
+        request_id: str | None = None,
+        body: bytes = b"",
+    ) -> None:
+        self.message = message
+        self.operation = operation
+        self.model = model  # the name of the response model
+        self.status_code = status_code
+        self.request_id = request_id
+        self.body = body
+        super().__init__(message)
 
 
 class ApiError(ClientError):

@@ -50,8 +50,10 @@ class RestProtocol:
 
     options: tuple[ProtocolOption, ...] = ()
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, body_format: str | None) -> None:
         self.name = name
+        # "json" or "xml": what every response body is; None: either, judged by the body
+        self.body_format = body_format
 
     def build_request(
         self,
@@ -128,9 +130,9 @@ class RpcProtocol(RestProtocol):
         request.headers["x-acs-version"] = service.api_version or ""
 
 
-RPC = RpcProtocol("rpc")
-REST_XML = RestProtocol("rest-xml")
-REST_JSON = RestProtocol("rest-json")
+RPC = RpcProtocol("rpc", None)  # JSON, or XML with response_format="XML"
+REST_XML = RestProtocol("rest-xml", "xml")
+REST_JSON = RestProtocol("rest-json", "json")
 
 PROTOCOLS: Registry[RestProtocol] = Registry(
     "protocol",

@@ -76,6 +76,7 @@ def test_importing_a_client_defers_models_and_heavy_modules(package: str) -> Non
     modules = loaded_modules(f"import {package}")
     assert not top_level(modules) & set(DEFERRED)
     assert f"{package}.models" not in modules
+    assert "sdk_runtime.model" not in modules  # the models' base: loaded with the models
 
 
 def test_models_load_on_first_use_from_the_package() -> None:

@@ -16,7 +16,7 @@ from generated.alibabacloud.ens import AsyncEnsClient, EnsClient
 from generated.alibabacloud.oss import AsyncOssClient, OssClient
 from generated.huaweicloud.ga import AsyncGaClient, GaClient
 from sdk_runtime.credentials import AlibabaCloudCredentials, HuaweiCloudCredentials
-from sdk_runtime.errors import ApiError, RequestTimeoutError, TransportError
+from sdk_runtime.errors import ApiError, DecodeError, RequestTimeoutError, TransportError
 from tests.clients.support import ALIBABA, DELAY, TIMEOUT, refused_url
 from tests.fakecloud import (
     ALIBABA_ACCESS_KEY_ID,
@@ -58,7 +58,7 @@ def exception_texts(error: BaseException) -> list[str]:
     """Everything a program or a log handler may render from an exception."""
     texts = [str(error), repr(error), "".join(traceback.format_exception(error))]
     texts += [repr(arg) for arg in error.args]
-    if isinstance(error, ApiError):
+    if isinstance(error, ApiError | DecodeError):
         texts += [error.message, error.body.decode("utf-8", "replace")]
     return texts
 

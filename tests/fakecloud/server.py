@@ -13,6 +13,7 @@ Usage::
     with running_fakecloud() as cloud:
         client = SomeClient(endpoint=cloud.url, ...)
         cloud.fail_next("ListBuckets", 400, "Throttling.User", retry_after=1)
+        cloud.answer_next("ListBuckets", b"not JSON")   # a 200 with a garbled body
         ...
         assert cloud.rejected == []
 """
@@ -171,6 +172,14 @@ class _Delay:
     remaining: int
 
 
+@dataclass
+class _Answer:
+    status: int
+    body: bytes
+    content_type: str | None
+    remaining: int
+
+
 _DEFAULT_MESSAGES = {
     "Throttling.User": "Request was denied due to user flow control.",
     "Throttling": "Request was denied due to request throttling.",
@@ -198,6 +207,7 @@ class FakeCloud:
         self._faults: dict[str, deque[_Fault]] = {}
         self._generation = 0  # bumped by reset()
         self._delays: dict[str, deque[_Delay]] = {}
+        self._answers: dict[str, deque[_Answer]] = {}
         self._stopping = threading.Event()
         self.vendors: list[Vendor] = [HuaweiGa(), Oss(), AlibabaRpc()]
         self._httpd = _Server((host, port), _Handler)
@@ -283,6 +293,22 @@ class FakeCloud:
         with self._lock:
             self._delays.setdefault(operation, deque()).append(_Delay(seconds, times))
 
+    def answer_next(
+        self,
+        operation: str,
+        body: bytes,
+        status: int = 200,
+        content_type: str | None = None,
+        times: int = 1,
+    ) -> None:
+        """Answer the next ``times`` authenticated requests for ``operation`` with ``body``
+        (and ``status``) in place of the real one, such as a garbled body behind a 200. The
+        vendor's headers (its request id) are kept; ``content_type`` replaces its own."""
+        _check_operation(operation)
+        answer = _Answer(status, body, content_type, times)
+        with self._lock:
+            self._answers.setdefault(operation, deque()).append(answer)
+
     @property
     def requests(self) -> list[RecordedRequest]:
         """Snapshot of every request received since start / the last reset()."""
@@ -298,12 +324,13 @@ class FakeCloud:
         return [r for r in self.requests if r.operation == operation]
 
     def reset(self) -> None:
-        """Forget recorded requests, pending faults and delays, and seen nonces."""
+        """Forget recorded requests, pending faults, delays and answers, and seen nonces."""
         with self._lock:
             self._generation += 1  # answers still held from before the reset take no fault
             self._requests.clear()
             self._faults.clear()
             self._delays.clear()
+            self._answers.clear()
         for vendor in self.vendors:
             vendor.reset()
 
@@ -359,6 +386,10 @@ class FakeCloud:
                     headers=fault.headers,
                 )
             reply = vendor.handle(req, operation)
+            answer: _Answer | None = self._take(self._answers, operation, generation)
+            if answer is not None:
+                content_type = answer.content_type or reply.content_type
+                reply = Reply(answer.status, answer.body, content_type, reply.headers)
         except ApiError as err:
             reply = vendor.render_error(req, operation, err)
             reply.headers.update(err.headers)

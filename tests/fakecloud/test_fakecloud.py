@@ -659,6 +659,19 @@ def test_delay_next_makes_clients_time_out(cloud: FakeCloud) -> None:
         ens_client(cloud).list_buckets_with_options(ens_models.ListBucketsRequest(), runtime)
 
 
+def test_answer_next_replaces_the_body_and_keeps_the_headers(cloud: FakeCloud) -> None:
+    cloud.answer_next("ListByoipPools", b"<html>gateway</html>", content_type="text/html")
+    garbled = send(f"{cloud.url}/v1/byoip-pools?limit=1", {"X-Auth-Token": HUAWEI_TOKEN})
+    assert (garbled.status, garbled.body) == (200, b"<html>gateway</html>")
+    assert garbled.headers["Content-Type"] == "text/html" and garbled.headers["X-Request-Id"]
+    again = send(f"{cloud.url}/v1/byoip-pools?limit=1", {"X-Auth-Token": HUAWEI_TOKEN})
+    assert json.loads(again.body)["byoip_pools"]  # only the next request was answered so
+    cloud.answer_next("ListByoipPools", b"{}", status=202)
+    bad = send(f"{cloud.url}/v1/byoip-pools", {"X-Auth-Token": "expired"})
+    assert bad.status == 401  # an unauthenticated request takes no answer
+    assert send(f"{cloud.url}/v1/byoip-pools", {"X-Auth-Token": HUAWEI_TOKEN}).status == 202
+
+
 def test_keep_alive_content_length_and_recording(cloud: FakeCloud) -> None:
     conn = http.client.HTTPConnection(cloud.host, cloud.port, timeout=5)
     for _ in range(3):

@@ -49,7 +49,9 @@ def _import_in_fresh_interpreter(path: Path, module: str, client: str) -> list[s
 def test_package_names_every_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "mycorp_clouds"
     assert main(["generate", f"--specs={VALID}", f"--out={out}", "--package=mycorp_clouds"]) == 0
-    assert _imported_tops(out) == {"mycorp_clouds", "sdk_runtime", "pydantic"}
+    # pydantic only where a model needs Field or ConfigDict: the runtime's base carries it
+    assert {"mycorp_clouds", "sdk_runtime"} <= _imported_tops(out)
+    assert _imported_tops(out) <= {"mycorp_clouds", "sdk_runtime", "pydantic"}
     assert "generated." not in (out / "huaweicloud/demo/client.py").read_text(encoding="utf-8")
     readme = (out / "huaweicloud/demo/docs/README.md").read_text(encoding="utf-8")
     assert "`mycorp_clouds.huaweicloud.demo`" in readme
@@ -84,7 +86,8 @@ def test_another_package_regenerates_every_import(
     out = tmp_path / "out"
     assert main(["generate", f"--specs={VALID}", f"--out={out}", "--package=first"]) == 0
     assert main(["generate", f"--specs={VALID}", f"--out={out}", "--package=second"]) == 0
-    assert _imported_tops(out) == {"second", "sdk_runtime", "pydantic"}
+    assert {"second", "sdk_runtime"} <= _imported_tops(out)
+    assert _imported_tops(out) <= {"second", "sdk_runtime", "pydantic"}
     assert (
         main(["generate", f"--specs={VALID}", f"--out={out}", "--package=second", "--check"]) == 0
     )

@@ -3,17 +3,16 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
+
+from sdk_runtime.model import ResponseModel
 
 
-class Directory(BaseModel):
+class Directory(ResponseModel):
     """
     A directory.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     directory_id: str | None = Field(None, alias="DirectoryId", examples=["d-00fc2p61****"])
     """
     The ID of the directory.
@@ -36,20 +35,16 @@ class Directory(BaseModel):
     """
 
 
-class ErrorBody(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
+class ErrorBody(ResponseModel):
     request_id: str | None = Field(None, alias="RequestId")
-    HostId: str | None = None
-    Code: str | None = None
-    Message: str | None = None
-    Recommend: str | None = None
+    host_id: str | None = Field(None, alias="HostId")
+    code: str | None = Field(None, alias="Code")
+    message: str | None = Field(None, alias="Message")
+    recommend: str | None = Field(None, alias="Recommend")
 
 
-class ListDirectoriesResponse(BaseModel):
+class ListDirectoriesResponse(ResponseModel):
     model_config = ConfigDict(
-        populate_by_name=True,
         json_schema_extra={"xml": {"name": "ListDirectoriesResponse"}},
     )
     directories: list[Directory] | None = Field(None, alias="Directories")

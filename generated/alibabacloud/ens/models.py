@@ -3,18 +3,18 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
 from datetime import datetime
 
+from pydantic import ConfigDict, Field
 
-class BucketInfo(BaseModel):
+from sdk_runtime.model import ResponseModel
+
+
+class BucketInfo(ResponseModel):
     """
     Information about one bucket.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     bucket_acl: str | None = Field(None, alias="BucketAcl", examples=["private"])
     """
     The access control list (ACL) of the bucket. public-read-write, public-read, private (default).
@@ -49,24 +49,20 @@ class BucketInfo(BaseModel):
     """
 
 
-class ErrorBody(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
+class ErrorBody(ResponseModel):
     request_id: str | None = Field(None, alias="RequestId")
-    HostId: str | None = None
-    Code: str | None = None
-    Message: str | None = None
-    Recommend: str | None = None
+    host_id: str | None = Field(None, alias="HostId")
+    code: str | None = Field(None, alias="Code")
+    message: str | None = Field(None, alias="Message")
+    recommend: str | None = Field(None, alias="Recommend")
 
 
-class ListBucketsResponse(BaseModel):
+class ListBucketsResponse(ResponseModel):
     """
     Schema of Response
     """
 
     model_config = ConfigDict(
-        populate_by_name=True,
         json_schema_extra={"xml": {"name": "ListBucketsResponse"}},
     )
     request_id: str | None = Field(

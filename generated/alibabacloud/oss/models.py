@@ -3,18 +3,18 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
 from datetime import datetime
 
+from pydantic import ConfigDict, Field
 
-class ResourcePool(BaseModel):
+from sdk_runtime.model import ResponseModel
+
+
+class ResourcePool(ResponseModel):
     """
     Container for resource pool details.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
     name: str | None = Field(None, alias="Name", examples=["resource-pool-for-ai"])
     """
     Name of the resource pool.
@@ -27,25 +27,23 @@ class ResourcePool(BaseModel):
     """
 
 
-class ErrorBody(BaseModel):
+class ErrorBody(ResponseModel):
     model_config = ConfigDict(
-        populate_by_name=True,
         json_schema_extra={"xml": {"name": "Error"}},
     )
-    Code: str | None = None
-    Message: str | None = None
-    RequestId: str | None = None
-    HostId: str | None = None
-    EC: str | None = None
+    code: str | None = Field(None, alias="Code")
+    message: str | None = Field(None, alias="Message")
+    request_id: str | None = Field(None, alias="RequestId")
+    host_id: str | None = Field(None, alias="HostId")
+    ec: str | None = Field(None, alias="EC")
 
 
-class ListResourcePoolsResponse(BaseModel):
+class ListResourcePoolsResponse(ResponseModel):
     """
     Container for the response.
     """
 
     model_config = ConfigDict(
-        populate_by_name=True,
         json_schema_extra={"xml": {"name": "ListResourcePoolsResult"}},
     )
     region: str | None = Field(None, alias="Region", examples=["oss-cn-hangzhou"])

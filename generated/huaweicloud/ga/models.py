@@ -3,83 +3,71 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from sdk_runtime.model import ResponseModel
 
 
-class ByoipPool(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    id: str | None = Field(None, alias="id")
+class ByoipPool(ResponseModel):
+    id: str | None = None
     """
     Specifies the ID of the BYOIP pool.
     """
-    cidr: str | None = Field(None, alias="cidr")
+    cidr: str | None = None
     """
     Specifies the CIDR block of the BYOIP pool.
     """
-    ip_type: str | None = Field(None, alias="ip_type")
+    ip_type: str | None = None
     """
     The IP address type. Value range: IPV4 and IPV6
     """
-    created_at: str | None = Field(None, alias="created_at")
+    created_at: str | None = None
     """
     Specifies when the BYOIP pool was created.
     """
-    updated_at: str | None = Field(None, alias="updated_at")
+    updated_at: str | None = None
     """
     Specifies when the BYOIP pool was updated.
     """
-    area: str | None = Field(None, alias="area")
+    area: str | None = None
     """
     Specifies the acceleration area. The value can be one of the following: OUTOFCM: Outside the Chinese mainland; CM: Chinese mainland
     """
-    domain_id: str | None = Field(None, alias="domain_id")
+    domain_id: str | None = None
     """
     Specifies the tenant ID.
     """
 
 
-class PageInfo(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    next_marker: str | None = Field(None, alias="next_marker")
+class PageInfo(ResponseModel):
+    next_marker: str | None = None
     """
     Specifies the marker of the next page. If this parameter is left empty, the resource is on the last page.
     """
-    current_count: int | None = Field(None, alias="current_count")
+    current_count: int | None = None
     """
     Specifies the number of resources on the current list.
     """
 
 
-class ErrorBody(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
+class ErrorBody(ResponseModel):
     error_code: str | None = None
     error_msg: str | None = None
-    request_id: str | None = Field(None, alias="request_id")
+    request_id: str | None = None
 
 
-class ListByoipPoolsResponse(BaseModel):
+class ListByoipPoolsResponse(ResponseModel):
     """
     Successful operation.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    request_id: str | None = Field(None, alias="request_id")
+    request_id: str | None = None
     """
     Specifies the request ID.
     """
-    byoip_pools: list[ByoipPool] | None = Field(None, alias="byoip_pools")
+    byoip_pools: list[ByoipPool] | None = None
     """
     Specifies the BYOIP pools.
     """
-    page_info: PageInfo | None = Field(None, alias="page_info")
+    page_info: PageInfo | None = None
     """
     Specifies the pagination query information.
     """
