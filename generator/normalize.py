@@ -398,12 +398,19 @@ class _OperationBuilder:
         error, never silently sent another way."""
         style = raw.get("style", "plain")
         if raw["type"] == "array":
-            if style != "comma":
+            if style == "plain":
                 self._issue(
                     spec,
-                    (*where, "style") if "style" in raw else where,
-                    f"not supported yet: a list parameter in style {style!r} (the runtime "
-                    "sends lists comma-joined only: write style: comma where the page says so)",
+                    where,
+                    "a list parameter needs its style: comma (a,b), repeat (Name=a&Name=b), "
+                    "repeat-list (Name.1=a&Name.2=b) or json, as the page sends it",
+                )
+            elif style != "comma" and raw["in"] != "query":
+                self._issue(
+                    spec,
+                    (*where, "style"),
+                    f"not supported yet: style {style!r} in the {raw['in']} (the runtime "
+                    "sends it in the query only; a list elsewhere goes comma-joined)",
                 )
         elif style != "plain":
             self._issue(spec, (*where, "style"), f"style {style!r} is for list parameters only")

@@ -259,6 +259,12 @@ def _parameter(parameter: Parameter) -> dict[str, Any]:
     }
     if parameter.example is not None:
         result["example"] = parameter.example
+    if parameter.style != "plain":
+        # comma and repeat are OpenAPI's form style; repeat-list and json are not OpenAPI's
+        form = {"comma": False, "repeat": True}.get(parameter.style)
+        if form is not None and parameter.location == "query":
+            result.update(style="form", explode=form)
+        result["x-wire-style"] = parameter.style
     if parameter.deprecated:
         result["deprecated"] = True
     return result

@@ -99,6 +99,15 @@ def locations(parameters: tuple[Parameter, ...]) -> dict[str, str]:
     return {p.wire_name: p.location for p in parameters if not p.credential}
 
 
+def styles(parameters: tuple[Parameter, ...]) -> dict[str, str]:
+    """Wire name -> style of the query parameters that are not sent plain."""
+    return {
+        p.wire_name: p.style
+        for p in parameters
+        if p.style != "plain" and p.location == "query" and not p.credential
+    }
+
+
 def fixed(parameters: tuple[FixedParameter, ...]) -> tuple[tuple[str, str, str], ...]:
     return tuple((p.wire_name, p.location, p.value) for p in parameters)
 
@@ -127,6 +136,7 @@ class Renderer:
             md_range=md_range,
             param_doc=param_doc,
             locations=locations,
+            styles=styles,
             fixed=fixed,
             module=self.module,
             dict=dict,

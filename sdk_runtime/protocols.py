@@ -12,29 +12,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime
 from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from sdk_runtime.errors import ApiError
 from sdk_runtime.http import HttpRequest, HttpResponse
+from sdk_runtime.params import query_pairs, wire_value
 from sdk_runtime.redaction import redact_bytes, redact_text
 from sdk_runtime.registry import Registry
 from sdk_runtime.retry import retry_after_seconds
 from sdk_runtime.service import OperationSpec, ServiceSpec
 
 Options = Mapping[str, str | None]  # protocol option -> value given to the client
-
-
-def wire_value(value: object) -> str:
-    """How one parameter value travels in a query string or header."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, datetime):
-        return value.isoformat().replace("+00:00", "Z")
-    if isinstance(value, (list, tuple)):
-        return ",".join(wire_value(v) for v in value)
-    return str(value)
 
 
 class ProtocolOption(NamedTuple):
@@ -75,6 +64,7 @@ class RestProtocol:
             _place(request, fixed_location, fixed_name, fixed_value)
         self.prepare(request, service, operation, signing, options)
         body: dict[str, object] = {}
+        styles = operation.styles
         for name, value in params.items():
             if value is None:
                 continue
@@ -84,6 +74,8 @@ class RestProtocol:
             elif location == "path":
                 encoded = quote(wire_value(value), safe="")
                 request.path = request.path.replace("{" + name + "}", encoded)
+            elif location == "query" and name in styles:
+                request.query.extend(query_pairs(name, value, styles[name]))
             else:
                 _place(request, location, name, wire_value(value))
         if body:

@@ -72,6 +72,8 @@ class OperationSpec(NamedTuple, Generic[ResponseT]):
     path: str  # may contain {placeholders} filled from path parameters
     response: str  # class name in ServiceSpec.models
     locations: Mapping[str, str]  # wire name -> query | path | header | body
+    # wire name -> how a list travels in the query (see sdk_runtime.params), where not plain
+    styles: Mapping[str, str] = MappingProxyType({})
     fixed: tuple[tuple[str, str, str], ...] = ()  # (wire name, location, value)
     action: str | None = None  # RPC action
     pagination: Pagination | None = None

@@ -100,11 +100,10 @@ EXPECTED: dict[str, list[str]] = {
     ],
     # the capability check: forms the runtime would not send as the page says
     "unsupported_wire_form": [
-        f"{OP}:35: parameters[3].style: not supported yet: a list parameter in style "
-        "'repeat-list' (the runtime sends lists comma-joined only: write style: comma where "
-        "the page says so)",
-        f"{OP}:39: parameters[4]: not supported yet: a list parameter in style 'plain' (the "
-        "runtime sends lists comma-joined only: write style: comma where the page says so)",
+        f"{OP}:35: parameters[3].style: not supported yet: style 'repeat-list' in the header "
+        "(the runtime sends it in the query only; a list elsewhere goes comma-joined)",
+        f"{OP}:39: parameters[4]: a list parameter needs its style: comma (a,b), repeat "
+        "(Name=a&Name=b), repeat-list (Name.1=a&Name.2=b) or json, as the page sends it",
         f"{OP}:49: parameters[5].style: style 'comma' is for list parameters only",
     ],
     # several errors in one file, all reported at once, in line order

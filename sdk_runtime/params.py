@@ -1,0 +1,74 @@
+"""How one parameter value travels in a query string (or header): its style, as the page says.
+
+``plain``        a scalar: ``Name=v``
+``comma``        a list, comma-joined: ``Name=a,b``
+``repeat``       a list as repeated keys (REST): ``Name=a&Name=b``
+``repeat-list``  a list as numbered keys, 1-based (Alibaba Cloud RPC): ``Name.1=a&Name.2=b``
+``json``         a list (or any value) JSON-encoded into one value: ``Name=["a","b"]``
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime
+
+STYLES = ("plain", "comma", "repeat", "repeat-list", "json")
+
+
+def wire_value(value: object) -> str:
+    """How one scalar travels as text; a list of scalars comma-joined."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return value.isoformat().replace("+00:00", "Z")
+    if isinstance(value, (list, tuple)):
+        return ",".join(wire_value(v) for v in value)
+    return str(value)
+
+
+def _json_default(value: object) -> object:
+    if isinstance(value, datetime):
+        return wire_value(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+def _items(value: object) -> list[object] | tuple[object, ...]:
+    if isinstance(value, (list, tuple)):
+        return value
+    return [value]  # one value where a list is documented: a list of one
+
+
+def _plain(name: str, value: object) -> list[tuple[str, str]]:
+    return [(name, wire_value(value))]
+
+
+def _comma(name: str, value: object) -> list[tuple[str, str]]:
+    return [(name, ",".join(wire_value(v) for v in _items(value)))]
+
+
+def _repeat(name: str, value: object) -> list[tuple[str, str]]:
+    return [(name, wire_value(v)) for v in _items(value)]
+
+
+def _repeat_list(name: str, value: object) -> list[tuple[str, str]]:
+    return [(f"{name}.{i}", wire_value(v)) for i, v in enumerate(_items(value), 1)]
+
+
+def _json(name: str, value: object) -> list[tuple[str, str]]:
+    text = json.dumps(value, default=_json_default, separators=(",", ":"), ensure_ascii=False)
+    return [(name, text)]
+
+
+_ENCODERS: dict[str, Callable[[str, object], list[tuple[str, str]]]] = {
+    "plain": _plain,
+    "comma": _comma,
+    "repeat": _repeat,
+    "repeat-list": _repeat_list,
+    "json": _json,
+}
+
+
+def query_pairs(name: str, value: object, style: str = "plain") -> list[tuple[str, str]]:
+    """The (key, text) pairs that carry ``value`` of the parameter ``name`` in ``style``."""
+    return _ENCODERS[style](name, value)
