@@ -16,7 +16,12 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
-from sdk_runtime.credentials import AlibabaCloudCredentials, HuaweiCloudCredentials
+from sdk_runtime.credentials import (
+    FAMILIES,
+    AlibabaCloudCredentials,
+    HuaweiCloudCredentials,
+    credentials_family,
+)
 from sdk_runtime.decoding import decode
 from sdk_runtime.endpoints import resolve_endpoint
 from sdk_runtime.errors import ApiError, ClientError, TransportError
@@ -77,11 +82,20 @@ class _Pipeline:
         self.secrets = secret_forms(credentials.secret_values())  # masked in error texts
         self.timeout = Timeout.of(timeout)
         self.retry = RetryPolicy(max_retries=max_retries)
+        family = FAMILIES[credentials_family(credentials)]
+        # path parameters the client knows from its credentials ({project_id})
+        self.client_values = {
+            name: value
+            for name in family.client_values
+            if (value := getattr(credentials, name, None)) is not None
+        }
         self.protocol = PROTOCOLS[service.protocol]
         self.protocol_options = protocol_options  # e.g. RPC's response_format
         self._models: dict[str, type[BaseModel]] = {}
 
     def prepare(self, operation: OperationSpec[Any], params: Mapping[str, object]) -> HttpRequest:
+        if self.client_values:
+            params = self.with_client_values(operation, params)
         return self.protocol.build_request(
             self.service,
             operation,
@@ -91,6 +105,16 @@ class _Pipeline:
             self.signing,
             self.protocol_options,
         )
+
+    def with_client_values(
+        self, operation: OperationSpec[Any], params: Mapping[str, object]
+    ) -> Mapping[str, object]:
+        """``params`` with the path parameters the caller left out that the client knows."""
+        filled = dict(params)
+        for name, value in self.client_values.items():
+            if filled.get(name) is None and operation.locations.get(name) == "path":
+                filled[name] = value
+        return filled
 
     def signed(self, request: HttpRequest) -> HttpRequest:
         attempt = request.copy()

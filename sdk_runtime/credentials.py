@@ -107,6 +107,9 @@ class CredentialFamily(NamedTuple):
     # order of ``credentials.resolve``'s parameters
     keywords: tuple[tuple[str, str | None], ...]
     description: str  # for docs: what a caller passes, as a sentence
+    # credential attributes that fill the path parameters of the same name a caller leaves
+    # out (Huawei Cloud's {project_id})
+    client_values: tuple[str, ...] = ()
 
 
 ALIBABA_CLOUD = CredentialFamily(
@@ -131,6 +134,7 @@ HUAWEI_CLOUD = CredentialFamily(
         ("auth_token", None),
     ),
     "An AK/SK pair (with the project id), or an IAM token alone",
+    ("project_id",),
 )
 
 FAMILIES: Registry[CredentialFamily] = Registry(
@@ -140,3 +144,8 @@ FAMILIES: Registry[CredentialFamily] = Registry(
         "huaweicloud": "sdk_runtime.credentials:HUAWEI_CLOUD",
     },
 )
+
+
+def credentials_family(credentials: AlibabaCloudCredentials | HuaweiCloudCredentials) -> str:
+    """The name of the family ``credentials`` belong to."""
+    return next(name for name in FAMILIES if isinstance(credentials, FAMILIES[name].credentials))

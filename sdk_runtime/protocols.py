@@ -11,6 +11,7 @@ clients accept as constructor keywords (RPC's ``response_format``).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 from urllib.parse import quote
@@ -24,6 +25,7 @@ from sdk_runtime.retry import retry_after_seconds
 from sdk_runtime.service import OperationSpec, ServiceSpec
 
 Options = Mapping[str, str | None]  # protocol option -> value given to the client
+_PLACEHOLDER = re.compile(r"\{([^}/]+)\}")
 
 
 class ProtocolOption(NamedTuple):
@@ -78,6 +80,9 @@ class RestProtocol:
                 request.query.extend(query_pairs(name, value, styles[name]))
             else:
                 _place(request, location, name, wire_value(value))
+        if "{" in request.path:
+            missing = ", ".join(sorted(set(_PLACEHOLDER.findall(request.path))))
+            raise ValueError(f"{operation.name} needs the path parameter(s) {missing}")
         if body:
             request.body = json.dumps(body, default=wire_value, separators=(",", ":")).encode()
             request.headers["content-type"] = "application/json"

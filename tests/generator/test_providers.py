@@ -59,3 +59,21 @@ def test_an_otc_client_signs_like_huawei_cloud_at_its_endpoint(otc_package: str)
     expected, _ = _official_huawei_authorization(request, signed, HW_PROJECT)
     assert signed.headers["Authorization"] == expected
     client.close()
+
+
+def test_a_path_parameter_the_client_knows_defaults_from_it(otc_package: str) -> None:
+    """``{project_id}`` comes from the client's credentials when the call leaves it out."""
+    demo = importlib.import_module(f"{otc_package}.opentelekomcloud.demo.client")
+    source = Path(demo.__file__).read_text(encoding="utf-8")
+    assert "project_id: str | None = None" in source
+    with demo.DemoClient(ak=HW_AK, sk=HW_SK, project_id=HW_PROJECT) as client:
+        pipeline = client._pipeline
+        request = pipeline.prepare(demo.LIST_WIDGETS, {"project_id": None, "limit": 5})
+        assert request.path == f"/v1/{HW_PROJECT}/widgets"
+        request = pipeline.prepare(demo.LIST_WIDGETS, {"project_id": "other", "limit": 5})
+        assert request.path == "/v1/other/widgets"  # the call's own wins
+    with (
+        demo.DemoClient(ak=HW_AK, sk=HW_SK) as client,
+        pytest.raises(ValueError, match=r"ListWidgets needs the path parameter\(s\) project_id"),
+    ):
+        client.list_widgets()
