@@ -12,10 +12,10 @@ import pytest
 from alibabacloud_tea_openapi.utils import Utils as AlibabaUtils
 from huaweicloudsdkcore.utils.http_utils import parameters_to_tuples
 
-from sdk_runtime.errors import ApiError
 from sdk_runtime.params import STYLES, query_pairs
 from sdk_runtime.protocols import PROTOCOLS
-from sdk_runtime.service import ErrorTable, OperationSpec, ServiceSpec
+from sdk_runtime.service import OperationSpec
+from tests.runtime.specs import service_spec
 
 VALUES: list[list[Any]] = [
     ["i-1", "i-2"],
@@ -60,22 +60,6 @@ def test_every_style_has_an_encoder_and_one_value_is_a_list_of_one() -> None:
     assert query_pairs("Flag", True) == [("Flag", "true")]
 
 
-def _service(protocol: str) -> ServiceSpec:
-    return ServiceSpec(
-        provider="alibabacloud",
-        service="demo",
-        api_version="2014-05-26",
-        protocol=protocol,
-        error_format="alibaba-rpc",
-        endpoint="https://demo.example",
-        default_region="cn-hangzhou",
-        signing="acs3-hmac-sha256",
-        signing_schemes=("acs3-hmac-sha256",),
-        errors=ErrorTable(base=ApiError),
-        models="unused",
-    )
-
-
 def test_an_rpc_request_carries_each_style_as_the_official_sdk_does() -> None:
     """What an ECS-style SDK sends for one call: JSON-string lists shrunk by
     array_to_string_with_specified_style, the rest flattened by Utils.query."""
@@ -90,7 +74,7 @@ def test_an_rpc_request_carries_each_style_as_the_official_sdk_does() -> None:
     )
     params = {"RegionId": "cn-hangzhou", "InstanceIds": ["i-1", "i-2"], "ResourceId": ["r-1"]}
     request = PROTOCOLS["rpc"].build_request(
-        _service("rpc"), operation, params, "https", "ecs.example", "acs3-hmac-sha256", {}
+        service_spec("rpc"), operation, params, "https", "ecs.example", "acs3-hmac-sha256", {}
     )
     shrunk = {
         "RegionId": "cn-hangzhou",
@@ -113,7 +97,13 @@ def test_a_rest_request_repeats_keys_as_the_huawei_sdk_does() -> None:
     )
     params = {"id": ["v-1", "v-2"], "status": ["in-use", "available"], "limit": 10}
     request = PROTOCOLS["rest-json"].build_request(
-        _service("rest-json"), operation, params, "https", "evs.example", "huawei-token", {}
+        service_spec("rest-json", "huawei-json", "huawei-token"),
+        operation,
+        params,
+        "https",
+        "evs.example",
+        "huawei-token",
+        {},
     )
     official = parameters_to_tuples({"id": params["id"], "limit": 10}, {"id": "multi"}) + [
         ("status", "in-use,available")

@@ -14,13 +14,12 @@ import pytest
 
 from sdk_runtime import signing
 from sdk_runtime.credentials import FAMILIES, AlibabaCloudCredentials, HuaweiCloudCredentials
-from sdk_runtime.errors import ApiError
 from sdk_runtime.http import HttpRequest, HttpResponse
 from sdk_runtime.protocols import ERROR_FORMATS, PROTOCOLS, parse_error
 from sdk_runtime.providers import PROVIDERS
 from sdk_runtime.registry import Registry
-from sdk_runtime.service import ErrorTable, ServiceSpec
 from sdk_runtime.signing import SIGNERS, make_signer
+from tests.runtime.specs import service_spec
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -116,22 +115,6 @@ def test_a_family_reads_the_environment_it_documents(
     assert parameters == [keyword for keyword, _ in family.keywords]
 
 
-def _huawei_service() -> ServiceSpec:
-    return ServiceSpec(
-        provider="huaweicloud",
-        service="demo",
-        api_version="v1",
-        protocol="rest-json",
-        error_format="huawei-json",
-        endpoint="https://demo.example",
-        default_region="r",
-        signing="huawei-token",
-        signing_schemes=("huawei-token",),
-        errors=ErrorTable(base=ApiError),
-        models="unused",
-    )
-
-
 @pytest.mark.parametrize(
     "body",
     [
@@ -144,5 +127,5 @@ def _huawei_service() -> ServiceSpec:
 )
 def test_every_documented_huawei_error_body(body: dict[str, object]) -> None:
     response = HttpResponse(404, {}, json.dumps(body).encode())
-    error = parse_error(_huawei_service(), response)
+    error = parse_error(service_spec("rest-json", "huawei-json", "huawei-token"), response)
     assert (error.code, error.message, error.status_code) == ("VPC.0101", "not found", 404)
