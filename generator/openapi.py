@@ -73,6 +73,18 @@ _SECURITY: dict[str, dict[str, Any]] = {
         "name": "X-Auth-Token",
         "description": "IAM user token.",
     },
+    "sls-v1-hmac-sha1": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "Authorization",
+        "description": "Simple Log Service signature (LOG AccessKeyId:Signature, HMAC-SHA1).",
+    },
+    "sls4-hmac-sha256": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "Authorization",
+        "description": "Simple Log Service signature V4 (SLS4-HMAC-SHA256).",
+    },
 }
 
 

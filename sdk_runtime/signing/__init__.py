@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from sdk_runtime.signing.huawei import HuaweiAkSkSigner, HuaweiTokenSigner
     from sdk_runtime.signing.oss4 import Oss4Signer
     from sdk_runtime.signing.rpc_v1 import RpcV1Signer
+    from sdk_runtime.signing.sls import SlsV1Signer, SlsV4Signer
 
 __all__ = [
     "SCHEMES",
@@ -34,6 +35,8 @@ __all__ = [
     "RpcV1Signer",
     "Signer",
     "SignerClass",
+    "SlsV1Signer",
+    "SlsV4Signer",
     "make_signer",
 ]
 
@@ -73,6 +76,8 @@ SIGNERS: Registry[SignerClass] = Registry(
         "oss4-hmac-sha256": "sdk_runtime.signing.oss4:Oss4Signer",
         "huawei-sdk-hmac-sha256": "sdk_runtime.signing.huawei:HuaweiAkSkSigner",
         "huawei-token": "sdk_runtime.signing.huawei:HuaweiTokenSigner",
+        "sls-v1-hmac-sha1": "sdk_runtime.signing.sls:SlsV1Signer",
+        "sls4-hmac-sha256": "sdk_runtime.signing.sls:SlsV4Signer",
     },
 )
 SCHEMES: tuple[str, ...] = SIGNERS.names()
@@ -118,6 +123,8 @@ _SIGNER_MODULES = {
     "Oss4Signer": "oss4",
     "HuaweiAkSkSigner": "huawei",
     "HuaweiTokenSigner": "huawei",
+    "SlsV1Signer": "sls",
+    "SlsV4Signer": "sls",
 }
 
 

@@ -96,7 +96,7 @@ EXPECTED: dict[str, list[str]] = {
         "credentials, not huaweicloud",
         f"{SERVICE}:15: signing.schemes[2]: expected one of 'acs3-hmac-sha256', "
         "'rpc-v1-hmac-sha1', 'oss4-hmac-sha256', 'huawei-sdk-hmac-sha256', 'huawei-token', "
-        "got 'hmac-md5'",
+        "'sls-v1-hmac-sha1', 'sls4-hmac-sha256', got 'hmac-md5'",
     ],
     # the capability check: forms the runtime would not send as the page says
     "unsupported_wire_form": [

@@ -27,6 +27,8 @@ from sdk_runtime.signing import (
     Oss4Signer,
     RpcV1Signer,
     Signer,
+    SlsV1Signer,
+    SlsV4Signer,
     make_signer,
 )
 from sdk_runtime.signing.huawei import canonical_uri
@@ -647,6 +649,8 @@ def _all_signers() -> list[Signer]:
             "ap-southeast-1",
         ),
         make_signer("huawei-token", HuaweiCloudCredentials(auth_token=HW_TOKEN), "ap-southeast-1"),
+        make_signer("sls-v1-hmac-sha1", ALI_CREDS["sts"], "cn-hangzhou"),
+        make_signer("sls4-hmac-sha256", ALI_CREDS["sts"], "cn-hangzhou"),
     ]
 
 
@@ -667,14 +671,22 @@ def test_now_in_another_timezone_signs_the_same_instant(signer: Signer) -> None:
     )
     shanghai = NOW.astimezone(datetime.timezone(datetime.timedelta(hours=8)))
     utc_signed, local_signed = _signed(signer, request, NOW), _signed(signer, request, shanghai)
-    for name in ("x-acs-date", "x-oss-date", "X-Sdk-Date"):
+    for name in ("x-acs-date", "x-oss-date", "X-Sdk-Date", "Date", "x-log-date"):
         assert utc_signed.headers.get(name) == local_signed.headers.get(name)
     assert dict(utc_signed.query).get("Timestamp") == dict(local_signed.query).get("Timestamp")
 
 
 def test_make_signer_returns_each_scheme() -> None:
     kinds = [type(s) for s in _all_signers()]
-    assert kinds == [Acs3Signer, RpcV1Signer, Oss4Signer, HuaweiAkSkSigner, HuaweiTokenSigner]
+    assert kinds == [
+        Acs3Signer,
+        RpcV1Signer,
+        Oss4Signer,
+        HuaweiAkSkSigner,
+        HuaweiTokenSigner,
+        SlsV1Signer,
+        SlsV4Signer,
+    ]
     oss_signer = make_signer("oss4-hmac-sha256", ALI_CREDS["plain"], "oss-cn-hangzhou")
     assert isinstance(oss_signer, Oss4Signer) and oss_signer.region == "cn-hangzhou"
 
