@@ -40,6 +40,10 @@ _ERROR_BODIES: dict[str, dict[str, Any]] = {
         "type": "object",
         "properties": {k: {"type": "string"} for k in ("error_code", "error_msg", "request_id")},
     },
+    "sls-json": {
+        "type": "object",
+        "properties": {k: {"type": "string"} for k in ("errorCode", "errorMessage")},
+    },
 }
 
 _SECURITY: dict[str, dict[str, Any]] = {

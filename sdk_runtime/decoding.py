@@ -49,8 +49,9 @@ if TYPE_CHECKING:  # pydantic is imported with the first model's plan, not by pa
 ModelT = TypeVar("ModelT", bound="BaseModel")
 
 EXCERPT_CHARS = 200  # of the body, quoted in a DecodeError (secrets masked first)
-# Where the vendors put the request id of a response (OSS, Alibaba Cloud RPC, Huawei Cloud).
-REQUEST_ID_HEADERS = ("x-oss-request-id", "x-acs-request-id", "x-request-id")
+# Where the vendors put the request id of a response (OSS, Alibaba Cloud RPC, Huawei Cloud,
+# Simple Log Service).
+REQUEST_ID_HEADERS = ("x-oss-request-id", "x-acs-request-id", "x-request-id", "x-log-requestid")
 
 # The body format of each protocol that answers in one format only. Alibaba Cloud RPC is
 # not here: it answers in JSON or XML, as the request's Format asks.

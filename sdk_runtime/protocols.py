@@ -217,6 +217,14 @@ def _huawei_error(response: HttpResponse) -> Fields:
     return str(code or ""), str(message or ""), request_id
 
 
+def _sls_error(response: HttpResponse) -> Fields:
+    """Simple Log Service: ``{"errorCode": ..., "errorMessage": ...}``, the request id in the
+    ``x-log-requestid`` header (as aliyun-log-python-sdk's ``LogException`` reads them)."""
+    data = _json_object(response.body)
+    code, message = data.get("errorCode"), data.get("errorMessage")
+    return str(code or ""), str(message or ""), response.headers.get("x-log-requestid")
+
+
 ErrorReader = Callable[[HttpResponse], Fields]
 
 # How each error format (a service spec's ``error_format``) reads code, message, request id.
@@ -226,5 +234,6 @@ ERROR_FORMATS: Registry[ErrorReader] = Registry(
         "oss-xml": "sdk_runtime.protocols:_oss_error",
         "alibaba-rpc": "sdk_runtime.protocols:_alibaba_rpc_error",
         "huawei-json": "sdk_runtime.protocols:_huawei_error",
+        "sls-json": "sdk_runtime.protocols:_sls_error",
     },
 )

@@ -41,7 +41,7 @@ class ServiceSpec(NamedTuple):
     service: str
     api_version: str | None
     protocol: str  # rest-xml | rpc | rest-json
-    error_format: str  # oss-xml | alibaba-rpc | huawei-json
+    error_format: str  # a name in sdk_runtime.protocols.ERROR_FORMATS
     endpoint: str  # URL template, may contain {region}
     default_region: str
     signing: str  # default signing scheme

@@ -129,3 +129,45 @@ def test_every_documented_huawei_error_body(body: dict[str, object]) -> None:
     response = HttpResponse(404, {}, json.dumps(body).encode())
     error = parse_error(service_spec("rest-json", "huawei-json", "huawei-token"), response)
     assert (error.code, error.message, error.status_code) == ("VPC.0101", "not found", 404)
+
+
+SLS_ERRORS = {
+    "documented": (404, {"errorCode": "LogStoreNotExist", "errorMessage": "logstore x not exist"}),
+    "throttled": (403, {"errorCode": "WriteQuotaExceed", "errorMessage": "quota"}),
+    "extra-fields": (400, {"errorCode": "InvalidQueryString", "errorMessage": "bad", "x": 1}),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SLS_ERRORS))
+def test_sls_error_bodies_read_as_the_official_log_client_reads_them(
+    case: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aliyun.log.logclient import LogClient
+    from aliyun.log.logexception import LogException
+
+    status, data = SLS_ERRORS[case]
+    body = json.dumps(data).encode()
+    headers = {"x-log-requestid": "60AC5164947E71A31F55D8D0", "Content-Type": "application/json"}
+    official_client = LogClient("cn-hangzhou.log.aliyuncs.com", "id", "secret", source="127.0.0.1")
+    monkeypatch.setattr(
+        official_client, "_getHttpResponse", lambda *args: (status, body, dict(headers))
+    )
+    with pytest.raises(LogException) as caught:
+        official_client._sendRequest("GET", "http://unused", {}, None, {})
+    official = caught.value
+
+    response = HttpResponse(status, {k.lower(): v for k, v in headers.items()}, body)
+    ours = parse_error(service_spec("rest-json", "sls-json", "sls-v1-hmac-sha1"), response)
+    assert (ours.code, ours.message, ours.request_id, ours.status_code) == (
+        official.get_error_code(),
+        official.get_error_message(),
+        official.get_request_id(),
+        official.resp_status,
+    )
+
+
+def test_an_sls_error_without_its_fields_still_names_the_status() -> None:
+    response = HttpResponse(502, {}, b"<html>Bad Gateway</html>")
+    error = parse_error(service_spec("rest-json", "sls-json", "sls-v1-hmac-sha1"), response)
+    assert (error.code, error.request_id) == ("HTTP502", None)
+    assert error.message == "HTTP 502 with no error message"
