@@ -184,6 +184,8 @@ class Operation:
     source: Source
     spec_file: str
     deprecated: bool = False
+    # wire name of the response field that is the whole body (a JSON array or map), if any
+    payload: str | None = None
 
     @property
     def keyword_parameters(self) -> tuple[Parameter, ...]:

@@ -89,6 +89,9 @@ def generate_models(models: ModelsInput) -> str:
         target_python_version=PythonVersion.PY_311,
         aliases=models.aliases,
         base_class=MODEL_BASE,  # carries the config every model shares: no per-class copy
+        # the response property that is the whole body (see sdk_runtime.decoding), kept in
+        # the model's json_schema_extra as `xml` is
+        model_extra_keys={"x-payload"},
         use_standard_collections=True,
         use_union_operator=True,
         use_schema_description=True,

@@ -263,6 +263,7 @@ class _OperationBuilder:
             for i, f in enumerate(response["fields"])
         )
         self._check_names(spec, ("response", "fields"), fields, "response field")
+        payload = self._payload(spec, fields)
         errors = tuple(self._error(e) for e in raw["errors"])
         codes = [(("errors", i, "code"), error.code) for i, error in enumerate(errors)]
         self._check_unique(spec, codes, "error code")
@@ -319,6 +320,7 @@ class _OperationBuilder:
             ),
             spec_file=spec.display,
             deprecated=raw.get("deprecated", False),
+            payload=payload,
         )
 
     # -- request ---------------------------------------------------------------------------
@@ -441,6 +443,42 @@ class _OperationBuilder:
 
     # -- response --------------------------------------------------------------------------
 
+    def _payload(self, spec: SpecFile, fields: tuple[Field, ...]) -> str | None:
+        """``response.payload``, checked: the field that is the whole JSON body (SLS GetLogs
+        answers a bare array), an array or a map, with no other body field beside it."""
+        name: str | None = spec.data["response"].get("payload")
+        if name is None:
+            return None
+        where: JsonPath = ("response", "payload")
+        if self.protocol != "rest-json":
+            self._issue(
+                spec,
+                where,
+                f"not supported yet: a payload in a {self.protocol} body (the runtime reads a "
+                "whole body as one field from rest-json only)",
+            )
+        field = next((f for f in fields if f.wire_name == name), None)
+        if field is None:
+            known = ", ".join(repr(f.wire_name) for f in fields) or "none"
+            self._issue(spec, where, f"{name!r} names no response field (fields: {known})")
+            return name
+        if field.type.kind not in ("array", "map"):
+            self._issue(
+                spec,
+                where,
+                f"{name!r} is of type {field.type.kind}: a payload, the body as a whole, is "
+                "an array or a map",
+            )
+        for index, other in enumerate(fields):
+            if other is not field and other.location == "body":
+                self._issue(
+                    spec,
+                    ("response", "fields", index, "name"),
+                    f"{other.wire_name!r} cannot be in the body: the body is the payload "
+                    f"{name!r} as a whole",
+                )
+        return name
+
     def _shapes(self, spec: SpecFile) -> dict[str, Shape | None]:
         raw_shapes = spec.data.get("shapes", {})
         shapes: dict[str, Shape | None] = dict.fromkeys(
@@ -467,10 +505,18 @@ class _OperationBuilder:
                 "not supported yet: response fields carried in headers (the runtime decodes "
                 "the body only)",
             )
+        type_ = self._type(spec, where, raw, shapes)
+        if self.protocol == "rest-xml" and _json_only(type_):
+            self._issue(
+                spec,
+                (*where, "type"),
+                "not supported yet: maps and lists of lists in XML bodies (they decode from "
+                "JSON only)",
+            )
         return Field(
             wire_name=raw["name"],
             python_name=snake_case(raw["name"]),
-            type=self._type(spec, where, raw, shapes),
+            type=type_,
             documented_type=raw["documented_type"],
             description=raw["description"].strip(),
             required=raw.get("required", False),
@@ -497,19 +543,37 @@ class _OperationBuilder:
             if inner is None:
                 self._issue(spec, where, f"a {kind} needs {key!r}")
                 return TypeRef(kind, items=TypeRef("string"))
-            if "shape" in inner:
-                shape = self._shape_ref(spec, (*where, key, "shape"), inner["shape"], shapes)
-                return TypeRef(kind, items=TypeRef("object", shape=shape))
-            inner_kind = inner.get("type", "string")
-            if inner_kind in ("object", "array", "map"):
-                self._issue(spec, (*where, key), f"nested {inner_kind} needs a named shape")
-            return TypeRef(kind, items=TypeRef(inner_kind))
+            return TypeRef(kind, items=self._inner_type(spec, (*where, key), inner, shapes))
         for key in ("shape", "items", "values"):
             if key in raw:
                 self._issue(
                     spec, (*where, key), f"{key!r} applies only to object/array/map, not {kind}"
                 )
         return TypeRef(kind)
+
+    def _inner_type(
+        self,
+        spec: SpecFile,
+        where: JsonPath,
+        inner: dict[str, Any],
+        shapes: dict[str, Shape | None] | None,
+    ) -> TypeRef:
+        """An array's items or a map's values: a shape, a scalar, or in a response another
+        array or map (``items: {type: array, items: {type: string}}``: lists of lists, maps
+        of lists)."""
+        if "shape" in inner:
+            shape = self._shape_ref(spec, (*where, "shape"), inner["shape"], shapes)
+            return TypeRef("object", shape=shape)
+        inner_kind = inner.get("type", "string")
+        if inner_kind == "object":
+            self._issue(spec, where, "nested object needs a named shape")
+            return TypeRef("object", shape="Unknown")
+        if inner_kind in ("array", "map") and shapes is None:
+            self._issue(
+                spec, where, f"not supported yet: request parameters of nested {inner_kind}s"
+            )
+            return TypeRef(inner_kind, items=TypeRef("string"))
+        return self._type(spec, where, {**inner, "type": inner_kind}, shapes)
 
     def _shape_ref(
         self,
@@ -679,6 +743,13 @@ class _OperationBuilder:
 
     def _issue(self, spec: SpecFile, where: JsonPath, message: str) -> None:
         self.issues.append(spec.issue(where, message))
+
+
+def _json_only(ref: TypeRef) -> bool:
+    """Maps and lists of lists or maps: an XML body has no element names to carry them."""
+    if ref.kind == "map":
+        return True
+    return ref.kind == "array" and ref.items is not None and ref.items.kind in ("array", "map")
 
 
 def _content_lines(text: str) -> list[str]:

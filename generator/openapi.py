@@ -119,6 +119,9 @@ def build_openapi(service: Service) -> dict[str, Any]:
         schemas[operation.response_class] = _object_schema(
             operation.response_fields, operation.response_description, operation.xml_root
         )
+        if operation.payload is not None:
+            # the model holds the body in this property; the body itself is its value
+            schemas[operation.response_class]["x-payload"] = operation.payload
         document["paths"].setdefault(_path_key(service, operation), {})[
             operation.method.lower()
         ] = _operation(service, operation, media)
@@ -207,6 +210,9 @@ def _path_key(service: Service, operation: Operation) -> str:
 
 
 def _operation(service: Service, operation: Operation, media: str) -> dict[str, Any]:
+    body_schema: dict[str, Any] = {"$ref": f"#/components/schemas/{operation.response_class}"}
+    if operation.payload is not None:
+        body_schema = _payload_schema(operation)
     result: dict[str, Any] = {
         "operationId": operation.name,
         "summary": operation.summary,
@@ -214,9 +220,7 @@ def _operation(service: Service, operation: Operation, media: str) -> dict[str, 
         "responses": {
             str(operation.response_status): {
                 "description": operation.response_description or "Success",
-                "content": {
-                    media: {"schema": {"$ref": f"#/components/schemas/{operation.response_class}"}}
-                },
+                "content": {media: {"schema": body_schema}},
             }
         },
         "x-source": {
@@ -256,6 +260,15 @@ def _operation(service: Service, operation: Operation, media: str) -> dict[str, 
     if operation.permissions:
         result["x-permissions"] = [p.action for p in operation.permissions]
     return result
+
+
+def _payload_schema(operation: Operation) -> dict[str, Any]:
+    """The body of an operation whose body is one field as a whole: that field's schema."""
+    field = next(f for f in operation.response_fields if f.wire_name == operation.payload)
+    schema = type_schema(field.type)
+    if field.description:
+        schema["description"] = field.description
+    return schema
 
 
 def _parameter(parameter: Parameter) -> dict[str, Any]:

@@ -10,6 +10,11 @@ does not know are kept under their local name (a leaf as its text, an element wi
 as a dict of them, repeated siblings as a list), so that they land in ``model_extra`` as
 unknown JSON fields do.
 
+A response whose body is one field as a whole (SLS GetLogs answers a bare JSON array of
+logs) names that field in its model's JSON schema extra (``x-payload``, which the generator
+writes from the spec's ``response.payload``): the body decodes into it, and a body of
+another JSON kind (an object where the page documents an array) raises ``DecodeError``.
+
 Alibaba Cloud RPC JSON shows a one-element list as the element itself now and then
 (``"EipAddress": {...}`` for a list of one). When a JSON body fails validation, its list
 fields are given such single values wrapped in a list, and it is validated once more.
@@ -86,6 +91,9 @@ def decode(
             return model()
         if xml:
             return model.model_validate(_xml_data(body, model))
+        payload = _payload(model)
+        if payload is not None:
+            return model.model_validate({payload: _payload_value(body, model, payload)})
         return model.model_validate_json(body)
     except _UNDECODABLE as error:
         problem = _problem(error)
@@ -163,20 +171,38 @@ def _unwrap(annotation: Any) -> tuple[bool, type[BaseModel] | None]:
     return False, None
 
 
+def _schema_extra(model: type[BaseModel], key: str) -> object:
+    """``key`` of the model's JSON schema extra (what the generator documents it with)."""
+    extra = model.model_config.get("json_schema_extra")
+    return extra.get(key) if isinstance(extra, dict) else None
+
+
 @cache
 def _xml_root(model: type[BaseModel]) -> str | None:
     """The root element ``model`` is documented with (``xml.name`` of its JSON schema extra,
     which the generator writes from the spec's ``xml_root``), if any."""
-    extra = model.model_config.get("json_schema_extra")
-    xml = extra.get("xml") if isinstance(extra, dict) else None
+    xml = _schema_extra(model, "xml")
     name = xml.get("name") if isinstance(xml, dict) else None
     return name if isinstance(name, str) else None
+
+
+@cache
+def _payload(model: type[BaseModel]) -> str | None:
+    """The wire name of the field that is the whole body (``x-payload`` of the model's JSON
+    schema extra, which the generator writes from the spec's ``response.payload``), if any."""
+    name = _schema_extra(model, "x-payload")
+    return name if isinstance(name, str) and name in _plan(model) else None
 
 
 # --------------------------------------------------------------------------- XML
 
 
-class _WrongRoot(ValueError):
+class _Mismatch(ValueError):
+    """A body that does not decode into its model, found by the runtime itself (not by a
+    parser or pydantic): its message says what is wrong without quoting the body."""
+
+
+class _WrongRoot(_Mismatch):
     """An XML document whose root element is not the one the model is documented with."""
 
 
@@ -247,6 +273,28 @@ def _local_name(tag: str) -> str:
 # --------------------------------------------------------------------------- JSON
 
 
+def _payload_value(body: bytes, model: type[BaseModel], payload: str) -> Any:
+    """The JSON body of a model whose ``payload`` field is the body as a whole; _Mismatch
+    if it is of another kind than that field (an array, or an object for a map)."""
+    import json
+
+    try:
+        value = json.loads(body)
+    except json.JSONDecodeError as error:  # its message names a position, never content
+        position = f"line {error.lineno} column {error.colno}"
+        raise _Mismatch(f"Invalid JSON: {error.msg} at {position}") from None
+    except UnicodeDecodeError:
+        raise _Mismatch("Invalid JSON: the body is not UTF-8 text") from None
+    if not _is_payload_kind(value, model, payload):
+        wanted = "an array" if _plan(model)[payload][0] else "an object"
+        raise _Mismatch(f"the body is a JSON {_json_kind(value)}, not {wanted}")
+    return value
+
+
+def _is_payload_kind(value: object, model: type[BaseModel], payload: str) -> bool:
+    return isinstance(value, list if _plan(model)[payload][0] else dict)
+
+
 def _decode_json_leniently(
     body: bytes, model: type[ModelT], problem: str
 ) -> tuple[ModelT | None, str]:
@@ -259,7 +307,12 @@ def _decode_json_leniently(
         data = json.loads(body)
     except _UNDECODABLE:
         return None, problem  # not JSON: pydantic said so already
-    if not isinstance(data, dict):
+    payload = _payload(model)
+    if payload is not None:
+        if not _is_payload_kind(data, model, payload):
+            return None, problem  # said so already
+        data = {payload: data}
+    elif not isinstance(data, dict):
         return None, f"the body is a JSON {_json_kind(data)}, not an object"
     if not _wrap_single_items(data, model):
         return None, problem
@@ -296,6 +349,8 @@ def _json_kind(value: object) -> str:
         return "string"
     if isinstance(value, list):
         return "array"
+    if isinstance(value, dict):
+        return "object"
     return "number"
 
 
@@ -316,8 +371,9 @@ def _problem(error: BaseException) -> str:
         where = ".".join(str(part) for part in first["loc"])
         text = f"{where}: {first['msg']}" if where else first["msg"]
         return text + (f" (and {len(found) - 1} more errors)" if len(found) > 1 else "")
-    if isinstance(error, _WrongRoot):
+    if isinstance(error, _Mismatch):
         return str(error)
+
     if isinstance(error, RecursionError):
         return "the body is nested too deeply"
     if isinstance(error, SyntaxError | LookupError):  # expat's ParseError, unknown encoding

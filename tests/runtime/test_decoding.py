@@ -438,3 +438,152 @@ def test_a_protocol_with_one_body_format_reads_only_that_one() -> None:
     assert decode(response, Pools, body_format="json").region == "r"
     response = HttpResponse(200, {}, b"<R><Region>r</Region></R>")
     assert decode(response, Pools, body_format="xml").region == "r"
+
+
+# --------------------------------------------------------------------------- a body as a whole
+
+
+class Log(ResponseModel):
+    """One SLS log, as GetLogs answers it: its own keys beside the documented ones."""
+
+    time: int | None = Field(None, alias="__time__")
+    source: str | None = Field(None, alias="__source__")
+
+
+class Logs(ResponseModel):
+    """A response whose body is a bare JSON array (``response.payload: logs``)."""
+
+    model_config = ConfigDict(json_schema_extra={"x-payload": "logs"})
+    logs: list[Log] | None = None
+
+
+class PoolsByRegion(ResponseModel):
+    """A response whose body is a JSON object of dynamic keys (a map payload)."""
+
+    model_config = ConfigDict(json_schema_extra={"x-payload": "regions"})
+    regions: dict[str, list[Pool]] | None = None
+
+
+GETLOGS_BODY = (
+    b'[{"__time__": 1409529660, "__source__": "192.168.1.100", "Key1": "error", "Key2": "V2"},'
+    b' {"__time__": 1409529680, "__source__": "192.168.1.100", "Key3": "error"}]'
+)
+
+
+def test_a_json_array_body_decodes_into_its_payload_field() -> None:
+    result = decode(HttpResponse(200, {}, GETLOGS_BODY), Logs, (), "GetLogs", "json")
+    assert result.logs is not None
+    assert [(log.time, log.source) for log in result.logs] == [
+        (1409529660, "192.168.1.100"),
+        (1409529680, "192.168.1.100"),
+    ]
+    # the log's own keys are kept, as every undocumented field is
+    assert result.logs[0].model_extra == {"Key1": "error", "Key2": "V2"}
+    assert result.logs[1].Key3 == "error"  # type: ignore[attr-defined]
+    assert result.model_dump(by_alias=True)["logs"][1] == {
+        "__time__": 1409529680,
+        "__source__": "192.168.1.100",
+        "Key3": "error",
+    }
+    assert decode(HttpResponse(200, {}, b"[]"), Logs).logs == []
+    assert decode(HttpResponse(200, {}, b""), Logs).logs is None
+
+
+def test_a_json_object_body_decodes_into_its_map_payload() -> None:
+    body = b'{"cn-hangzhou": [{"Name": "a", "Tag": ["x"]}], "cn-beijing": []}'
+    result = decode(HttpResponse(200, {}, body), PoolsByRegion)
+    assert result.regions == {"cn-hangzhou": [Pool(name="a", tags=["x"])], "cn-beijing": []}
+
+
+def test_a_single_item_inside_an_array_payload_is_a_list_of_one() -> None:
+    class Listed(ResponseModel):
+        model_config = ConfigDict(json_schema_extra={"x-payload": "pools"})
+        pools: list[Pool] | None = None
+
+    result = decode(HttpResponse(200, {}, b'[{"Name": "a", "Tag": "only"}]'), Listed)
+    assert result.pools == [Pool(name="a", tags=["only"])]
+
+
+@pytest.mark.parametrize(
+    ("body", "model", "problem"),
+    [
+        (b'{"logs": []}', Logs, "the body is a JSON object, not an array"),
+        (b'"text"', Logs, "the body is a JSON string, not an array"),
+        (b"null", Logs, "the body is a JSON null, not an array"),
+        (b"7", Logs, "the body is a JSON number, not an array"),
+        (b"[1, 2]", PoolsByRegion, "the body is a JSON array, not an object"),
+        (b'[{"__time__": "soon"}]', Logs, "logs.0.__time__: Input should be a valid integer"),
+        (b"[1]", Logs, "logs.0: Input should be a valid dictionary"),
+        (b'[{"__time__": 1},', Logs, "Invalid JSON: Expecting value at line 1 column 18"),
+        (b"\xff\xfe\x00[", Logs, "Invalid JSON"),
+    ],
+    ids=lambda value: value[:24].decode("utf-8", "replace") if isinstance(value, bytes) else "",
+)
+def test_a_payload_body_of_another_kind_raises_decode_error(
+    body: bytes, model: type[BaseModel], problem: str
+) -> None:
+    headers = {"x-log-requestid": "60AC5164947E71A31F55D8D0"}
+    with pytest.raises(DecodeError) as caught:
+        decode(HttpResponse(200, headers, body), model, (), "GetLogs", "json")
+    error = caught.value
+    assert problem in error.message, error.message
+    assert error.message.startswith(f"GetLogs: the response does not decode into {model.__name__}")
+    assert error.request_id == "60AC5164947E71A31F55D8D0"
+    assert error.__cause__ is None and error.__context__ is None
+
+
+# --------------------------------------------------------------------------- collections
+
+
+class Volume(ResponseModel):
+    """Lists of lists, maps of lists (of scalars and of shapes), and a name with ``:``."""
+
+    host: str | None = Field(None, alias="os-vol-host-attr:host")
+    grid: list[list[int]] | None = None
+    labels: dict[str, list[str]] | None = None
+    pools: dict[str, list[Pool]] | None = None
+    tags: dict[str, str] | None = None
+
+
+def test_nested_collections_and_names_with_a_colon_decode_from_json() -> None:
+    body = (
+        b'{"os-vol-host-attr:host": "pod01.xxx#SSD", "grid": [[1, 2], [], [3]],'
+        b' "labels": {"env": ["prod", "eu"], "none": []},'
+        b' "pools": {"a": [{"Name": "p", "Since": "2024"}]}, "tags": {"k": "v"},'
+        b' "os-vol-tenant-attr:tenant_id": "dd14"}'
+    )
+    result = decode(HttpResponse(200, {}, body), Volume, body_format="json")
+    assert result.host == "pod01.xxx#SSD"
+    assert result.grid == [[1, 2], [], [3]]
+    assert result.labels == {"env": ["prod", "eu"], "none": []}
+    assert result.pools is not None and result.pools["a"][0].name == "p"
+    assert result.pools["a"][0].model_extra == {"Since": "2024"}
+    assert result.tags == {"k": "v"}
+    assert result.model_extra == {"os-vol-tenant-attr:tenant_id": "dd14"}
+    dumped = result.model_dump(by_alias=True, exclude_none=True)
+    assert dumped["os-vol-host-attr:host"] == "pod01.xxx#SSD"
+    assert Volume.model_validate(dumped) == result
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        (b'{"grid": [1, 2]}', "grid.0: Input should be a valid array"),
+        (b'{"grid": [["x"]]}', "grid.0.0: Input should be a valid integer"),
+        (b'{"labels": {"env": "prod"}}', "labels.env: Input should be a valid array"),
+        (b'{"os-vol-host-attr:host": ["a"]}', "os-vol-host-attr:host: Input should be a valid"),
+    ],
+)
+def test_a_nested_collection_of_the_wrong_kind_is_a_decode_error(body: bytes, problem: str) -> None:
+    with pytest.raises(DecodeError) as caught:
+        decode(HttpResponse(200, {}, body), Volume, (), "ListVolumes", "json")
+    assert problem in caught.value.message
+
+
+def test_a_list_of_lists_in_xml_keeps_its_rows_as_unknown_elements() -> None:
+    """XML has no element names for the rows of a list of lists, nor for map keys: the spec
+    check refuses such fields on rest-xml operations; a row the model cannot place is kept,
+    never dropped, and never mistaken for the field."""
+    body = b"<R><Region>r</Region><Rows><Row>1</Row><Row>2</Row></Rows></R>"
+    result = _decode(body)
+    assert result.region == "r" and result.model_extra == {"Rows": {"Row": ["1", "2"]}}
