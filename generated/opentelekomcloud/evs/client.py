@@ -1,0 +1,342 @@
+"""Open Telekom Cloud Elastic Volume Service (EVS), API version v2: sync and async clients.
+
+Generated from specs/opentelekomcloud/evs/service.yaml by `python -m generator generate`; do not edit.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sdk_runtime.client import DEFAULT_MAX_RETRIES, AsyncBaseClient, BaseClient, TimeoutLike
+from sdk_runtime.credentials import HuaweiCloudCredentials
+from sdk_runtime.service import OperationSpec, ServiceSpec
+
+from generated.opentelekomcloud.evs.errors import ERRORS
+
+if TYPE_CHECKING:  # the runtime imports the models (and pydantic) on the first response
+    from generated.opentelekomcloud.evs.models import ListVolumesResponse
+
+SERVICE = ServiceSpec(
+    provider="opentelekomcloud",
+    service="evs",
+    api_version="v2",
+    protocol="rest-json",
+    error_format="huawei-json",
+    endpoint="https://evs.{region}.otc.t-systems.com",
+    default_region="eu-de",
+    signing="huawei-sdk-hmac-sha256",
+    signing_schemes=("huawei-sdk-hmac-sha256", "huawei-token"),
+    errors=ERRORS,
+    models="generated.opentelekomcloud.evs.models",
+)
+
+LIST_VOLUMES: OperationSpec[ListVolumesResponse] = OperationSpec(
+    name="ListVolumes",
+    method="GET",
+    path="/v2/{project_id}/cloudvolumes/detail",
+    response="ListVolumesResponse",
+    locations={
+        "project_id": "path",
+        "availability_zone": "query",
+        "dedicated_storage_id": "query",
+        "dedicated_storage_name": "query",
+        "enterprise_project_id": "query",
+        "id": "query",
+        "ids": "query",
+        "limit": "query",
+        "marker": "query",
+        "metadata": "query",
+        "multiattach": "query",
+        "name": "query",
+        "offset": "query",
+        "server_id": "query",
+        "service_type": "query",
+        "sort_dir": "query",
+        "sort_key": "query",
+        "status": "query",
+        "volume_type_id": "query",
+    },
+    fixed=(("Content-Type", "header", "application/json"),),
+)
+
+
+class EvsClient(BaseClient):
+    """Synchronous client for Open Telekom Cloud Elastic Volume Service (EVS).
+
+    Use it as a context manager, or call ``close()`` when done.
+    """
+
+    def __init__(
+        self,
+        *,
+        endpoint: str | None = None,
+        region: str | None = None,
+        ak: str | None = None,
+        sk: str | None = None,
+        project_id: str | None = None,
+        auth_token: str | None = None,
+        signing: str | None = None,
+        timeout: TimeoutLike = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: object | None = None,
+    ) -> None:
+        """Credentials not passed here are read from the environment:
+        HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_PROJECT_ID.
+
+        ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
+        eu-de); ``signing`` picks one of huawei-sdk-hmac-sha256, huawei-token (default
+        huawei-sdk-hmac-sha256); ``timeout`` is seconds or (connect, read); ``http_client`` may
+        be your own httpx client.
+        """
+        super().__init__(
+            SERVICE,
+            HuaweiCloudCredentials.resolve(ak, sk, project_id, auth_token),
+            endpoint=endpoint,
+            region=region,
+            signing=signing,
+            timeout=timeout,
+            max_retries=max_retries,
+            http_client=http_client,
+        )
+
+    def list_volumes(
+        self,
+        *,
+        project_id: str | None = None,
+        availability_zone: str | None = None,
+        dedicated_storage_id: str | None = None,
+        dedicated_storage_name: str | None = None,
+        enterprise_project_id: str | None = None,
+        id: str | None = None,
+        ids: str | None = None,
+        limit: int | None = None,
+        marker: str | None = None,
+        metadata: str | None = None,
+        multiattach: bool | None = None,
+        name: str | None = None,
+        offset: int | None = None,
+        server_id: str | None = None,
+        service_type: str | None = None,
+        sort_dir: str | None = None,
+        sort_key: str | None = None,
+        status: str | None = None,
+        volume_type_id: str | None = None,
+    ) -> ListVolumesResponse:
+        """This API is used to query details about all disks.
+
+        Args:
+            project_id: The project ID. Default: the client's project_id.
+            availability_zone: The AZ information.
+            dedicated_storage_id: The dedicated storage pool ID. All disks in the
+                dedicated storage pool can be filtered out. Only exact match is
+                supported.
+            dedicated_storage_name: The dedicated storage pool name. All disks in
+                the dedicated storage pool can be filtered out. Fuzzy match is
+                supported.
+            enterprise_project_id: The enterprise project ID for filtering. If
+                parameter all_granted_eps is transferred, disks in all enterprise
+                projects that are within the permission scope will be queried.
+            id: The disk ID.
+            ids: The disk IDs. The parameter value is in the
+                ids=['id1','id2',...,'idx'] format. In the response, the ids value
+                contains valid disk IDs only. Invalid disk IDs will be ignored. The
+                details about a maximum of 60 disks can be queried. If parameters id
+                and ids are both specified in the request, id will be ignored.
+            limit: The maximum number of query results that can be returned. The
+                default value is 1000. Default: 1000. Allowed: ≥ 1; ≤ 1000.
+            marker: The pagination query by disk ID. The query starts from the first
+                page by default. By specifying a disk ID for marker, information of
+                all disks following the specified disk will be queried. Note that
+                information of the specified disk will not be included in the query
+                results.
+            metadata: The disk metadata.
+            multiattach: Whether the disk is shareable. The value can be true (a
+                shared disk) or false (a non-shared disk).
+            name: The disk name.
+            offset: The query offset. All disks after this offset will be queried.
+                The value must be an integer greater than 0 but less than the number
+                of disks.
+            server_id: The server ID.
+            service_type: The service type. Only EVS is supported. Allowed: EVS.
+            sort_dir: The result sorting order. The value can be asc (the ascending
+                order) or desc (the descending order). The default value is desc.
+                Default: desc. Allowed: asc, desc.
+            sort_key: The keyword based on which the returned results are sorted.
+                The value can be id, status, size, or created_at, and the default
+                value is created_at. Default: created_at. Allowed: id, status, size,
+                created_at.
+            status: The disk status. For details, see EVS Disk Status.
+            volume_type_id: The disk type ID. For details, see Querying EVS Disk
+                Types. The disk type ID is the id value in the table that describes
+                parameters in the volume_types field.
+
+        Returns:
+            The decoded response.
+
+        See ListVolumes in docs/ListVolumes.md (page: Querying Details About All Disks).
+        """
+        return self._call(
+            LIST_VOLUMES,
+            {
+                "project_id": project_id,
+                "availability_zone": availability_zone,
+                "dedicated_storage_id": dedicated_storage_id,
+                "dedicated_storage_name": dedicated_storage_name,
+                "enterprise_project_id": enterprise_project_id,
+                "id": id,
+                "ids": ids,
+                "limit": limit,
+                "marker": marker,
+                "metadata": metadata,
+                "multiattach": multiattach,
+                "name": name,
+                "offset": offset,
+                "server_id": server_id,
+                "service_type": service_type,
+                "sort_dir": sort_dir,
+                "sort_key": sort_key,
+                "status": status,
+                "volume_type_id": volume_type_id,
+            },
+        )
+
+
+class AsyncEvsClient(AsyncBaseClient):
+    """Asynchronous client for Open Telekom Cloud Elastic Volume Service (EVS).
+
+    Use it as an async context manager, or await ``close()`` when done.
+    """
+
+    def __init__(
+        self,
+        *,
+        endpoint: str | None = None,
+        region: str | None = None,
+        ak: str | None = None,
+        sk: str | None = None,
+        project_id: str | None = None,
+        auth_token: str | None = None,
+        signing: str | None = None,
+        timeout: TimeoutLike = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: object | None = None,
+    ) -> None:
+        """Credentials not passed here are read from the environment:
+        HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_PROJECT_ID.
+
+        ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
+        eu-de); ``signing`` picks one of huawei-sdk-hmac-sha256, huawei-token (default
+        huawei-sdk-hmac-sha256); ``timeout`` is seconds or (connect, read); ``http_client`` may
+        be your own httpx client.
+        """
+        super().__init__(
+            SERVICE,
+            HuaweiCloudCredentials.resolve(ak, sk, project_id, auth_token),
+            endpoint=endpoint,
+            region=region,
+            signing=signing,
+            timeout=timeout,
+            max_retries=max_retries,
+            http_client=http_client,
+        )
+
+    async def list_volumes(
+        self,
+        *,
+        project_id: str | None = None,
+        availability_zone: str | None = None,
+        dedicated_storage_id: str | None = None,
+        dedicated_storage_name: str | None = None,
+        enterprise_project_id: str | None = None,
+        id: str | None = None,
+        ids: str | None = None,
+        limit: int | None = None,
+        marker: str | None = None,
+        metadata: str | None = None,
+        multiattach: bool | None = None,
+        name: str | None = None,
+        offset: int | None = None,
+        server_id: str | None = None,
+        service_type: str | None = None,
+        sort_dir: str | None = None,
+        sort_key: str | None = None,
+        status: str | None = None,
+        volume_type_id: str | None = None,
+    ) -> ListVolumesResponse:
+        """This API is used to query details about all disks.
+
+        Args:
+            project_id: The project ID. Default: the client's project_id.
+            availability_zone: The AZ information.
+            dedicated_storage_id: The dedicated storage pool ID. All disks in the
+                dedicated storage pool can be filtered out. Only exact match is
+                supported.
+            dedicated_storage_name: The dedicated storage pool name. All disks in
+                the dedicated storage pool can be filtered out. Fuzzy match is
+                supported.
+            enterprise_project_id: The enterprise project ID for filtering. If
+                parameter all_granted_eps is transferred, disks in all enterprise
+                projects that are within the permission scope will be queried.
+            id: The disk ID.
+            ids: The disk IDs. The parameter value is in the
+                ids=['id1','id2',...,'idx'] format. In the response, the ids value
+                contains valid disk IDs only. Invalid disk IDs will be ignored. The
+                details about a maximum of 60 disks can be queried. If parameters id
+                and ids are both specified in the request, id will be ignored.
+            limit: The maximum number of query results that can be returned. The
+                default value is 1000. Default: 1000. Allowed: ≥ 1; ≤ 1000.
+            marker: The pagination query by disk ID. The query starts from the first
+                page by default. By specifying a disk ID for marker, information of
+                all disks following the specified disk will be queried. Note that
+                information of the specified disk will not be included in the query
+                results.
+            metadata: The disk metadata.
+            multiattach: Whether the disk is shareable. The value can be true (a
+                shared disk) or false (a non-shared disk).
+            name: The disk name.
+            offset: The query offset. All disks after this offset will be queried.
+                The value must be an integer greater than 0 but less than the number
+                of disks.
+            server_id: The server ID.
+            service_type: The service type. Only EVS is supported. Allowed: EVS.
+            sort_dir: The result sorting order. The value can be asc (the ascending
+                order) or desc (the descending order). The default value is desc.
+                Default: desc. Allowed: asc, desc.
+            sort_key: The keyword based on which the returned results are sorted.
+                The value can be id, status, size, or created_at, and the default
+                value is created_at. Default: created_at. Allowed: id, status, size,
+                created_at.
+            status: The disk status. For details, see EVS Disk Status.
+            volume_type_id: The disk type ID. For details, see Querying EVS Disk
+                Types. The disk type ID is the id value in the table that describes
+                parameters in the volume_types field.
+
+        Returns:
+            The decoded response.
+
+        See ListVolumes in docs/ListVolumes.md (page: Querying Details About All Disks).
+        """
+        return await self._call(
+            LIST_VOLUMES,
+            {
+                "project_id": project_id,
+                "availability_zone": availability_zone,
+                "dedicated_storage_id": dedicated_storage_id,
+                "dedicated_storage_name": dedicated_storage_name,
+                "enterprise_project_id": enterprise_project_id,
+                "id": id,
+                "ids": ids,
+                "limit": limit,
+                "marker": marker,
+                "metadata": metadata,
+                "multiattach": multiattach,
+                "name": name,
+                "offset": offset,
+                "server_id": server_id,
+                "service_type": service_type,
+                "sort_dir": sort_dir,
+                "sort_key": sort_key,
+                "status": status,
+                "volume_type_id": volume_type_id,
+            },
+        )
