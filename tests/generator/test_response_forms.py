@@ -177,3 +177,11 @@ def test_the_client_refuses_a_body_of_another_kind(forms: Path) -> None:
         pytest.raises(DecodeError, match="the body is a JSON object, not an array"),
     ):
         client.list_widget_events()
+
+
+def test_the_docs_say_the_body_is_the_payload(forms: Path) -> None:
+    page = (forms / "huaweicloud" / "demo" / "docs" / "ListWidgetEvents.md").read_text("utf-8")
+    assert (
+        "| Response | `ListWidgetEventsResponse` (HTTP 200; the body is `events` as a whole) |"
+        in page
+    )
