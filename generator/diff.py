@@ -145,6 +145,12 @@ _RULE_LIST = [
     Rule("fixed-parameter-changed", NON_BREAKING, "a constant the client sends itself changed"),
     Rule("response-status-changed", NON_BREAKING, "the success status the client expects changed"),
     Rule("response-xml-root-changed", NON_BREAKING, "the XML root the client decodes changed"),
+    Rule(
+        "response-payload-changed",
+        BREAKING,
+        "which field holds the body as a whole (response.payload) changed: the body decodes "
+        "another way",
+    ),
     # request parameters
     Rule(
         "parameter-added-optional", NON_BREAKING, "a new optional keyword; existing calls unchanged"
@@ -786,6 +792,16 @@ class _OperationDiffer:
                 new.xml_root,
                 "the client decodes the new XML root; results are unchanged",
             )
+        if old.payload != new.payload:
+            self.add(
+                f"{name}.response.payload",
+                "response-payload-changed",
+                old.payload,
+                new.payload,
+                "the body now decodes "
+                + (f"into {new.payload} as a whole" if new.payload else "as an object")
+                + "; code reading the response may break",
+            )
         self.docs(
             f"{name}.response.description",
             "description-changed",
@@ -827,6 +843,7 @@ class _OperationDiffer:
                 "fixed_parameters",
                 "response_status",
                 "xml_root",
+                "payload",
                 "response_description",
                 "examples",
                 "permissions",

@@ -57,6 +57,12 @@ def _field(name: str, type_: str = "string") -> dict[str, Any]:
     return {"name": name, "type": type_, "documented_type": type_, "description": f"The {name}."}
 
 
+def _only_byoip_pools(data: Any) -> None:
+    """GA's response reduced to its array: what a payload may stand beside."""
+    data["response"]["fields"] = data["response"]["fields"][1:2]
+    data["pagination"] = None
+
+
 def _rename_shape(old: str, new: str) -> Callable[[Any], None]:
     def apply(data: Any) -> None:
         data["shapes"] = {new if k == old else k: v for k, v in data["shapes"].items()}
@@ -716,6 +722,19 @@ CASES = [
             "ListBucketsResponse",
             "ListBucketsResult",
             NB,
+        ),
+    ),
+    Case(
+        "response-payload-changed",
+        GA,
+        [doc(GA, setp(("response", "payload"), "byoip_pools"))],
+        both=[doc(GA, _only_byoip_pools)],
+        expected=(
+            "response-payload-changed",
+            "ListByoipPools.response.payload",
+            None,
+            "byoip_pools",
+            B,
         ),
     ),
     Case(
