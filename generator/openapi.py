@@ -46,51 +46,6 @@ _ERROR_BODIES: dict[str, dict[str, Any]] = {
     },
 }
 
-_SECURITY: dict[str, dict[str, Any]] = {
-    "acs3-hmac-sha256": {
-        "type": "apiKey",
-        "in": "header",
-        "name": "Authorization",
-        "description": "ACS3-HMAC-SHA256 signature (Alibaba Cloud signature V3).",
-    },
-    "rpc-v1-hmac-sha1": {
-        "type": "apiKey",
-        "in": "query",
-        "name": "Signature",
-        "description": "Alibaba Cloud RPC signature V1 (HMAC-SHA1).",
-    },
-    "oss4-hmac-sha256": {
-        "type": "apiKey",
-        "in": "header",
-        "name": "Authorization",
-        "description": "OSS4-HMAC-SHA256 signature (OSS signature V4).",
-    },
-    "huawei-sdk-hmac-sha256": {
-        "type": "apiKey",
-        "in": "header",
-        "name": "Authorization",
-        "description": "Huawei Cloud AK/SK signature SDK-HMAC-SHA256.",
-    },
-    "huawei-token": {
-        "type": "apiKey",
-        "in": "header",
-        "name": "X-Auth-Token",
-        "description": "IAM user token.",
-    },
-    "sls-v1-hmac-sha1": {
-        "type": "apiKey",
-        "in": "header",
-        "name": "Authorization",
-        "description": "Simple Log Service signature (LOG AccessKeyId:Signature, HMAC-SHA1).",
-    },
-    "sls4-hmac-sha256": {
-        "type": "apiKey",
-        "in": "header",
-        "name": "Authorization",
-        "description": "Simple Log Service signature V4 (SLS4-HMAC-SHA256).",
-    },
-}
-
 
 def build_openapi(service: Service) -> dict[str, Any]:
     """The OpenAPI 3.1 document describing ``service``, not yet validated: see
@@ -107,7 +62,9 @@ def build_openapi(service: Service) -> dict[str, Any]:
         "paths": {},
         "components": {
             "schemas": {},
-            "securitySchemes": {scheme: _SECURITY[scheme] for scheme in service.signing_schemes},
+            "securitySchemes": {
+                scheme: _security_scheme(scheme) for scheme in service.signing_schemes
+            },
         },
         "security": [{scheme: []} for scheme in service.signing_schemes],
     }
@@ -190,6 +147,19 @@ def _spec_validator() -> type[OpenAPIV31SpecValidator]:
         schema_validator = crawled
 
     return CrawledOpenAPIV31SpecValidator
+
+
+def _security_scheme(scheme: str) -> dict[str, Any]:
+    """The OpenAPI security scheme of a signing scheme, as its runtime entry describes it."""
+    from sdk_runtime.signing import SIGNERS
+
+    security = SIGNERS[scheme].security
+    return {
+        "type": "apiKey",
+        "in": security.location,
+        "name": security.name,
+        "description": security.description,
+    }
 
 
 def _server(service: Service) -> dict[str, Any]:

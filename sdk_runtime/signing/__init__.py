@@ -11,7 +11,7 @@ for that scheme. A new scheme is a module with a :class:`SignerClass` and one en
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, NamedTuple, Protocol
 
 from sdk_runtime.credentials import FAMILIES, AlibabaCloudCredentials, HuaweiCloudCredentials
 from sdk_runtime.errors import CredentialsError
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SCHEMES",
+    "ApiKey",
     "SIGNERS",
     "Acs3Signer",
     "HuaweiAkSkSigner",
@@ -54,10 +55,20 @@ class Signer(Protocol):
         """
 
 
+class ApiKey(NamedTuple):
+    """Where a scheme's credential travels, as an OpenAPI ``apiKey`` security scheme shows it
+    (the generator writes one per scheme a service accepts)."""
+
+    location: str  # header | query
+    name: str  # Authorization, X-Auth-Token, Signature
+    description: str
+
+
 class SignerClass(Protocol):
     """What a signing scheme registers: a class that makes signers from credentials."""
 
     family: ClassVar[str]  # the credential family it signs with (see credentials.FAMILIES)
+    security: ClassVar[ApiKey]  # how the generated OpenAPI document describes it
 
     @classmethod
     def from_credentials(cls, credentials: Credentials, region: str) -> Signer:

@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from sdk_runtime.credentials import AlibabaCloudCredentials
 from sdk_runtime.http import HttpRequest, percent_encode
-from sdk_runtime.signing import Credentials, require_access_key
+from sdk_runtime.signing import ApiKey, Credentials, require_access_key
 
 ALGORITHM = "ACS3-HMAC-SHA256"
 
@@ -52,6 +52,9 @@ class Acs3Signer:
         self._credentials = credentials
 
     family: ClassVar[str] = "alibabacloud"
+    security: ClassVar[ApiKey] = ApiKey(
+        "header", "Authorization", "ACS3-HMAC-SHA256 signature (Alibaba Cloud signature V3)."
+    )
 
     @classmethod
     def from_credentials(cls, credentials: Credentials, region: str) -> Acs3Signer:

@@ -11,7 +11,7 @@ from typing import ClassVar
 from sdk_runtime.credentials import HuaweiCloudCredentials
 from sdk_runtime.errors import CredentialsError
 from sdk_runtime.http import HttpRequest, percent_encode
-from sdk_runtime.signing import Credentials
+from sdk_runtime.signing import ApiKey, Credentials
 
 ALGORITHM = "SDK-HMAC-SHA256"
 _CONTENT_SHA256 = "X-Sdk-Content-Sha256"
@@ -50,6 +50,9 @@ class HuaweiAkSkSigner:
         self._project_id = project_id
 
     family: ClassVar[str] = "huaweicloud"
+    security: ClassVar[ApiKey] = ApiKey(
+        "header", "Authorization", "Huawei Cloud AK/SK signature SDK-HMAC-SHA256."
+    )
 
     @classmethod
     def from_credentials(
@@ -119,6 +122,7 @@ class HuaweiTokenSigner:
         self._project_id = project_id
 
     family: ClassVar[str] = "huaweicloud"
+    security: ClassVar[ApiKey] = ApiKey("header", "X-Auth-Token", "IAM user token.")
 
     @classmethod
     def from_credentials(cls, credentials: Credentials, region: str) -> HuaweiTokenSigner:

@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from sdk_runtime.credentials import AlibabaCloudCredentials
 from sdk_runtime.http import HttpRequest, percent_encode
-from sdk_runtime.signing import Credentials, require_access_key
+from sdk_runtime.signing import ApiKey, Credentials, require_access_key
 
 ALGORITHM = "OSS4-HMAC-SHA256"
 PRODUCT = "oss"
@@ -103,6 +103,9 @@ class Oss4Signer:
         return self._region
 
     family: ClassVar[str] = "alibabacloud"
+    security: ClassVar[ApiKey] = ApiKey(
+        "header", "Authorization", "OSS4-HMAC-SHA256 signature (OSS signature V4)."
+    )
 
     @classmethod
     def from_credentials(cls, credentials: Credentials, region: str) -> Oss4Signer:

@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl
 
 from sdk_runtime.credentials import AlibabaCloudCredentials
 from sdk_runtime.http import HttpRequest, percent_encode
-from sdk_runtime.signing import Credentials, require_access_key
+from sdk_runtime.signing import ApiKey, Credentials, require_access_key
 
 _FORM = "application/x-www-form-urlencoded"
 
@@ -42,6 +42,9 @@ class RpcV1Signer:
         self._credentials = credentials
 
     family: ClassVar[str] = "alibabacloud"
+    security: ClassVar[ApiKey] = ApiKey(
+        "query", "Signature", "Alibaba Cloud RPC signature V1 (HMAC-SHA1)."
+    )
 
     @classmethod
     def from_credentials(cls, credentials: Credentials, region: str) -> RpcV1Signer:

@@ -34,7 +34,7 @@ from urllib.parse import quote
 from sdk_runtime.credentials import AlibabaCloudCredentials
 from sdk_runtime.errors import CredentialsError
 from sdk_runtime.http import HttpRequest
-from sdk_runtime.signing import Credentials, require_access_key
+from sdk_runtime.signing import ApiKey, Credentials, require_access_key
 
 API_VERSION = "0.6.0"  # aliyun.log.version.API_VERSION
 V4_ALGORITHM = "SLS4-HMAC-SHA256"
@@ -98,6 +98,11 @@ class SlsV1Signer:
     __slots__ = ("_credentials",)
 
     family: ClassVar[str] = "alibabacloud"
+    security: ClassVar[ApiKey] = ApiKey(
+        "header",
+        "Authorization",
+        "Simple Log Service signature (LOG AccessKeyId:Signature, HMAC-SHA1).",
+    )
 
     def __init__(self, credentials: AlibabaCloudCredentials) -> None:
         self._credentials = credentials
@@ -149,6 +154,9 @@ class SlsV4Signer:
     __slots__ = ("_credentials", "_region")
 
     family: ClassVar[str] = "alibabacloud"
+    security: ClassVar[ApiKey] = ApiKey(
+        "header", "Authorization", "Simple Log Service signature V4 (SLS4-HMAC-SHA256)."
+    )
 
     def __init__(self, credentials: AlibabaCloudCredentials, region: str) -> None:
         self._credentials = credentials

@@ -14,6 +14,9 @@ import pytest
 import yaml
 from openapi_spec_validator import validate
 
+from generator.openapi import _security_scheme
+from sdk_runtime.signing import SIGNERS
+
 PROJECT = Path(__file__).resolve().parents[2]
 DOCUMENTS = sorted((PROJECT / "generated").glob("*/*/openapi.json"))
 SCALARS: dict[str, dict[str, str]] = {
@@ -170,3 +173,17 @@ def test_credential_parameters_become_security_schemes() -> None:
     assert "X-Auth-Token" not in [p["name"] for p in op["parameters"]]
     token = document["components"]["securitySchemes"]["huawei-token"]
     assert (token["type"], token["in"], token["name"]) == ("apiKey", "header", "X-Auth-Token")
+
+
+@pytest.mark.parametrize("scheme", SIGNERS.names())
+def test_each_signing_scheme_describes_its_own_security_scheme(scheme: str) -> None:
+    """A new scheme is its runtime module and registry entry: the generator asks the
+    entry how the OpenAPI document shows it."""
+    security = SIGNERS[scheme].security
+    assert security.location in ("header", "query") and security.name and security.description
+    assert _security_scheme(scheme) == {
+        "type": "apiKey",
+        "in": security.location,
+        "name": security.name,
+        "description": security.description,
+    }

@@ -64,6 +64,7 @@ class _PlainSigner:
     """A scheme of a test's own: what a new scheme module provides."""
 
     family: ClassVar[str] = "alibabacloud"
+    security: ClassVar[signing.ApiKey] = signing.ApiKey("header", "authorization", "Plain.")
 
     def __init__(self, key_id: str) -> None:
         self.key_id = key_id
