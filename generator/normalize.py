@@ -510,8 +510,8 @@ class _OperationBuilder:
             self._issue(
                 spec,
                 (*where, "type"),
-                "not supported yet: maps and lists of lists in XML bodies (they decode from "
-                "JSON only)",
+                "not supported yet: lists of lists in XML bodies (XML has no element names "
+                "for their rows; they decode from JSON only)",
             )
         return Field(
             wire_name=raw["name"],
@@ -746,10 +746,10 @@ class _OperationBuilder:
 
 
 def _json_only(ref: TypeRef) -> bool:
-    """Maps and lists of lists or maps: an XML body has no element names to carry them."""
-    if ref.kind == "map":
-        return True
-    return ref.kind == "array" and ref.items is not None and ref.items.kind in ("array", "map")
+    """A list of lists, anywhere in ``ref``: an XML body has no element names for its rows."""
+    if ref.items is None:
+        return False
+    return (ref.kind == "array" and ref.items.kind == "array") or _json_only(ref.items)
 
 
 def _content_lines(text: str) -> list[str]:

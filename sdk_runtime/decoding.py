@@ -3,9 +3,10 @@
 A body is JSON or XML as its protocol answers (the protocol's ``body_format``); for Alibaba
 Cloud RPC, which answers either, it is XML if it starts with ``<``.
 
-XML is parsed safely (see :func:`parse_xml`). Which elements repeat (lists) and which nest
-(objects) is read from the model's own fields, so a single ``<ResourcePool>`` still decodes
-as a list of one; an element in a namespace is matched by its local name. Elements the model
+XML is parsed safely (see :func:`parse_xml`). Which elements repeat (lists), which nest
+(objects) and which are maps (their children's names are the keys) is read from the model's
+own fields, so a single ``<ResourcePool>`` still decodes as a list of one; an element in a
+namespace is matched by its local name. Elements the model
 does not know are kept under their local name (a leaf as its text, an element with children
 as a dict of them, repeated siblings as a list), so that they land in ``model_extra`` as
 unknown JSON fields do.
@@ -37,7 +38,7 @@ import types
 import typing
 from collections.abc import Sequence
 from functools import cache
-from typing import TYPE_CHECKING, Any, TypeVar, Union
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, Union
 
 from sdk_runtime.errors import DecodeError
 from sdk_runtime.http import HttpResponse
@@ -48,8 +49,8 @@ if TYPE_CHECKING:  # pydantic is imported with the first model's plan, not by pa
 
     from pydantic import BaseModel
 
-    # (is a list, nested model) for one field, by its wire name.
-    _Plan = dict[str, tuple[bool, type[BaseModel] | None]]
+    # how each field of a model is read, by its wire name
+    _Plan = dict[str, "_Form"]
 
 ModelT = TypeVar("ModelT", bound="BaseModel")
 
@@ -145,17 +146,27 @@ def _xml_parser_class() -> type[XMLParser]:
 # --------------------------------------------------------------------------- plans
 
 
+class _Form(NamedTuple):
+    """How one field's value is read: whether it is a list (an XML element that repeats), the
+    model it or each of its items is, and for a map the form of each value (an XML map is an
+    element whose children's names are its keys)."""
+
+    is_list: bool
+    nested: type[BaseModel] | None
+    values: _Form | None = None
+
+
 @cache
 def _plan(model: type[BaseModel]) -> _Plan:
-    """Wire name -> (is a list, nested model) for each field of ``model``."""
+    """Wire name -> how that field of ``model`` is read."""
     plan = {}
     for attribute, info in model.model_fields.items():
         plan[info.alias or attribute] = _unwrap(info.annotation)
     return plan
 
 
-def _unwrap(annotation: Any) -> tuple[bool, type[BaseModel] | None]:
-    """(is a list, the model it holds or is) for a field's annotation."""
+def _unwrap(annotation: Any) -> _Form:
+    """The form of a field's annotation (``list[Pool] | None``, ``dict[str, list[str]]``)."""
     from pydantic import BaseModel
 
     origin = typing.get_origin(annotation)
@@ -165,10 +176,14 @@ def _unwrap(annotation: Any) -> tuple[bool, type[BaseModel] | None]:
                 return _unwrap(arg)
     if origin is list:
         (item,) = typing.get_args(annotation)
-        return True, _unwrap(item)[1]
+        inner = _unwrap(item)
+        return _Form(True, inner.nested, inner.values)
+    if origin is dict:
+        _, value = typing.get_args(annotation)
+        return _Form(False, None, _unwrap(value))
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return False, annotation
-    return False, None
+        return _Form(False, annotation)
+    return _Form(False, None)
 
 
 def _schema_extra(model: type[BaseModel], key: str) -> object:
@@ -228,18 +243,36 @@ def _element_to_dict(element: Element, model: type[BaseModel]) -> dict[str, Any]
         if entry is None:  # undocumented element: kept
             _keep(data, tag, _unknown_value(child))
             continue
-        is_list, nested = entry
-        if nested is not None:
-            value: Any = _element_to_dict(child, nested)
-        else:
-            text = child.text
-            value = text.strip() if text else ""
-        if not is_list:
+        value = _element_value(child, entry)
+        if not entry.is_list:
             data[tag] = value
         elif tag in data:
             data[tag].append(value)
         else:
             data[tag] = [value]
+    return data
+
+
+def _element_value(element: Element, form: _Form) -> Any:
+    """One element read as ``form`` says (one item of it, for a list)."""
+    if form.values is not None:
+        return _map_value(element, form.values)
+    if form.nested is not None:
+        return _element_to_dict(element, form.nested)
+    text = element.text
+    return text.strip() if text else ""
+
+
+def _map_value(element: Element, values: _Form) -> dict[str, Any]:
+    """A map: each child's local name is a key, its content the value; for a map of lists,
+    the children of one name are that key's list."""
+    data: dict[str, Any] = {}
+    for child in element:
+        key, value = _local_name(child.tag), _element_value(child, values)
+        if values.is_list:
+            data.setdefault(key, []).append(value)
+        else:
+            data[key] = value
     return data
 
 
@@ -286,13 +319,13 @@ def _payload_value(body: bytes, model: type[BaseModel], payload: str) -> Any:
     except UnicodeDecodeError:
         raise _Mismatch("Invalid JSON: the body is not UTF-8 text") from None
     if not _is_payload_kind(value, model, payload):
-        wanted = "an array" if _plan(model)[payload][0] else "an object"
+        wanted = "an array" if _plan(model)[payload].is_list else "an object"
         raise _Mismatch(f"the body is a JSON {_json_kind(value)}, not {wanted}")
     return value
 
 
 def _is_payload_kind(value: object, model: type[BaseModel], payload: str) -> bool:
-    return isinstance(value, list if _plan(model)[payload][0] else dict)
+    return isinstance(value, list if _plan(model)[payload].is_list else dict)
 
 
 def _decode_json_leniently(
@@ -326,7 +359,7 @@ def _wrap_single_items(data: dict[str, Any], model: type[BaseModel]) -> bool:
     """Wrap in a list every value of ``data`` (nested objects included) that the model
     wants a list of and got a single one of; whether any was."""
     wrapped = False
-    for key, (is_list, nested) in _plan(model).items():
+    for key, (is_list, nested, _) in _plan(model).items():
         value = data.get(key)
         if value is None:
             continue

@@ -16,6 +16,8 @@ from typing import Any
 import pytest
 
 from generator.cli import main
+from generator.errors import SpecError
+from generator.normalize import load_specs
 from sdk_runtime.errors import DecodeError
 from tests.wire.capture import CaptureServer, capture_server, json_reply
 
@@ -185,3 +187,32 @@ def test_the_docs_say_the_body_is_the_payload(forms: Path) -> None:
         "| Response | `ListWidgetEventsResponse` (HTTP 200; the body is `events` as a whole) |"
         in page
     )
+
+
+def test_maps_are_fine_in_xml_bodies_lists_of_lists_are_not(tmp_path: Path) -> None:
+    """XML carries a map as an element whose children's names are the keys (decoded by
+    sdk_runtime.decoding); it has no names for a list's rows."""
+    specs = tmp_path / "specs"
+    shutil.copytree(VALID, specs)
+    service = specs / "huaweicloud" / "demo" / "service.yaml"
+    service.write_text(service.read_text().replace("rest-json", "rest-xml"), encoding="utf-8")
+    operation = specs / "huaweicloud" / "demo" / "ListWidgets.yaml"
+    maps = """\
+      - name: labels
+        type: map
+        values: {type: array, items: {type: string}}
+        documented_type: Map<String,Array of String>
+        description: Label values by key.
+"""
+    marker = "        description: The widget ID.\n"
+    operation.write_text(operation.read_text().replace(marker, marker + maps), encoding="utf-8")
+    (shape,) = [s for s in load_specs(specs).services[0].shapes if s.name == "Widget"]
+    assert [f.type.python() for f in shape.fields] == ["str", "dict[str, list[str]]"]
+
+    text = operation.read_text().replace(
+        "{type: array, items: {type: string}}",
+        "{type: array, items: {type: array, items: {type: string}}}",
+    )
+    operation.write_text(text, encoding="utf-8")
+    with pytest.raises(SpecError, match="not supported yet: lists of lists in XML bodies"):
+        load_specs(specs)

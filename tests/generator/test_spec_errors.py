@@ -108,8 +108,8 @@ EXPECTED: dict[str, list[str]] = {
         f"{OP}:49: parameters[5].style: style 'comma' is for list parameters only",
     ],
     # response forms the runtime would not read as the page says: a payload (the body as a
-    # whole) beside other body fields, of a scalar type, naming nothing or in XML; maps in
-    # XML; nested collections in parameters; an unnamed nested object
+    # whole) beside other body fields, of a scalar type, naming nothing or in XML; lists of
+    # lists in XML; nested collections in parameters; an unnamed nested object
     "unsupported_response_forms": [
         "specs/huaweicloud/demo/CountWidgets.yaml:13: response.payload: 'count' is of type "
         "integer: a payload, the body as a whole, is an array or a map",
@@ -123,8 +123,8 @@ EXPECTED: dict[str, list[str]] = {
         "runtime reads a whole body as one field from rest-json only)",
         f"{XML_OP}:20: response.fields[1].name: 'labels' cannot be in the body: the body is "
         "the payload 'gadgets' as a whole",
-        f"{XML_OP}:21: response.fields[1].type: not supported yet: maps and lists of lists in "
-        "XML bodies (they decode from JSON only)",
+        f"{XML_OP}:21: response.fields[1].type: not supported yet: lists of lists in XML "
+        "bodies (XML has no element names for their rows; they decode from JSON only)",
     ],
     # several errors in one file, all reported at once, in line order
     "several_errors": [

@@ -580,10 +580,42 @@ def test_a_nested_collection_of_the_wrong_kind_is_a_decode_error(body: bytes, pr
     assert problem in caught.value.message
 
 
+class Labelled(ResponseModel):
+    """Maps as XML carries them: an element whose children's names are the keys."""
+
+    labels: dict[str, list[str]] | None = Field(None, alias="Labels")
+    tags: dict[str, str] | None = Field(None, alias="Tags")
+    pools: dict[str, Pool] | None = Field(None, alias="Pools")
+    tag_sets: list[dict[str, str]] | None = Field(None, alias="TagSet")
+
+
+def test_maps_decode_from_xml_as_from_json() -> None:
+    xml = (
+        b"<R><Labels><env>prod</env><env>eu</env><tier>web</tier></Labels>"
+        b'<Tags xmlns="urn:tags"><k>v</k><empty/></Tags>'
+        b"<Pools><a><Name>p</Name><Tag>x</Tag><Since>2024</Since></a></Pools>"
+        b"<TagSet><a>1</a></TagSet><TagSet><b>2</b></TagSet></R>"
+    )
+    expected = Labelled(
+        labels={"env": ["prod", "eu"], "tier": ["web"]},
+        tags={"k": "v", "empty": ""},
+        pools={"a": Pool(name="p", tags=["x"], Since="2024")},
+        tag_sets=[{"a": "1"}, {"b": "2"}],
+    )
+    for body in (xml, b"<!-- via defusedxml -->" + xml):
+        assert decode(HttpResponse(200, {}, body), Labelled, body_format="xml") == expected
+    json_body = (
+        b'{"Labels": {"env": ["prod", "eu"], "tier": ["web"]}, "Tags": {"k": "v", "empty": ""},'
+        b' "Pools": {"a": {"Name": "p", "Tag": ["x"], "Since": "2024"}},'
+        b' "TagSet": [{"a": "1"}, {"b": "2"}]}'
+    )
+    assert decode(HttpResponse(200, {}, json_body), Labelled) == expected
+
+
 def test_a_list_of_lists_in_xml_keeps_its_rows_as_unknown_elements() -> None:
-    """XML has no element names for the rows of a list of lists, nor for map keys: the spec
-    check refuses such fields on rest-xml operations; a row the model cannot place is kept,
-    never dropped, and never mistaken for the field."""
+    """XML has no element names for the rows of a list of lists: the spec check refuses such
+    fields on rest-xml operations; a row the model cannot place is kept, never dropped, and
+    never mistaken for the field."""
     body = b"<R><Region>r</Region><Rows><Row>1</Row><Row>2</Row></Rows></R>"
     result = _decode(body)
     assert result.region == "r" and result.model_extra == {"Rows": {"Row": ["1", "2"]}}
