@@ -15,14 +15,21 @@ generated class:
 * a validation error does not repeat the input values in its text: a response body can
   carry anything;
 * no field name is refused for its ``model_`` prefix (``ModelId`` -> ``model_id``), which
-  pydantic before 2.10 warns about.
+  pydantic before 2.10 warns about;
+* ``_request_id``: the request id the vendor sent in a response header (``x-oss-request-id``,
+  ``x-acs-request-id``, ``X-Request-Id``, ``x-log-requestid``; see
+  ``sdk_runtime.decoding.request_id_of``), set by the runtime on the response model, None
+  for a model not made from a response (or a response without one). A private attribute,
+  so that it never clashes with a documented field (RPC bodies have a ``RequestId``, i.e.
+  ``request_id``) and stays out of ``model_dump()``; the raw response of a later
+  ``with_raw_response`` reads the same headers.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 __all__ = ["ResponseModel"]
 
@@ -37,3 +44,4 @@ class ResponseModel(BaseModel):
         hide_input_in_errors=True,
         protected_namespaces=(),
     )
+    _request_id: str | None = PrivateAttr(default=None)
