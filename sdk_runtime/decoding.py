@@ -113,10 +113,15 @@ def decode(
 
 
 def _with_request_id(decoded: ModelT, headers: Mapping[str, str]) -> ModelT:
-    """``decoded`` with its ``_request_id`` (a private attribute of ResponseModel) set."""
-    private = decoded.__pydantic_private__
-    if private is not None:  # None: a model without private attributes (not a ResponseModel)
-        private["_request_id"] = request_id_of(headers)
+    """``decoded`` with the request id of ``headers`` among its pydantic private attributes,
+    where ResponseModel's ``_request_id`` reads it (other models are left as they are)."""
+    request_id = request_id_of(headers)
+    if request_id is not None and hasattr(type(decoded), "_request_id"):
+        private = decoded.__pydantic_private__
+        if private is None:
+            object.__setattr__(decoded, "__pydantic_private__", {"_request_id": request_id})
+        else:
+            private["_request_id"] = request_id
     return decoded
 
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr
+from pydantic import BaseModel, ConfigDict
 
 __all__ = ["ResponseModel"]
 
@@ -44,4 +44,12 @@ class ResponseModel(BaseModel):
         hide_input_in_errors=True,
         protected_namespaces=(),
     )
-    _request_id: str | None = PrivateAttr(default=None)
+
+    @property
+    def _request_id(self) -> str | None:
+        """The request id of the response this model was decoded from (see the module
+        docstring); None if it had none, or for a model made by hand. Kept with pydantic's
+        private attributes, but set only by the runtime, so that no model pays for it at
+        construction (nested shapes included)."""
+        private = self.__pydantic_private__
+        return private.get("_request_id") if private else None

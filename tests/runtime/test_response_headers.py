@@ -148,3 +148,22 @@ def test_every_vendor_request_id_header_reaches_the_model(header: str) -> None:
 
 def test_a_model_made_by_hand_has_no_request_id() -> None:
     assert Logs()._request_id is None
+
+
+def test_the_request_id_survives_copy_and_pickle_and_stays_out_of_the_dump() -> None:
+    import copy
+    import pickle
+
+    logs = _decode(b'{"Count": 1}', "json")
+    assert logs._request_id == HEADERS["x-log-requestid"]
+    for again in (
+        copy.copy(logs),
+        copy.deepcopy(logs),
+        logs.model_copy(),
+        pickle.loads(pickle.dumps(logs)),
+    ):
+        assert again._request_id == HEADERS["x-log-requestid"]
+    assert HEADERS["x-log-requestid"] not in logs.model_dump_json()
+    assert "_request_id" not in logs.model_dump() and "_request_id" not in repr(logs)
+    with pytest.raises(AttributeError):
+        logs._request_id = "other"  # type: ignore[misc]  # the runtime's, read-only

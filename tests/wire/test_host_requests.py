@@ -312,3 +312,34 @@ def test_sls_project_in_the_host_matches_aliyun_log(
     assert mine.authority.removesuffix(":80") == theirs.authority.removesuffix(":80") == expected
     assert (store.ttl, store.shard_count, store.x_log_requestid) == (30, 2, REQUEST_ID)
     assert store._request_id == REQUEST_ID
+
+
+@pytest.mark.usefixtures("pinned_clock")
+def test_the_async_client_sends_the_same_request(hostpages: dict[str, ModuleType]) -> None:
+    """The async client (here with an httpx.AsyncClient through the proxy): the same
+    virtual-hosted request as the sync one, and the same header fields decoded."""
+    import asyncio
+
+    import httpx
+
+    reply = _reply(200, BUCKET_INFO, **{"x-oss-request-id": REQUEST_ID})
+    kwargs: dict[str, Any] = {
+        "endpoint": OSS_ENDPOINT,
+        "access_key_id": KEY_ID,
+        "access_key_secret": SECRET,
+    }
+
+    async def call(server_url: str) -> Any:
+        async with httpx.AsyncClient(proxy=server_url) as http:
+            client = hostpages["oss"].AsyncOssClient(http_client=http, **kwargs)
+            async with client:
+                return await client.get_bucket_info(bucket=BUCKET)
+
+    with capture_server(reply) as server:
+        with hostpages["oss"].OssClient(http_client=_proxied(server.url), **kwargs) as ours:
+            ours.get_bucket_info(bucket=BUCKET)
+        info = asyncio.run(call(server.url))
+    sync, async_ = server.requests
+    assert async_.host == f"{BUCKET}.oss-cn-hangzhou.aliyuncs.com"
+    assert_same_request(async_, sync, OSS_SIGNED)
+    assert (info.x_oss_request_id, info._request_id) == (REQUEST_ID, REQUEST_ID)
