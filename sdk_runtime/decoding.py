@@ -23,6 +23,11 @@ message names the operation, the model and the problem, and quotes the start of 
 with the client's secrets masked. It is raised outside of any ``except`` block, so neither
 ``__cause__`` nor ``__context__`` holds the original error, whose text may echo the body.
 
+Fields the spec documents as response headers (``location: header``, the operation's
+``response_headers``) are read from the headers into the same data before validation, for
+any body or none; an operation without them decodes as before. The vendor's request id
+header becomes the model's ``_request_id``.
+
 The happy path pays for none of this: errors are caught, never looked for beforehand.
 """
 
@@ -103,7 +108,7 @@ def decode(
         return _with_request_id(decoded, response.headers)
     except _UNDECODABLE as error:
         problem = _problem(error)
-    if not body:
+    if not body and not header_fields:
         problem = f"the body is empty: {problem}"  # and the model has a required field
     if body and not xml:
         found, problem = _decode_json_leniently(body, model, problem, data)
