@@ -139,7 +139,8 @@ _RULE_LIST = [
     Rule(
         "operation-request-changed",
         NON_BREAKING,
-        "HTTP method, path or RPC action changed; the client sends it, calls are unchanged",
+        "HTTP method, path, host prefix or RPC action changed; the client sends it, calls are "
+        "unchanged",
     ),
     Rule("operation-deprecated", NON_BREAKING, "deprecation flag changed; calls still work"),
     Rule("fixed-parameter-changed", NON_BREAKING, "a constant the client sends itself changed"),
@@ -713,7 +714,19 @@ class _Differ:
                     f"region {region} is reached at another endpoint; endpoint= overrides it",
                     NON_BREAKING,
                 )
-        self.checked(where, "service.endpoint", old, new, {"url", "default_region", "regions"})
+        if old.ip_address_style != new.ip_address_style:
+            self.add(
+                where,
+                "service.endpoint.ip_address_style",
+                "service-endpoint-changed",
+                old.ip_address_style,
+                new.ip_address_style,
+                "host labels (bucket, project) travel another way to an IP endpoint=; calls "
+                "are unchanged",
+                NON_BREAKING,
+            )
+        handled = {"url", "default_region", "regions", "ip_address_style"}
+        self.checked(where, "service.endpoint", old, new, handled)
 
 
 class _OperationDiffer:
@@ -753,7 +766,7 @@ class _OperationDiffer:
             new.description,
             "operation description",
         )
-        for attr in ("method", "path", "action"):
+        for attr in ("method", "path", "action", "host_prefix"):
             a, b = getattr(old, attr), getattr(new, attr)
             if a != b:
                 self.add(
@@ -839,6 +852,7 @@ class _OperationDiffer:
                 "method",
                 "path",
                 "action",
+                "host_prefix",
                 "deprecated",
                 "fixed_parameters",
                 "response_status",

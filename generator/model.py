@@ -50,7 +50,7 @@ _PYTHON_SCALARS = {
 class Parameter:
     wire_name: str
     python_name: str
-    location: str  # query | path | header | body
+    location: str  # query | path | header | body | host
     type: TypeRef
     documented_type: str
     required: bool
@@ -82,7 +82,7 @@ class Field:
     documented_type: str
     description: str
     required: bool = False
-    location: str = "body"
+    location: str = "body"  # body | header (top-level response fields only)
     enum: tuple[Any, ...] = ()
     example: Any = None
 
@@ -186,6 +186,26 @@ class Operation:
     deprecated: bool = False
     # wire name of the response field that is the whole body (a JSON array or map), if any
     payload: str | None = None
+    # "{bucket}.": labels filled from the `in: host` parameters, prepended to the endpoint host
+    host_prefix: str | None = None
+
+    @property
+    def host_parameters(self) -> tuple[Parameter, ...]:
+        """The `in: host` parameters in the order their labels appear in ``host_prefix``."""
+        if not self.host_prefix:
+            return ()
+        by_name = {p.wire_name: p for p in self.parameters if p.location == "host"}
+        names = [label[1:-1] for label in self.host_prefix.rstrip(".").split(".")]
+        return tuple(by_name[name] for name in names if name in by_name)
+
+    @property
+    def header_fields(self) -> tuple[Field, ...]:
+        """The response fields read from the response headers."""
+        return tuple(f for f in self.response_fields if f.location == "header")
+
+    @property
+    def body_fields(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.response_fields if f.location != "header")
 
     @property
     def keyword_parameters(self) -> tuple[Parameter, ...]:
@@ -199,6 +219,7 @@ class Endpoint:
     url: str  # may contain {region}
     default_region: str
     regions: tuple[tuple[str, str], ...] = ()
+    ip_address_style: str = "virtual"  # host labels for an IP endpoint=: virtual | path
 
 
 @dataclass(frozen=True)

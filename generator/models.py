@@ -10,6 +10,7 @@ from typing import Any
 
 from generator.model import Service
 from generator.naming import snake_case
+from generator.openapi import model_schema
 
 MODEL_BASE = "sdk_runtime.model.ResponseModel"
 
@@ -61,13 +62,17 @@ def models_input(service: Service, document: dict[str, Any]) -> ModelsInput:
     scope), so paths, parameters and security are left out: editing an operation's
     parameters or descriptions leaves ``models.py`` and its key as they were.
     """
+    schemas = dict(document["components"]["schemas"])
+    for operation in service.operations:
+        if operation.header_fields:  # in the document as response headers, in the model too
+            schemas[operation.response_class] = model_schema(operation)
     return ModelsInput(
         document={
             "openapi": document["openapi"],
             "info": document["info"],
-            "components": {"schemas": document["components"]["schemas"]},
+            "components": {"schemas": schemas},
         },
-        aliases=model_aliases(service, document["components"]["schemas"]),
+        aliases=model_aliases(service, schemas),
         header=(
             f"# Generated from specs/{service.provider}/{service.service}/"
             " by `python -m generator generate`.\n"

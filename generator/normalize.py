@@ -162,6 +162,7 @@ def _load_service_dir(
             url=endpoint["url"],
             default_region=endpoint["default_region"],
             regions=tuple(sorted(endpoint.get("regions", {}).items())),
+            ip_address_style=endpoint.get("ip_address_style", "virtual"),
         ),
         signing_default=signing["default"],
         signing_schemes=tuple(signing["schemes"]),
@@ -257,9 +258,11 @@ class _OperationBuilder:
         parameters = tuple(self._parameter(spec, i, p) for i, p in enumerate(raw["parameters"]))
         self._check_names(spec, ("parameters",), parameters, "parameter")
         self._check_path_placeholders(spec, path, parameters)
+        host_prefix = raw["request"].get("host_prefix")
+        self._check_host_placeholders(spec, host_prefix, parameters)
         response = raw["response"]
         fields = tuple(
-            self._field(spec, ("response", "fields", i), f, shapes)
+            self._field(spec, ("response", "fields", i), f, shapes, top_level=True)
             for i, f in enumerate(response["fields"])
         )
         self._check_names(spec, ("response", "fields"), fields, "response field")
@@ -321,6 +324,7 @@ class _OperationBuilder:
             spec_file=spec.display,
             deprecated=raw.get("deprecated", False),
             payload=payload,
+            host_prefix=host_prefix,
         )
 
     # -- request ---------------------------------------------------------------------------
@@ -373,9 +377,13 @@ class _OperationBuilder:
         where = ("parameters", index)
         if self.protocol == "rpc" and raw["in"] not in ("query", "body"):
             self._issue(spec, (*where, "in"), "RPC parameters are sent in the query or body")
-        if raw.get("credential") and raw["in"] == "path":
+        if raw.get("credential") and raw["in"] in ("path", "host"):
             # credentials are added by the signer; nothing would fill the placeholder
-            self._issue(spec, (*where, "credential"), "a path parameter cannot be a credential yet")
+            self._issue(
+                spec, (*where, "credential"), f"a {raw['in']} parameter cannot be a credential yet"
+            )
+        if raw["in"] == "host" and raw["type"] != "string":
+            self._issue(spec, (*where, "type"), "a host parameter is one DNS label: type string")
         self._check_wire_form(spec, where, raw)
         return Parameter(
             wire_name=raw["name"],
@@ -441,6 +449,27 @@ class _OperationBuilder:
                     f"path parameter {parameter.wire_name!r} is not in the path",
                 )
 
+    def _check_host_placeholders(
+        self, spec: SpecFile, host_prefix: str | None, parameters: tuple[Parameter, ...]
+    ) -> None:
+        """Every ``{label}`` of ``request.host_prefix`` names an ``in: host`` parameter, and
+        every such parameter has its label there."""
+        placeholders = _PATH_PLACEHOLDER.findall(host_prefix or "")
+        host_params = {p.wire_name for p in parameters if p.location == "host"}
+        for name in sorted(set(placeholders) - host_params):
+            self._issue(
+                spec,
+                ("request", "host_prefix"),
+                f"placeholder {{{name}}} names no host parameter",
+            )
+        for i, parameter in enumerate(parameters):
+            if parameter.location == "host" and parameter.wire_name not in placeholders:
+                self._issue(
+                    spec,
+                    ("parameters", i, "in"),
+                    f"host parameter {parameter.wire_name!r} is not in request.host_prefix",
+                )
+
     # -- response --------------------------------------------------------------------------
 
     def _payload(self, spec: SpecFile, fields: tuple[Field, ...]) -> str | None:
@@ -496,15 +525,27 @@ class _OperationBuilder:
         return shapes
 
     def _field(
-        self, spec: SpecFile, where: JsonPath, raw: dict[str, Any], shapes: dict[str, Shape | None]
+        self,
+        spec: SpecFile,
+        where: JsonPath,
+        raw: dict[str, Any],
+        shapes: dict[str, Shape | None],
+        *,
+        top_level: bool = False,
     ) -> Field:
         if raw.get("location") == "header":
-            self._issue(
-                spec,
-                (*where, "location"),
-                "not supported yet: response fields carried in headers (the runtime decodes "
-                "the body only)",
-            )
+            if not top_level:
+                self._issue(
+                    spec,
+                    (*where, "location"),
+                    "only response fields can be carried in headers, not the fields of a shape",
+                )
+            elif raw["type"] in ("object", "array", "map"):
+                self._issue(
+                    spec,
+                    (*where, "type"),
+                    f"a header field is one value: a scalar type, not {raw['type']}",
+                )
         type_ = self._type(spec, where, raw, shapes)
         if self.protocol == "rest-xml" and _json_only(type_):
             self._issue(

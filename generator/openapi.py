@@ -74,7 +74,7 @@ def build_openapi(service: Service) -> dict[str, Any]:
     schemas["ErrorBody"] = _ERROR_BODIES[service.error_format]
     for operation in service.operations:
         schemas[operation.response_class] = _object_schema(
-            operation.response_fields, operation.response_description, operation.xml_root
+            operation.body_fields, operation.response_description, operation.xml_root
         )
         if operation.payload is not None:
             # the model holds the body in this property; the body itself is its value
@@ -169,6 +169,44 @@ def _server(service: Service) -> dict[str, Any]:
     return server
 
 
+def _host_server(service: Service, operation: Operation) -> dict[str, Any]:
+    """The operation's own server: the service's URL with the host labels in front
+    (``https://{bucket}.oss-{region}.aliyuncs.com``), each label a server variable."""
+    server = _server(service)
+    scheme, _, rest = server["url"].partition("://")
+    server["url"] = f"{scheme}://{operation.host_prefix}{rest}"
+    labels: dict[str, Any] = {}
+    for parameter in operation.host_parameters:
+        variable: dict[str, Any] = {
+            "default": str(parameter.example or parameter.wire_name),
+            "description": parameter.description,
+        }
+        labels[parameter.wire_name] = variable
+    server["variables"] = {**labels, **server.get("variables", {})}
+    return server
+
+
+def _header(field: Field) -> dict[str, Any]:
+    """A response field carried in a header, as an OpenAPI response header."""
+    header: dict[str, Any] = {"schema": type_schema(field.type)}
+    if field.description:
+        header["description"] = field.description
+    if field.required:
+        header["required"] = True
+    if field.enum:
+        header["schema"]["x-documented-values"] = list(field.enum)
+    if field.example is not None:
+        header["example"] = field.example
+    return header
+
+
+def model_schema(operation: Operation) -> dict[str, Any]:
+    """The schema of the operation's response model: its body and its header fields."""
+    return _object_schema(
+        operation.response_fields, operation.response_description, operation.xml_root
+    )
+
+
 def _path_key(service: Service, operation: Operation) -> str:
     """RPC actions and sub-resource flags share a path; the query keeps the keys distinct."""
     if service.protocol == "rpc":
@@ -186,7 +224,9 @@ def _operation(service: Service, operation: Operation, media: str) -> dict[str, 
     result: dict[str, Any] = {
         "operationId": operation.name,
         "summary": operation.summary,
-        "parameters": [_parameter(p) for p in operation.parameters if not p.credential],
+        "parameters": [
+            _parameter(p) for p in operation.parameters if not p.credential and p.location != "host"
+        ],
         "responses": {
             str(operation.response_status): {
                 "description": operation.response_description or "Success",
@@ -200,6 +240,12 @@ def _operation(service: Service, operation: Operation, media: str) -> dict[str, 
             "lastUpdated": operation.source.last_updated,
         },
     }
+    if operation.header_fields:
+        result["responses"][str(operation.response_status)]["headers"] = {
+            f.wire_name: _header(f) for f in operation.header_fields
+        }
+    if operation.host_prefix:
+        result["servers"] = [_host_server(service, operation)]
     if operation.source.url:
         result["externalDocs"] = {
             "description": operation.source.title,

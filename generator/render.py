@@ -112,6 +112,16 @@ def fixed(parameters: tuple[FixedParameter, ...]) -> tuple[tuple[str, str, str],
     return tuple((p.wire_name, p.location, p.value) for p in parameters)
 
 
+def host_labels(operation: Operation) -> tuple[tuple[str, str], ...]:
+    """(wire name, keyword) of the host parameters, outermost label first."""
+    return tuple((p.wire_name, p.python_name) for p in operation.host_parameters)
+
+
+def response_headers(operation: Operation) -> tuple[str, ...]:
+    """Wire names of the response fields read from the headers."""
+    return tuple(f.wire_name for f in operation.header_fields)
+
+
 DEFAULT_PACKAGE = "generated"
 
 
@@ -138,6 +148,8 @@ class Renderer:
             locations=locations,
             styles=styles,
             fixed=fixed,
+            host_labels=host_labels,
+            response_headers=response_headers,
             module=self.module,
             dict=dict,
             tuple=tuple,

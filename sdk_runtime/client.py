@@ -125,7 +125,14 @@ class _Pipeline:
         if response.status >= 300:
             raise parse_error(self.service, response, self.secrets)
         model = self.response_model(operation)
-        return decode(response, model, self.secrets, operation.name, self.protocol.body_format)
+        return decode(
+            response,
+            model,
+            self.secrets,
+            operation.name,
+            self.protocol.body_format,
+            operation.response_headers,
+        )
 
     def response_model(self, operation: OperationSpec[ResponseT]) -> type[ResponseT]:
         """The operation's response class, from the service's models module (loaded once)."""

@@ -29,6 +29,11 @@ message names the operation, the model and the problem, and quotes the start of 
 with the client's secrets masked. It is raised outside of any ``except`` block, so neither
 ``__cause__`` nor ``__context__`` holds the original error, whose text may echo the body.
 
+Fields the spec documents as response headers (``location: header``, the operation's
+``response_headers``) are read from the headers into the same data before validation, for
+any body or none; an operation without them decodes as before. The vendor's request id
+header becomes the model's ``_request_id``.
+
 The happy path pays for none of this: errors are caught, never looked for beforehand.
 """
 
@@ -36,7 +41,7 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, Union
 
@@ -55,8 +60,8 @@ if TYPE_CHECKING:  # pydantic is imported with the first model's plan, not by pa
 ModelT = TypeVar("ModelT", bound="BaseModel")
 
 EXCERPT_CHARS = 200  # of the body, quoted in a DecodeError (secrets masked first)
-# Where the vendors put the request id of a response (OSS, Alibaba Cloud RPC, Huawei Cloud,
-# Simple Log Service).
+# Where the vendors put the request id of a response: OSS, Alibaba Cloud RPC, Huawei Cloud,
+# Simple Log Service.
 REQUEST_ID_HEADERS = ("x-oss-request-id", "x-acs-request-id", "x-request-id", "x-log-requestid")
 
 # The body format of each protocol that answers in one format only. Alibaba Cloud RPC is
@@ -74,12 +79,19 @@ def decode(
     secrets: Sequence[str] = (),
     operation: str | None = None,
     body_format: str | None = None,
+    header_fields: tuple[str, ...] = (),
 ) -> ModelT:
     """The body as ``model``; an empty body gives the model's defaults.
 
     ``body_format`` is ``"json"`` or ``"xml"`` for a protocol whose bodies are always one
     (its ``body_format``, see :mod:`sdk_runtime.protocols`); with None (Alibaba Cloud RPC
     answers either, as asked), a body starting with ``<`` is XML and any other JSON.
+    ``header_fields`` are the wire names of the model's fields that the response carries in
+    its headers (names matched case-insensitively; values typed as body fields are, an HTTP
+    date read for a ``datetime``).
+
+    The model's ``_request_id`` is the vendor's request id header of the response
+    (:func:`request_id_of`), None if it sent none.
 
     Raises :class:`~sdk_runtime.errors.DecodeError` for a body that does not decode into
     ``model``; ``secrets`` (see :func:`~sdk_runtime.redaction.secret_forms`) are masked in
@@ -87,24 +99,53 @@ def decode(
     """
     body = response.body.lstrip()
     xml = body.startswith(b"<") if body_format is None else body_format == "xml"
+    data: dict[str, Any] | None = None
     try:
-        if not body:
-            return model()
-        if xml:
-            return model.model_validate(_xml_data(body, model))
-        payload = _payload(model)
-        if payload is not None:
-            return model.model_validate({payload: _payload_value(body, model, payload)})
-        return model.model_validate_json(body)
+        if header_fields:
+            data = _body_data(body, xml, model)
+            data.update(_header_data(response.headers, header_fields, model))
+            decoded = model.model_validate(data)
+        elif not body:
+            decoded = model()
+        elif xml:
+            decoded = model.model_validate(_xml_data(body, model))
+        elif (payload := _payload(model)) is not None:
+            decoded = model.model_validate({payload: _payload_value(body, model, payload)})
+        else:
+            decoded = model.model_validate_json(body)
+        return _with_request_id(decoded, response.headers)
     except _UNDECODABLE as error:
         problem = _problem(error)
-    if not body:
+    if not body and not header_fields:
         problem = f"the body is empty: {problem}"  # and the model has a required field
     if body and not xml:
-        decoded, problem = _decode_json_leniently(body, model, problem)
-        if decoded is not None:
-            return decoded
+        found, problem = _decode_json_leniently(body, model, problem, data)
+        if found is not None:
+            return _with_request_id(found, response.headers)
     raise _decode_error(response, model, problem, secrets, operation)  # outside `except`
+
+
+def _with_request_id(decoded: ModelT, headers: Mapping[str, str]) -> ModelT:
+    """``decoded`` with the request id of ``headers`` among its pydantic private attributes,
+    where ResponseModel's ``_request_id`` reads it (other models are left as they are)."""
+    request_id = request_id_of(headers)
+    if request_id is not None and hasattr(type(decoded), "_request_id"):
+        private = decoded.__pydantic_private__
+        if private is None:
+            object.__setattr__(decoded, "__pydantic_private__", {"_request_id": request_id})
+        else:
+            private["_request_id"] = request_id
+    return decoded
+
+
+def request_id_of(headers: Mapping[str, str]) -> str | None:
+    """The request id a response carries in its headers (lower-cased names), by the first
+    of :data:`REQUEST_ID_HEADERS` it has; None if none."""
+    for name in REQUEST_ID_HEADERS:
+        value = headers.get(name)
+        if value is not None:
+            return value
+    return None
 
 
 def parse_xml(body: bytes) -> Element:
@@ -303,6 +344,63 @@ def _local_name(tag: str) -> str:
     return tag.rpartition("}")[2] if tag[:1] == "{" else tag
 
 
+# --------------------------------------------------------------------------- headers
+
+
+def _body_data(body: bytes, xml: bool, model: type[BaseModel]) -> dict[str, Any]:
+    """The body as the data to validate, for a model that also has header fields."""
+    if not body:
+        return {}
+    if xml:
+        return _xml_data(body, model)
+    payload = _payload(model)
+    if payload is not None:
+        return {payload: _payload_value(body, model, payload)}
+    import json
+
+    try:
+        data = json.loads(body)
+    except ValueError as error:  # JSONDecodeError, UnicodeDecodeError
+        raise _Mismatch(f"Invalid JSON: {error}") from None
+    if not isinstance(data, dict):
+        raise _Mismatch(f"the body is a JSON {_json_kind(data)}, not an object")
+    return data
+
+
+def _header_data(
+    headers: Mapping[str, str], names: tuple[str, ...], model: type[BaseModel]
+) -> dict[str, Any]:
+    """The header fields present in ``headers`` (lower-cased names), by wire name; an HTTP
+    date (``Fri, 27 Dec 2024 03:21:12 GMT``) for a ``datetime`` field as that datetime."""
+    data: dict[str, Any] = {}
+    for name in names:
+        value: Any = headers.get(name.lower())
+        if value is None:
+            continue
+        if name in _datetime_fields(model) and "," in value:
+            from contextlib import suppress
+            from email.utils import parsedate_to_datetime
+
+            with suppress(TypeError, ValueError):  # not an HTTP date: validated as text
+                value = parsedate_to_datetime(value)
+        data[name] = value
+    return data
+
+
+@cache
+def _datetime_fields(model: type[BaseModel]) -> frozenset[str]:
+    """Wire names of ``model``'s ``datetime`` fields."""
+    from datetime import datetime
+
+    found = set()
+    for attribute, info in model.model_fields.items():
+        annotation = info.annotation
+        args = typing.get_args(annotation) if typing.get_origin(annotation) else (annotation,)
+        if datetime in args:
+            found.add(info.alias or attribute)
+    return frozenset(found)
+
+
 # --------------------------------------------------------------------------- JSON
 
 
@@ -329,23 +427,24 @@ def _is_payload_kind(value: object, model: type[BaseModel], payload: str) -> boo
 
 
 def _decode_json_leniently(
-    body: bytes, model: type[ModelT], problem: str
+    body: bytes, model: type[ModelT], problem: str, data: dict[str, Any] | None = None
 ) -> tuple[ModelT | None, str]:
     """(the model, "") when ``body``, which failed validation with ``problem``, validates
     once its list fields given a single value have it wrapped in a list; else (None, what is
-    wrong with it)."""
+    wrong with it). ``data`` is the body already read (with the header fields), if it was."""
     import json
 
-    try:
-        data = json.loads(body)
-    except _UNDECODABLE:
-        return None, problem  # not JSON: pydantic said so already
-    payload = _payload(model)
-    if payload is not None:
-        if not _is_payload_kind(data, model, payload):
-            return None, problem  # said so already
-        data = {payload: data}
-    elif not isinstance(data, dict):
+    if data is None:
+        try:
+            data = json.loads(body)
+        except _UNDECODABLE:
+            return None, problem  # not JSON: pydantic said so already
+        payload = _payload(model)
+        if payload is not None:
+            if not _is_payload_kind(data, model, payload):
+                return None, problem  # said so already
+            data = {payload: data}
+    if not isinstance(data, dict):
         return None, f"the body is a JSON {_json_kind(data)}, not an object"
     if not _wrap_single_items(data, model):
         return None, problem
@@ -427,9 +526,7 @@ def _decode_error(
 ) -> DecodeError:
     text = redact_text(response.body.decode("utf-8", "replace"), secrets)
     excerpt = text[:EXCERPT_CHARS]
-    request_id = next(
-        (response.headers[h] for h in REQUEST_ID_HEADERS if h in response.headers), None
-    )
+    request_id = request_id_of(response.headers)
     if request_id is not None:
         request_id = redact_text(request_id, secrets)
     where = f"{operation}: " if operation else ""

@@ -1,10 +1,33 @@
-"""Where to send requests: the ``endpoint=`` override, else the service's rule for the region."""
+"""Where to send requests: the ``endpoint=`` override, else the service's rule for the region;
+and the values an operation carries in the host name (the OSS bucket, the SLS project).
+
+Host labels are prepended to the endpoint's host, virtual-hosted style, as the official SDKs
+do it (alibabacloud-oss-v2 ``<bucket>.<endpoint>``, aliyun-log-python-sdk
+``<project>.<endpoint>``), whether the endpoint comes from the region or from ``endpoint=``.
+An IP address cannot have labels in front of it; what then happens is the service's
+``ip_address_style``:
+
+``virtual``  the connection goes to the IP and the labels travel in the Host header
+             (``Host: <project>.10.0.0.1``), as aliyun-log-python-sdk sends it to an IP;
+``path``     the labels become the first path segments (``http://10.0.0.1/<bucket>/``), as
+             alibabacloud-oss-v2 falls back to path style for an IP endpoint.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from sdk_runtime.service import ServiceSpec
+
+if TYPE_CHECKING:
+    from sdk_runtime.http import HttpRequest
+    from sdk_runtime.service import OperationSpec
+
+# One DNS label (RFC 1035/1123): letters, digits and "-", not first or last, 1 to 63 long.
+_DNS_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?").fullmatch
 
 
 def resolve_endpoint(service: ServiceSpec, region: str, endpoint: str | None) -> tuple[str, str]:
@@ -24,3 +47,49 @@ def resolve_endpoint(service: ServiceSpec, region: str, endpoint: str | None) ->
             f"endpoint must be an http(s) URL such as https://host[:port], got {url!r}"
         )
     return parts.scheme, parts.netloc
+
+
+def is_ip_host(host: str) -> bool:
+    """Whether ``host[:port]`` names an IP address: ``[::1]:8080``, ``127.0.0.1:8080``.
+
+    Dotted digits are IPv4 in every form ``inet_aton`` reads, which is how
+    alibabacloud-oss-v2 tells an IP endpoint from a host name."""
+    if host.startswith("["):
+        return True
+    name = host.rpartition(":")[0] if ":" in host else host
+    return name.replace(".", "").isdigit()
+
+
+def place_host_labels(
+    request: HttpRequest,
+    service: ServiceSpec,
+    operation: OperationSpec[Any],
+    params: Mapping[str, object],
+) -> None:
+    """Put the values of ``operation``'s ``in: host`` parameters in front of the request's
+    host (see the module docstring), checking each is one DNS label.
+
+    Raises ``ValueError`` naming the keyword for a missing value or one that is not a DNS
+    label: a value such as ``evil.example#`` must never move the request to another host.
+    """
+    labels = []
+    for wire_name, keyword in operation.host_labels:
+        value = params.get(wire_name)
+        if value is None:
+            raise ValueError(f"{operation.name} needs {keyword}, which the host name carries")
+        if not isinstance(value, str) or not _DNS_LABEL(value):
+            shown = repr(value) if len(repr(value)) <= 80 else repr(value)[:77] + "..."
+            raise ValueError(
+                f"{keyword} must be one DNS label (letters, digits and '-', not first or "
+                f"last, at most 63 characters), got {shown}"
+            )
+        labels.append(value)
+    ip = is_ip_host(request.host)
+    if ip and service.ip_address_style == "path":
+        request.path = "/" + "/".join(labels) + request.path
+        return
+    virtual = ".".join(labels) + "." + request.host
+    request.headers["host"] = virtual
+    if not ip:
+        request.host = virtual  # else: connect to the IP, the Host header names the labels
+    request.host_labels = tuple(labels)

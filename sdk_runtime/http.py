@@ -28,10 +28,13 @@ class HttpRequest:
     """One HTTP request, before and after signing.
 
     ``query`` holds decoded (name, value) pairs in order; ``path`` is the decoded path.
-    Signers add headers or query pairs in place.
+    ``host_labels`` are the values the host carries in front of the endpoint's host
+    (virtual-hosted style: the OSS bucket, the SLS project), outermost first; ``()`` when it
+    carries none (see :mod:`sdk_runtime.endpoints`). Signers that sign the resource
+    (OSS V4: ``/<bucket>/<path>``) read them; signers add headers or query pairs in place.
     """
 
-    __slots__ = ("method", "scheme", "host", "path", "query", "headers", "body")
+    __slots__ = ("method", "scheme", "host", "path", "query", "headers", "body", "host_labels")
 
     def __init__(
         self,
@@ -50,13 +53,14 @@ class HttpRequest:
         self.query: list[tuple[str, str]] = [] if query is None else query
         self.headers: dict[str, str] = {} if headers is None else headers
         self.body = body
+        self.host_labels: tuple[str, ...] = ()
 
     def __repr__(self) -> str:  # no headers: they carry signatures and tokens
         return f"HttpRequest({self.method} {self.scheme}://{self.host}{self.path})"
 
     def copy(self) -> HttpRequest:
         """A copy whose query and headers can be signed without touching this one."""
-        return HttpRequest(
+        copied = HttpRequest(
             self.method,
             self.scheme,
             self.host,
@@ -65,6 +69,8 @@ class HttpRequest:
             dict(self.headers),
             self.body,
         )
+        copied.host_labels = self.host_labels
+        return copied
 
     @property
     def url(self) -> str:

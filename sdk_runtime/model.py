@@ -15,7 +15,14 @@ generated class:
 * a validation error does not repeat the input values in its text: a response body can
   carry anything;
 * no field name is refused for its ``model_`` prefix (``ModelId`` -> ``model_id``), which
-  pydantic before 2.10 warns about.
+  pydantic before 2.10 warns about;
+* ``_request_id``: the request id the vendor sent in a response header (``x-oss-request-id``,
+  ``x-acs-request-id``, ``X-Request-Id``, ``x-log-requestid``; see
+  ``sdk_runtime.decoding.request_id_of``), set by the runtime on the response model, None
+  for a model not made from a response (or a response without one). A private attribute,
+  so that it never clashes with a documented field (RPC bodies have a ``RequestId``, i.e.
+  ``request_id``) and stays out of ``model_dump()``; the raw response of a later
+  ``with_raw_response`` reads the same headers.
 """
 
 from __future__ import annotations
@@ -37,3 +44,12 @@ class ResponseModel(BaseModel):
         hide_input_in_errors=True,
         protected_namespaces=(),
     )
+
+    @property
+    def _request_id(self) -> str | None:
+        """The request id of the response this model was decoded from (see the module
+        docstring); None if it had none, or for a model made by hand. Kept with pydantic's
+        private attributes, but set only by the runtime, so that no model pays for it at
+        construction (nested shapes included)."""
+        private = self.__pydantic_private__
+        return private.get("_request_id") if private else None

@@ -3,7 +3,7 @@
 Each protocol is registered in :data:`PROTOCOLS` by the name a service spec gives it:
 ``rpc`` (Alibaba Cloud RPC: ``POST /`` with Action, Version and the parameters in the
 query), ``rest-xml`` and ``rest-json`` (method and path from the spec, parameters where the
-spec puts them: query, path, header; body parameters as a JSON object). Each error body
+spec puts them: query, path, header, host; body parameters as a JSON object). Each error body
 format is registered in :data:`ERROR_FORMATS`. A protocol may take options, which generated
 clients accept as constructor keywords (RPC's ``response_format``).
 """
@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 from urllib.parse import quote
 
+from sdk_runtime.endpoints import place_host_labels
 from sdk_runtime.errors import ApiError
 from sdk_runtime.http import HttpRequest, HttpResponse
 from sdk_runtime.params import query_pairs, wire_value
@@ -78,11 +79,13 @@ class RestProtocol:
                 request.path = request.path.replace("{" + name + "}", encoded)
             elif location == "query" and name in styles:
                 request.query.extend(query_pairs(name, value, styles[name]))
-            else:
+            elif location != "host":  # host labels: placed below, once the path is known
                 _place(request, location, name, wire_value(value))
         if "{" in request.path:
             missing = ", ".join(sorted(set(_PLACEHOLDER.findall(request.path))))
             raise ValueError(f"{operation.name} needs the path parameter(s) {missing}")
+        if operation.host_labels:
+            place_host_labels(request, service, operation, params)
         if body:
             request.body = json.dumps(body, default=wire_value, separators=(",", ":")).encode()
             request.headers["content-type"] = "application/json"

@@ -50,6 +50,9 @@ class ServiceSpec(NamedTuple):
     models: str  # module of the response models, imported on the first decoded response
     regional_endpoints: Mapping[str, str] = MappingProxyType({})
     throttling_codes: tuple[str, ...] = ()
+    # where host labels go when endpoint= is an IP address: "virtual" (in the Host header,
+    # the connection to the IP) or "path" (the first path segments; OSS path style)
+    ip_address_style: str = "virtual"
 
 
 class Pagination(NamedTuple):
@@ -77,3 +80,8 @@ class OperationSpec(NamedTuple, Generic[ResponseT]):
     fixed: tuple[tuple[str, str, str], ...] = ()  # (wire name, location, value)
     action: str | None = None  # RPC action
     pagination: Pagination | None = None
+    # (wire name, keyword) of the `in: host` parameters, outermost label first: their values
+    # are prepended to the endpoint's host (the OSS bucket, the SLS project)
+    host_labels: tuple[tuple[str, str], ...] = ()
+    # wire names of the response fields read from the response headers
+    response_headers: tuple[str, ...] = ()

@@ -24,9 +24,13 @@ def _encode(value: str) -> str:
     return value if _UNRESERVED(value) else percent_encode(value)
 
 
-def canonical_uri(path: str) -> str:
-    """The decoded path RFC 3986-encoded with ``/`` kept: ``/`` for service-level operations,
-    ``/<bucket>/<key>`` for path-style requests."""
+def canonical_uri(path: str, host_labels: tuple[str, ...] = ()) -> str:
+    """The resource, RFC 3986-encoded with ``/`` kept: ``/`` for service-level operations,
+    ``/<bucket>/<key>`` for bucket operations. A virtual-hosted request (the bucket in the
+    host, ``host_labels``) signs the same resource as its path-style twin, as
+    alibabacloud-oss-v2 signs it: ``/<bucket>/`` + the path."""
+    if host_labels:
+        path = "/" + "/".join(host_labels) + (path or "/")
     if not path or path == "/":
         return "/"
     return "/".join(_encode(segment) for segment in path.split("/"))
@@ -147,7 +151,7 @@ class Oss4Signer:
             headers["x-oss-security-token"] = cred.security_token
 
         canonical_request = (
-            f"{request.method.upper()}\n{canonical_uri(request.path)}\n"
+            f"{request.method.upper()}\n{canonical_uri(request.path, request.host_labels)}\n"
             f"{canonical_query(request.query)}\n{canonical_headers(headers)}\n"
             f"\n{UNSIGNED_PAYLOAD}"  # the empty line: no additional signed headers
         )

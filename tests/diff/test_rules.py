@@ -146,6 +146,26 @@ CASES = [
         ),
     ),
     Case(
+        "operation-request-changed-host-prefix",
+        GA,
+        [doc(GA, setp(("request", "host_prefix"), "{zone}.{tenant}."))],
+        old=[doc(GA, setp(("request", "host_prefix"), "{tenant}.{zone}."))],
+        both=[
+            doc(
+                GA,
+                append(("parameters",), {**_param("tenant", required=True), "in": "host"}),
+                append(("parameters",), {**_param("zone", required=True), "in": "host"}),
+            )
+        ],
+        expected=(
+            "operation-request-changed",
+            "ListByoipPools.request.host_prefix",
+            "{tenant}.{zone}.",
+            "{zone}.{tenant}.",
+            NB,
+        ),
+    ),
+    Case(
         "operation-deprecated",
         ENS,
         [doc(ENS, setp(("deprecated",), True))],
@@ -601,6 +621,18 @@ CASES = [
             "service.endpoint.url",
             "https://ga.myhuaweicloud.com",
             "https://ga.example.com",
+            NB,
+        ),
+    ),
+    Case(
+        "service-ip-address-style",
+        GA_SERVICE,
+        [doc(GA_SERVICE, setp(("endpoint", "ip_address_style"), "path"))],
+        expected=(
+            "service-endpoint-changed",
+            "service.endpoint.ip_address_style",
+            "virtual",
+            "path",
             NB,
         ),
     ),

@@ -107,9 +107,18 @@ def test_document_matches_the_specs(path: Path) -> None:
             assert method == request["method"].lower()
         assert op["summary"] == spec["summary"].strip()
 
-        # parameters: every documented one but the credentials the signer sends
-        wanted = [p for p in spec["parameters"] if not p.get("credential")]
+        # parameters: every documented one but the credentials the signer sends and the
+        # labels of the host name (variables of the operation's own server)
+        wanted = [p for p in spec["parameters"] if not p.get("credential") and p["in"] != "host"]
         got = op["parameters"]
+        host = [p["name"] for p in spec["parameters"] if p["in"] == "host"]
+        if "host_prefix" in request:
+            (server,) = op["servers"]
+            scheme, rest = service["endpoint"]["url"].split("://")
+            assert server["url"] == f"{scheme}://{request['host_prefix']}{rest}"
+            assert list(server["variables"])[: len(host)] == host
+        else:
+            assert "servers" not in op and host == []
         assert [(p["name"], p["in"]) for p in got] == [(p["name"], p["in"]) for p in wanted]
         for mine, theirs in zip(got, wanted, strict=True):
             assert mine["required"] == (theirs["required"] or theirs["in"] == "path")
@@ -128,8 +137,13 @@ def test_document_matches_the_specs(path: Path) -> None:
             "application/xml" if service["protocol"] == "rest-xml" else "application/json"
         )
         assert ref[media]["schema"] == {"$ref": f"#/components/schemas/{name}Response"}
+        in_headers = [f for f in response["fields"] if f.get("location") == "header"]
+        headers = op["responses"][status].get("headers", {})
+        assert list(headers) == [f["name"] for f in in_headers]
+        for field in in_headers:
+            assert headers[field["name"]]["schema"] == _schema(field)
         for schema_name, fields in [
-            (f"{name}Response", response["fields"]),
+            (f"{name}Response", [f for f in response["fields"] if f not in in_headers]),
             *((s, v["fields"]) for s, v in spec.get("shapes", {}).items()),
         ]:
             properties = schemas[schema_name]["properties"]
@@ -187,3 +201,40 @@ def test_each_signing_scheme_describes_its_own_security_scheme(scheme: str) -> N
         "name": security.name,
         "description": security.description,
     }
+
+
+def test_host_labels_and_header_fields_in_openapi() -> None:
+    """The host-page fixture tree: an operation's bucket is a variable of its own server,
+    and response headers are response headers, not body properties (the model has both)."""
+    from generator.models import models_input
+    from generator.normalize import load_specs
+    from generator.openapi import build_openapi, validate_openapi
+
+    specs = load_specs(PROJECT / "tests" / "fixtures" / "host_pages" / "specs")
+    oss = next(s for s in specs.services if s.service == "oss")
+    document = build_openapi(oss)
+    validate_openapi(document, "oss")
+    _, _, op = _operation(document, "GetObjectMeta")
+    assert op["servers"] == [
+        {
+            "url": "https://{bucket}.oss-{region}.aliyuncs.com",
+            "variables": {
+                "bucket": {"default": "bucket", "description": "The name of the bucket."},
+                "region": {"default": "cn-hangzhou"},
+            },
+        }
+    ]
+    assert [p["name"] for p in op["parameters"]] == ["key"]
+    headers = op["responses"]["200"]["headers"]
+    assert headers["Content-Length"]["schema"] == {"type": "integer", "format": "int64"}
+    assert headers["Last-Modified"]["schema"] == {"type": "string", "format": "date-time"}
+    schemas = document["components"]["schemas"]
+    assert schemas["GetObjectMetaResponse"]["properties"] == {}
+    assert list(schemas["GetBucketInfoResponse"]["properties"]) == ["Bucket"]
+    model_schemas = models_input(oss, document).document["components"]["schemas"]
+    assert list(model_schemas["GetObjectMetaResponse"]["properties"]) == [
+        "ETag",
+        "Content-Length",
+        "Last-Modified",
+        "x-oss-request-id",
+    ]

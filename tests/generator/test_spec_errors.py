@@ -64,6 +64,19 @@ EXPECTED: dict[str, list[str]] = {
     "credential_in_path": [
         f"{OP}:17: parameters[0].credential: a path parameter cannot be a credential yet",
     ],
+    # values in the host name: request.host_prefix placeholders and `in: host` parameters
+    "host_labels": [
+        f"{OP}:12: request.host_prefix: placeholder {{bucket}} names no host parameter",
+        f"{OP}:16: parameters[0].type: a host parameter is one DNS label: type string",
+        f"{OP}:21: parameters[1].in: host parameter 'tenant' is not in request.host_prefix",
+        f"{OP}:25: parameters[1].credential: a host parameter cannot be a credential yet",
+    ],
+    # response fields read from headers: scalars, and top-level only
+    "header_fields": [
+        f"{OP}:45: response.fields[2].type: a header field is one value: a scalar type, not array",
+        f"{OP}:68: shapes.PageInfo.fields[1].location: only response fields can be carried in "
+        "headers, not the fields of a shape",
+    ],
     "no_service_file": [
         "specs/huaweicloud/orphan/ListGadgets.yaml:1: no service.yaml beside this operation file",
     ],

@@ -459,6 +459,24 @@ def test_oss4_path_style_bucket_matches_official() -> None:
     assert signed.headers["Authorization"] == expected
 
 
+@pytest.mark.parametrize(
+    ("path", "key"), [("/", None), ("/dir/obj~1 a+b=文.txt", "dir/obj~1 a+b=文.txt")]
+)
+def test_oss4_virtual_hosted_bucket_matches_official(path: str, key: str | None) -> None:
+    """The bucket in the host (``request.host_labels``): the canonical URI is still
+    ``/<bucket>/<key>``, as SignerV4 signs a request with a bucket."""
+    creds = ALI_CREDS["sts"]
+    request = HttpRequest("GET", "https", f"examplebucket.{OSS_HOST}", path, [("acl", "")])
+    request.host_labels = ("examplebucket",)
+    signed = _signed(Oss4Signer(creds, "cn-hangzhou"), request)
+    expected = _official_oss_authorization(signed, creds, bucket="examplebucket", key=key)
+    assert signed.headers["Authorization"] == expected
+    path_style = _oss_request([("acl", "")], "/examplebucket" + path)
+    assert _signed(Oss4Signer(creds, "cn-hangzhou"), path_style).headers["Authorization"] == (
+        expected
+    )
+
+
 @pytest.mark.parametrize("cred_case", sorted(ALI_CREDS))
 def test_oss4_matches_official_client_list_resource_pools(cred_case: str) -> None:
     """Drive the official OSS client (invoke_operation) with its clock pinned to ours."""

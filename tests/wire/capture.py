@@ -11,6 +11,11 @@ The comparison is of what reaches the service: method, Host, path (percent-decod
 query as a multiset of decoded pairs, the body (JSON compared as data, forms as multisets)
 and the named headers. Volatile headers (dates, nonces, signatures) are left out unless
 named.
+
+The server is also an HTTP forward proxy: a client configured with ``server.url`` as its
+proxy sends any host name (``examplebucket.oss-cn-hangzhou.aliyuncs.com``) to it, never to
+the internet, and the request is recorded as the origin would see it (the absolute-form
+target's authority is kept apart, as ``authority``).
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ class Captured:
     raw_query: str  # query as sent, no leading "?"
     headers: dict[str, str]  # lower-case name -> value (last wins)
     body: bytes
+    authority: str = ""  # host[:port] of an absolute-form target (sent through the proxy)
 
     @property
     def host(self) -> str:
@@ -102,13 +108,18 @@ def capture_server(responder: Responder) -> Iterator[CaptureServer]:
         def _handle(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
-            raw_path, _, raw_query = self.path.partition("?")
+            target, authority = self.path, ""
+            if target.startswith(("http://", "https://")):  # a client using us as its proxy
+                authority, _, rest = target.split("://", 1)[1].partition("/")
+                target = "/" + rest
+            raw_path, _, raw_query = target.partition("?")
             captured = Captured(
                 method=self.command,
                 raw_path=raw_path,
                 raw_query=raw_query,
                 headers={k.lower(): v for k, v in self.headers.items()},
                 body=body,
+                authority=authority,
             )
             recorded.append(captured)
             status, headers, reply = responder(captured)

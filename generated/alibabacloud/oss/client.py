@@ -30,6 +30,7 @@ SERVICE = ServiceSpec(
     errors=ERRORS,
     models="generated.alibabacloud.oss.models",
     throttling_codes=("SlowDown",),
+    ip_address_style="path",
 )
 
 LIST_RESOURCE_POOLS: OperationSpec[ListResourcePoolsResponse] = OperationSpec(
