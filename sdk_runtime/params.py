@@ -3,14 +3,16 @@
 ``plain``        a scalar: ``Name=v``
 ``comma``        a list, comma-joined: ``Name=a,b``
 ``repeat``       a list as repeated keys (REST): ``Name=a&Name=b``
-``repeat-list``  a list as numbered keys, 1-based (Alibaba Cloud RPC): ``Name.1=a&Name.2=b``
+``repeat-list``  a list as numbered keys, 1-based (Alibaba Cloud RPC): ``Name.1=a&Name.2=b``;
+                 a list of structures (already in wire names, see ``sdk_runtime.structures``)
+                 flattened the same way, recursively: ``Tag.1.Key=k&TagFilter.1.TagValues.2=v``
 ``json``         a list (or any value) JSON-encoded into one value: ``Name=["a","b"]``
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 
 STYLES = ("plain", "comma", "repeat", "repeat-list", "json")
@@ -52,7 +54,25 @@ def _repeat(name: str, value: object) -> list[tuple[str, str]]:
 
 
 def _repeat_list(name: str, value: object) -> list[tuple[str, str]]:
-    return [(f"{name}.{i}", wire_value(v)) for i, v in enumerate(_items(value), 1)]
+    pairs: list[tuple[str, str]] = []
+    for i, item in enumerate(_items(value), 1):
+        _flatten(f"{name}.{i}", item, pairs)
+    return pairs
+
+
+def _flatten(key: str, value: object, out: list[tuple[str, str]]) -> None:
+    """Alibaba Cloud's query flattening (tea-openapi ``Utils.query``): a dict adds ``.Field``,
+    a list ``.N`` (1-based), down to the scalars; None is left out."""
+    if value is None:
+        return
+    if isinstance(value, Mapping):
+        for field, item in value.items():
+            _flatten(f"{key}.{field}", item, out)
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value, 1):
+            _flatten(f"{key}.{i}", item, out)
+    else:
+        out.append((key, wire_value(value)))
 
 
 def _json(name: str, value: object) -> list[tuple[str, str]]:

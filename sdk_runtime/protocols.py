@@ -23,6 +23,7 @@ from sdk_runtime.redaction import redact_bytes, redact_text
 from sdk_runtime.registry import Registry
 from sdk_runtime.retry import retry_after_seconds
 from sdk_runtime.service import OperationSpec, ServiceSpec
+from sdk_runtime.structures import to_wire
 
 Options = Mapping[str, str | None]  # protocol option -> value given to the client
 _PLACEHOLDER = re.compile(r"\{([^}/]+)\}")
@@ -66,10 +67,12 @@ class RestProtocol:
             _place(request, fixed_location, fixed_name, fixed_value)
         self.prepare(request, service, operation, signing, options)
         body: dict[str, object] = {}
-        styles = operation.styles
+        styles, structures = operation.styles, operation.structures
         for name, value in params.items():
             if value is None:
                 continue
+            if name in structures:  # a model or dict -> plain data in wire names
+                value = to_wire(value, structures[name])
             location = operation.locations.get(name, "query")
             if location == "body":
                 body[name] = value
