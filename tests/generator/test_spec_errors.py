@@ -19,7 +19,7 @@ SERVICE = "specs/huaweicloud/demo/service.yaml"
 TYPES = "'string', 'integer', 'long', 'number', 'boolean', 'datetime', 'object', 'array', 'map'"
 PARAMETER_KEYS = (
     "credential, default, deprecated, description, documented_type, enum, example, "
-    "in, items, maximum, minimum, name, required, style, type"
+    "in, items, maximum, minimum, name, required, shape, style, type, values"
 )
 METHODS = "'GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD'"
 DANGLING = "unknown shape 'Widgets' (shapes: PageInfo, Widget)"
