@@ -441,8 +441,8 @@ class _OperationBuilder:
             self._issue(
                 spec,
                 (*where, "in"),
-                f"not supported yet: a {raw['type']} in the body of an RPC operation (the "
-                "runtime sends them in the query, as repeat-list or json)",
+                f"not supported yet: type {raw['type']!r} in the body of an RPC operation "
+                "(the runtime sends them in the query, as repeat-list or json)",
             )
         elif "style" in raw:
             self._issue(
@@ -473,8 +473,8 @@ class _OperationBuilder:
             self._issue(
                 spec,
                 where,
-                f"not supported yet: a {kind} in the query other than as style json (the "
-                "runtime flattens lists of structures only: Name.1.Field=v)",
+                f"not supported yet: type {kind!r} in the query other than as style json "
+                "(the runtime flattens lists of structures only: Name.1.Field=v)",
             )
 
     def _check_request_shapes(

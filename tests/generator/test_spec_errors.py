@@ -106,6 +106,24 @@ EXPECTED: dict[str, list[str]] = {
         "(Name=a&Name=b), repeat-list (Name.1=a&Name.2=b) or json, as the page sends it",
         f"{OP}:49: parameters[5].style: style 'comma' is for list parameters only",
     ],
+    # structures (shapes, lists and maps of them) where the runtime would not send them
+    "unsupported_structure": [
+        f"{OP}:32: parameters[3].in: not supported yet: a structure in the header (the runtime "
+        "sends structures in the query, as repeat-list or json, and in JSON bodies)",
+        f"{OP}:38: parameters[4]: a list of structures in the query needs its style: "
+        "repeat-list (Name.1.Field=v) or json, as the page sends it",
+        f"{OP}:45: parameters[5]: not supported yet: type 'object' in the query other than as "
+        "style json (the runtime flattens lists of structures only: Name.1.Field=v)",
+        f"{OP}:57: parameters[6].style: a body parameter travels as JSON in the body: style is "
+        "for the query",
+        f"{OP}:88: shapes.Node: not supported yet: a request shape that contains itself "
+        "(Node > Node)",
+    ],
+    "rpc_structure_in_body": [
+        "specs/alibabacloud/demo/TagWidgets.yaml:12: parameters[0].in: not supported yet: type "
+        "'array' in the body of an RPC operation (the runtime sends them in the query, as "
+        "repeat-list or json)",
+    ],
     # several errors in one file, all reported at once, in line order
     "several_errors": [
         f"{OP}:1: missing required key 'summary'",
