@@ -263,7 +263,7 @@ def test_the_docs_show_the_dict_form_and_the_deprecated_spellings(structured: Pa
     doc = (structured / "huaweicloud" / "demo" / "docs" / "CreateWidget.md").read_text()
     assert "### `Tag` (request)" in doc and "`TagDict`" in doc
     assert "Also documented as `key` (deprecated; the client sends `Key`)." in doc
-    assert "`Sequence[Tag | TagDict]`" in doc
+    assert "`Sequence[Tag \\| TagDict]`" in doc  # a table cell: the pipe escaped
 
 
 def test_the_structured_client_passes_mypy_strict_and_refuses_unknown_keys(
