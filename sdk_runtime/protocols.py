@@ -3,8 +3,10 @@
 Each protocol is registered in :data:`PROTOCOLS` by the name a service spec gives it:
 ``rpc`` (Alibaba Cloud RPC: ``POST /`` with Action, Version and the parameters in the
 query), ``rest-xml`` and ``rest-json`` (method and path from the spec, parameters where the
-spec puts them: query, path, header; body parameters as a JSON object). Each error body
-format is registered in :data:`ERROR_FORMATS`. A protocol may take options, which generated
+spec puts them: query, path, header; body parameters as a JSON object). A parameter that is
+a structure is first turned into wire-named data (:mod:`sdk_runtime.structures`), then sent
+like any other value in its style. Each error body format is registered in
+:data:`ERROR_FORMATS`. A protocol may take options, which generated
 clients accept as constructor keywords (RPC's ``response_format``).
 """
 

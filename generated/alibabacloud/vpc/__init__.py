@@ -12,7 +12,7 @@ Generated from specs/alibabacloud/vpc/service.yaml by `python -m generator gener
 
 from typing import TYPE_CHECKING
 
-from generated.alibabacloud.vpc.client import AsyncVpcClient, VpcClient, FilterDict
+from generated.alibabacloud.vpc.client import AsyncVpcClient, FilterDict, VpcClient
 from generated.alibabacloud.vpc.errors import (
     ERRORS,
     VpcError,

@@ -79,10 +79,7 @@ SERVICE = ServiceSpec(
     throttling_codes=("Throttling", "Throttling.User", "Throttling.Api", "ServiceUnavailable"),
 )
 
-FILTER_SHAPE = RequestShape(
-    "Filter",
-    {"key": "Key", "value": "Value"},
-)
+FILTER_SHAPE = RequestShape("Filter", {"key": "Key", "value": "Value"})
 
 DESCRIBE_EIP_ADDRESSES: OperationSpec[DescribeEipAddressesResponse] = OperationSpec(
     name="DescribeEipAddresses",
