@@ -79,12 +79,12 @@ class RestProtocol:
             if location == "body":
                 body[name] = value
             elif location == "path":
-                encoded = quote(wire_value(value), safe="")
+                encoded = quote(self.text(value), safe="")
                 request.path = request.path.replace("{" + name + "}", encoded)
             elif location == "query" and name in styles:
-                request.query.extend(query_pairs(name, value, styles[name]))
+                request.query.extend(query_pairs(name, value, styles[name], self.text))
             else:
-                _place(request, location, name, wire_value(value))
+                _place(request, location, name, self.text(value))
         if "{" in request.path:
             missing = ", ".join(sorted(set(_PLACEHOLDER.findall(request.path))))
             raise ValueError(f"{operation.name} needs the path parameter(s) {missing}")
@@ -102,6 +102,10 @@ class RestProtocol:
         options: Options,
     ) -> None:
         """What the protocol adds to every request before the parameters."""
+
+    def text(self, value: object) -> str:
+        """How one value travels as text in the query, path or a header."""
+        return wire_value(value)
 
 
 class RpcProtocol(RestProtocol):
@@ -130,6 +134,11 @@ class RpcProtocol(RestProtocol):
             request.query.append(("Format", response_format))
         request.headers["x-acs-action"] = action
         request.headers["x-acs-version"] = service.api_version or ""
+
+    def text(self, value: object) -> str:
+        """As the official SDKs write a scalar (tea-openapi's ``Utils.query``: ``str()``), so
+        a boolean is ``True``/``False``; the rest as every protocol writes it."""
+        return str(value) if isinstance(value, bool) else wire_value(value)
 
 
 RPC = RpcProtocol("rpc", None)  # JSON, or XML with response_format="XML"

@@ -245,3 +245,41 @@ def _list_tag_resources() -> OperationSpec[Any]:
         },
         action="ListTagResources",
     )
+
+
+def test_rpc_writes_booleans_as_the_official_sdk_does() -> None:
+    """tea-openapi's ``Utils.query`` writes a scalar with ``str()``: ``True``/``False``, in
+    plain parameters and inside structures; JSON keeps ``true``."""
+    flags = RequestShape("Flags", {"name": "Name", "enabled": "Enabled"})
+    operation: OperationSpec[Any] = OperationSpec(
+        name="SetFlags",
+        method="POST",
+        path="/",
+        response="unused",
+        locations={"DryRun": "query", "Flag": "query", "Json": "query"},
+        styles={"Flag": "repeat-list", "Json": "json"},
+        structures={
+            "Flag": Structure("flag", flags, "array"),
+            "Json": Structure("json", flags, "array"),
+        },
+    )
+    flag = [{"name": "a", "enabled": True}, {"name": "b", "enabled": False}]
+    request = PROTOCOLS["rpc"].build_request(
+        service_spec("rpc"),
+        operation,
+        {"DryRun": True, "Flag": flag, "Json": flag},
+        "https",
+        "ecs.example",
+        "acs3-hmac-sha256",
+        {},
+    )
+    wire = [{"Name": "a", "Enabled": True}, {"Name": "b", "Enabled": False}]
+    official = AlibabaUtils.query(
+        {
+            "DryRun": True,
+            "Flag": wire,
+            "Json": AlibabaUtils.array_to_string_with_specified_style(wire, "Json", "json"),
+        }
+    )
+    assert Counter(request.query) == Counter(official.items())
+    assert ("Flag.2.Enabled", "False") in request.query

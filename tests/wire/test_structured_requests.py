@@ -33,7 +33,7 @@ def _config(host: str) -> Config:
 
 def test_describe_eip_addresses_matches_the_official_client() -> None:
     """Filter.N.Key / Filter.N.Value from two structures (a model and a dict), comma lists,
-    the page number."""
+    the page number, booleans (``True``/``False``, as the official client writes them)."""
     with capture_server(json_reply(EIP_REPLY)) as server:
         OfficialVpc(_config(server.host)).describe_eip_addresses(
             vpc_models.DescribeEipAddressesRequest(
@@ -51,6 +51,8 @@ def test_describe_eip_addresses_matches_the_official_client() -> None:
                 page_number=2,
                 page_size=20,
                 status="Available",
+                include_reservation_data=True,
+                dry_run=False,
             )
         )
         with VpcClient(endpoint=server.url, access_key_id=KEY_ID, access_key_secret=SECRET) as ours:
@@ -65,6 +67,8 @@ def test_describe_eip_addresses_matches_the_official_client() -> None:
                 page_number=2,
                 page_size=20,
                 status="Available",
+                include_reservation_data=True,
+                dry_run=False,
             )
     theirs, mine = server.requests
     assert ("Filter.2.Key", "CreationEndTime") in mine.query
@@ -84,6 +88,7 @@ def test_get_resource_configuration_timeline_matches_the_official_client() -> No
                 end_time=1605489235000,
                 limit=50,
                 next_token="caeba0bbb2be03f84eb48b699f0a****",
+                multi_account=True,
             )
         )
         with ConfigClient(
@@ -97,6 +102,7 @@ def test_get_resource_configuration_timeline_matches_the_official_client() -> No
                 end_time=1605489235000,
                 limit=50,
                 next_token="caeba0bbb2be03f84eb48b699f0a****",
+                multi_account=True,
             )
     theirs, mine = server.requests
     assert_same_request(mine, theirs, ACS3_HEADERS)
