@@ -74,7 +74,7 @@ def _shape(value: object, shape: RequestShape, where: str) -> dict[str, object]:
     if isinstance(value, Mapping):
         items = [(_key(key, where), item) for key, item in value.items()]
     elif type(value).__name__ == shape.name and hasattr(value, "model_fields_set"):
-        # the generated model: the attributes the caller set (or the decoder filled)
+        # the generated model: its documented attributes; None ones are left out below
         extra = getattr(value, "model_extra", None) or {}
         if extra:
             raise ValueError(
