@@ -234,6 +234,20 @@ _RULE_LIST = [
         NON_BREAKING,
         "the client reads it from elsewhere (body/header)",
     ),
+    # fields of shapes that only requests take (a structured parameter's keys)
+    Rule("request-field-added", VARIES, "a new key; breaking only if it is required"),
+    Rule("request-field-removed", BREAKING, "callers passing the key get an error before sending"),
+    Rule(
+        "request-field-changed",
+        VARIES,
+        "a key's type or requiredness changed; breaking unless it is only relaxed",
+    ),
+    Rule(
+        "deprecated-names-changed",
+        NON_BREAKING,
+        "older spellings the page lists; the client sends the wire name",
+        documentation=True,
+    ),
     Rule(
         "shape-renamed",
         BREAKING,
@@ -996,6 +1010,14 @@ class _OperationDiffer:
             new.documented_type,
             "documented type",
         )
+        if isinstance(old, Field) and isinstance(new, Field):
+            self.docs(
+                f"{path}.deprecated_names",
+                "deprecated-names-changed",
+                old.deprecated_names,
+                new.deprecated_names,
+                "deprecated spellings",
+            )
 
     def parameter(self, path: str, old: Parameter, new: Parameter) -> None:
         kw = f"{new.python_name}="
@@ -1284,7 +1306,16 @@ class _OperationDiffer:
             path,
             old,
             new,
-            {"type", "required", "location", "enum", "description", "example", "documented_type"},
+            {
+                "type",
+                "required",
+                "location",
+                "enum",
+                "description",
+                "example",
+                "documented_type",
+                "deprecated_names",
+            },
         )
 
     def nested(
@@ -1305,6 +1336,8 @@ class _OperationDiffer:
         base = f"{self.old.name}.shapes"
         reach_old = _reachable(self.old.response_fields, self.old_shapes)
         reach_new = _reachable(self.new.response_fields, self.new_shapes)
+        request_old = {s.name for s in self.old.request_shapes}
+        request_new = {s.name for s in self.new.request_shapes}
         for name in sorted(self.old_shapes.keys() | self.new_shapes.keys()):
             sa, sb = self.old_shapes.get(name), self.new_shapes.get(name)
             if sa is not None and sb is not None:
@@ -1316,7 +1349,10 @@ class _OperationDiffer:
                     f"description of {name}",
                 )
                 if name not in reach_old and name not in reach_new:
-                    self.fields(f"{base}.{name}", sa.fields, sb.fields, ((name, name),))
+                    if name in request_old and name in request_new:
+                        self.request_fields(f"{base}.{name}", sa.fields, sb.fields)
+                    else:
+                        self.fields(f"{base}.{name}", sa.fields, sb.fields, ((name, name),))
                 handled = {"name", "description", "fields"}
                 self.d.checked(self.where, f"{base}.{name}", sa, sb, handled)
             elif sb is None and name not in reach_old:
@@ -1329,6 +1365,47 @@ class _OperationDiffer:
                 )
             elif sa is None and name not in reach_new:
                 self.add(f"{base}.{name}", "shape-added", None, name, f"new model class {name}")
+
+    def request_fields(self, path: str, old: Sequence[Field], new: Sequence[Field]) -> None:
+        """The keys of a shape only requests take: what callers pass, not what they read."""
+        a = {f.wire_name: f for f in old}
+        b = {f.wire_name: f for f in new}
+        for key in sorted(a.keys() | b.keys()):
+            fa, fb = a.get(key), b.get(key)
+            where = f"{path}.{key}"
+            if fb is None:
+                assert fa is not None
+                self.add(
+                    where,
+                    "request-field-removed",
+                    _field_summary(fa),
+                    None,
+                    f"key {fa.python_name!r} removed: calls passing it raise before sending",
+                )
+            elif fa is None:
+                self.add(
+                    where,
+                    "request-field-added",
+                    None,
+                    _field_summary(fb),
+                    f"new {'required' if fb.required else 'optional'} key {fb.python_name!r}",
+                    BREAKING if fb.required else NON_BREAKING,
+                )
+            else:
+                if fa.type != fb.type or fa.required != fb.required:
+                    relaxed = fa.type == fb.type and fa.required and not fb.required
+                    self.add(
+                        where,
+                        "request-field-changed",
+                        _field_summary(fa),
+                        _field_summary(fb),
+                        f"key {fb.python_name!r} is now {fb.type.python_input()}"
+                        + (" (required)" if fb.required else " (optional)"),
+                        NON_BREAKING if relaxed else BREAKING,
+                    )
+                self.documentation(where, fa, fb)
+                handled = {"type", "required", "description", "example", "documented_type"}
+                self.d.checked(self.where, where, fa, fb, handled | {"deprecated_names"})
 
     # -- errors, pagination --------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 LINE_LENGTH = 100
 _OPENING = {"(": ")", "[": "]", "{": "}"}
 _IMPORT = re.compile(r"(\s*from \S+ import )([^(]+)$")
+_ANNOTATED = re.compile(r"\s*\w+: [^=]+ = ")  # a model field: black splits the value
 
 
 def black_layout(source: str) -> str:
@@ -99,10 +100,12 @@ def _split(line: str) -> str:
     imported = _IMPORT.match(line)
     if imported:  # from m import a, b  ->  from m import (a, b)
         line = f"{imported.group(1)}({imported.group(2).strip()})"
-    span = _first_bracket(line)
+    annotated = _ANNOTATED.match(line)
+    start = annotated.end() if annotated else 0
+    span = _first_bracket(line[start:])
     if span is None:
         return line
-    open_at, close_at = span
+    open_at, close_at = span[0] + start, span[1] + start
     items = _split_items(line[open_at + 1 : close_at])
     if not items:
         return line

@@ -22,6 +22,18 @@ class TypeRef:
     def is_list(self) -> bool:
         return self.kind == "array"
 
+    @property
+    def structure(self) -> str | None:
+        """The shape this type is built of (a shape, or a list or map of one), if any."""
+        if self.kind == "object":
+            return self.shape
+        return self.items.shape if self.items is not None else None
+
+    @property
+    def container(self) -> str:
+        """How a structured type holds its shape: ``object``, ``array`` or ``map``."""
+        return self.kind
+
     def python(self) -> str:
         """The Python annotation used in generated signatures."""
         if self.kind == "array":
@@ -34,6 +46,18 @@ class TypeRef:
             assert self.shape is not None
             return self.shape
         return _PYTHON_SCALARS[self.kind]
+
+    def python_input(self) -> str:
+        """The annotation of a keyword (or request dict key) taking this type: a shape is its
+        model or its TypedDict (``Tag | TagDict``), lists and maps of them read-only
+        (``Sequence[...]``, ``Mapping[str, ...]``) so that a ``list[Tag]`` is accepted too."""
+        if self.kind == "object":
+            assert self.shape is not None
+            return f"{self.shape} | {self.shape}Dict"
+        if self.items is not None and self.items.kind == "object":
+            outer = "Sequence[{}]" if self.kind == "array" else "Mapping[str, {}]"
+            return outer.format(self.items.python_input())
+        return self.python()
 
 
 _PYTHON_SCALARS = {
@@ -85,6 +109,7 @@ class Field:
     location: str = "body"  # body | header (top-level response fields only)
     enum: tuple[Any, ...] = ()
     example: Any = None
+    deprecated_names: tuple[str, ...] = ()  # older documented spellings (ECS Tag.N.key)
 
 
 @dataclass(frozen=True)
@@ -213,6 +238,25 @@ class Operation:
         params = [p for p in self.parameters if not p.credential]
         return tuple(sorted(params, key=lambda p: not p.required))
 
+    @property
+    def structured_parameters(self) -> tuple[Parameter, ...]:
+        """Keyword parameters that are structures (a shape, or a list or map of one)."""
+        return tuple(p for p in self.keyword_parameters if p.type.structure)
+
+    @property
+    def response_shapes(self) -> tuple[Shape, ...]:
+        """Its shapes that the response is built of (all of them but request-only ones)."""
+        by_name = {s.name: s for s in self.shapes}
+        reached = {s.name for s in shapes_reached([f.type for f in self.response_fields], by_name)}
+        return tuple(s for s in self.shapes if s.name in reached)
+
+    @property
+    def request_shapes(self) -> tuple[Shape, ...]:
+        """The shapes its parameters are built of, each after the shapes it contains."""
+        return shapes_reached(
+            [p.type for p in self.structured_parameters], {s.name: s for s in self.shapes}
+        )
+
 
 @dataclass(frozen=True)
 class Endpoint:
@@ -265,6 +309,32 @@ class Service:
             for shape in operation.shapes:
                 seen.setdefault(shape.name, shape)
         return tuple(seen[name] for name in sorted(seen))
+
+    @property
+    def request_shapes(self) -> tuple[Shape, ...]:
+        """The shapes some operation's parameters are built of, each after those it contains."""
+        types = [p.type for op in self.operations for p in op.structured_parameters]
+        return shapes_reached(types, {s.name: s for s in self.shapes})
+
+
+def shapes_reached(types: list[TypeRef], shapes: dict[str, Shape]) -> tuple[Shape, ...]:
+    """The shapes ``types`` are built of, transitively, each after the shapes it contains
+    (the order in which they can be defined); shapes of one level sorted by name."""
+    ordered: dict[str, Shape] = {}
+
+    def visit(name: str, seen: tuple[str, ...]) -> None:
+        shape = shapes.get(name)
+        if shape is None or name in ordered or name in seen:
+            return
+        for member in shape.fields:
+            inner = member.type.structure
+            if inner:
+                visit(inner, (*seen, name))
+        ordered[name] = shape
+
+    for name in sorted({t.structure for t in types if t.structure}):
+        visit(name, ())
+    return tuple(ordered.values())
 
 
 @dataclass(frozen=True)

@@ -225,10 +225,13 @@ def _shape_conflicts(operations: list[Operation], specs: list[SpecFile]) -> list
     by_name = {spec.data["operation"]: spec for spec in specs}
     # response classes of every operation, and the OpenAPI error schema, share the module
     generated = {op.response_class for op in operations} | {"ErrorBody"}
+    # a shape a request takes also has a TypedDict, <Shape>Dict
+    names = {shape.name for operation in operations for shape in operation.shapes}
     for operation in operations:
         spec = by_name[operation.name]
         for shape in operation.shapes:
-            if shape.name in generated or shape.name.endswith("Error"):
+            typed_dict = shape.name.endswith("Dict") and shape.name.removesuffix("Dict") in names
+            if shape.name in generated or shape.name.endswith("Error") or typed_dict:
                 message = f"shape name {shape.name!r} clashes with a generated class"
                 issues.append(spec.issue(("shapes", shape.name), message))
             other = owners.setdefault(shape.name, (shape, operation.name))
@@ -255,8 +258,11 @@ class _OperationBuilder:
         name = raw["operation"]
         shapes = self._shapes(spec)
         method, path, action = self._request(spec)
-        parameters = tuple(self._parameter(spec, i, p) for i, p in enumerate(raw["parameters"]))
+        parameters = tuple(
+            self._parameter(spec, i, p, shapes) for i, p in enumerate(raw["parameters"])
+        )
         self._check_names(spec, ("parameters",), parameters, "parameter")
+        self._check_request_shapes(spec, parameters, shapes)
         self._check_path_placeholders(spec, path, parameters)
         host_prefix = raw["request"].get("host_prefix")
         self._check_host_placeholders(spec, host_prefix, parameters)
@@ -373,7 +379,9 @@ class _OperationBuilder:
             )
         return tuple(fixed)
 
-    def _parameter(self, spec: SpecFile, index: int, raw: dict[str, Any]) -> Parameter:
+    def _parameter(
+        self, spec: SpecFile, index: int, raw: dict[str, Any], shapes: dict[str, Shape | None]
+    ) -> Parameter:
         where = ("parameters", index)
         if self.protocol == "rpc" and raw["in"] not in ("query", "body"):
             self._issue(spec, (*where, "in"), "RPC parameters are sent in the query or body")
@@ -389,7 +397,7 @@ class _OperationBuilder:
             wire_name=raw["name"],
             python_name=snake_case(raw["name"]),
             location=raw["in"],
-            type=self._type(spec, where, raw, None),
+            type=self._type(spec, where, raw, shapes, request=True),
             documented_type=raw["documented_type"],
             required=raw["required"],
             description=raw["description"].strip(),
@@ -407,7 +415,12 @@ class _OperationBuilder:
         """The capability check: a form the runtime would not send as the page says is an
         error, never silently sent another way."""
         style = raw.get("style", "plain")
-        if raw["type"] == "array":
+        kind, location = raw["type"], raw["in"]
+        if location == "body":
+            self._check_body_parameter(spec, where, raw)
+        elif kind in ("object", "map") or "shape" in (raw.get("items") or {}):
+            self._check_structure(spec, where, raw)
+        elif kind == "array":
             if style == "plain":
                 self._issue(
                     spec,
@@ -415,22 +428,89 @@ class _OperationBuilder:
                     "a list parameter needs its style: comma (a,b), repeat (Name=a&Name=b), "
                     "repeat-list (Name.1=a&Name.2=b) or json, as the page sends it",
                 )
-            elif style != "comma" and raw["in"] != "query":
+            elif style != "comma" and location != "query":
                 self._issue(
                     spec,
                     (*where, "style"),
-                    f"not supported yet: style {style!r} in the {raw['in']} (the runtime "
+                    f"not supported yet: style {style!r} in the {location} (the runtime "
                     "sends it in the query only; a list elsewhere goes comma-joined)",
                 )
         elif style != "plain":
             self._issue(spec, (*where, "style"), f"style {style!r} is for list parameters only")
-        if raw["in"] == "body" and self.protocol == "rest-xml":
+
+    def _check_body_parameter(self, spec: SpecFile, where: JsonPath, raw: dict[str, Any]) -> None:
+        """A body parameter is one member of the JSON body: lists, maps and structures nest."""
+        if self.protocol == "rest-xml":
             self._issue(
                 spec,
                 (*where, "in"),
                 "not supported yet: body parameters of a rest-xml operation (the runtime "
                 "encodes request bodies as JSON)",
             )
+        elif self.protocol == "rpc" and raw["type"] in ("object", "array", "map"):
+            self._issue(
+                spec,
+                (*where, "in"),
+                f"not supported yet: type {raw['type']!r} in the body of an RPC operation "
+                "(the runtime sends them in the query, as repeat-list or json)",
+            )
+        elif "style" in raw:
+            self._issue(
+                spec,
+                (*where, "style"),
+                "a body parameter travels as JSON in the body: style is for the query",
+            )
+
+    def _check_structure(self, spec: SpecFile, where: JsonPath, raw: dict[str, Any]) -> None:
+        """A structure (a shape, a list of shapes, a map) outside the body: in the query as
+        numbered keys (lists of shapes) or JSON in one value; nowhere else yet."""
+        kind, location, style = raw["type"], raw["in"], raw.get("style", "plain")
+        if location != "query":
+            self._issue(
+                spec,
+                (*where, "in"),
+                f"not supported yet: a structure in the {location} (the runtime sends "
+                "structures in the query, as repeat-list or json, and in JSON bodies)",
+            )
+        elif kind == "array" and style not in ("repeat-list", "json"):
+            self._issue(
+                spec,
+                where,
+                "a list of structures in the query needs its style: repeat-list "
+                "(Name.1.Field=v) or json, as the page sends it",
+            )
+        elif kind != "array" and style != "json":
+            self._issue(
+                spec,
+                where,
+                f"not supported yet: type {kind!r} in the query other than as style json "
+                "(the runtime flattens lists of structures only: Name.1.Field=v)",
+            )
+
+    def _check_request_shapes(
+        self, spec: SpecFile, parameters: tuple[Parameter, ...], shapes: dict[str, Shape | None]
+    ) -> None:
+        """A shape a request sends must not contain itself: the runtime (and the TypedDicts)
+        define each request shape after those it contains."""
+        reported: set[str] = set()
+
+        def visit(name: str, path: tuple[str, ...]) -> None:
+            shape = shapes.get(name)
+            if shape is None or name in reported:
+                return
+            if name in path:
+                cycle = " > ".join((*path[path.index(name) :], name))
+                message = f"not supported yet: a request shape that contains itself ({cycle})"
+                self._issue(spec, ("shapes", name), message)
+                reported.add(name)
+                return
+            for field in shape.fields:
+                if field.type.structure:
+                    visit(field.type.structure, (*path, name))
+
+        for parameter in parameters:
+            if parameter.type.structure:
+                visit(parameter.type.structure, ())
 
     def _check_path_placeholders(
         self, spec: SpecFile, path: str, parameters: tuple[Parameter, ...]
@@ -564,6 +644,7 @@ class _OperationBuilder:
             location=raw.get("location", "body"),
             enum=tuple(raw.get("enum", ())),
             example=raw.get("example"),
+            deprecated_names=tuple(raw.get("deprecated_names", ())),
         )
 
     def _type(
@@ -571,8 +652,11 @@ class _OperationBuilder:
         spec: SpecFile,
         where: JsonPath,
         raw: dict[str, Any],
-        shapes: dict[str, Shape | None] | None,
+        shapes: dict[str, Shape | None],
+        *,
+        request: bool = False,
     ) -> TypeRef:
+        """The type of a parameter (``request``) or a response field."""
         kind = raw["type"]
         if kind == "object":
             return TypeRef(
@@ -584,7 +668,8 @@ class _OperationBuilder:
             if inner is None:
                 self._issue(spec, where, f"a {kind} needs {key!r}")
                 return TypeRef(kind, items=TypeRef("string"))
-            return TypeRef(kind, items=self._inner_type(spec, (*where, key), inner, shapes))
+            inner_type = self._inner_type(spec, (*where, key), inner, shapes, request)
+            return TypeRef(kind, items=inner_type)
         for key in ("shape", "items", "values"):
             if key in raw:
                 self._issue(
@@ -597,7 +682,8 @@ class _OperationBuilder:
         spec: SpecFile,
         where: JsonPath,
         inner: dict[str, Any],
-        shapes: dict[str, Shape | None] | None,
+        shapes: dict[str, Shape | None],
+        request: bool,
     ) -> TypeRef:
         """An array's items or a map's values: a shape, a scalar, or in a response another
         array or map (``items: {type: array, items: {type: string}}``: lists of lists, maps
@@ -609,23 +695,21 @@ class _OperationBuilder:
         if inner_kind == "object":
             self._issue(spec, where, "nested object needs a named shape")
             return TypeRef("object", shape="Unknown")
-        if inner_kind in ("array", "map") and shapes is None:
+        if inner_kind in ("array", "map") and request:
             self._issue(
                 spec, where, f"not supported yet: request parameters of nested {inner_kind}s"
             )
             return TypeRef(inner_kind, items=TypeRef("string"))
-        return self._type(spec, where, {**inner, "type": inner_kind}, shapes)
+        return self._type(spec, where, {**inner, "type": inner_kind}, shapes, request=request)
 
     def _shape_ref(
         self,
         spec: SpecFile,
         where: JsonPath,
         name: str | None,
-        shapes: dict[str, Shape | None] | None,
+        shapes: dict[str, Shape | None],
     ) -> str:
-        if shapes is None:
-            self._issue(spec, where, "request parameters cannot reference shapes yet")
-        elif name is None:
+        if name is None:
             self._issue(spec, where[:-1], "an object needs 'shape' naming an entry of 'shapes'")
         elif name not in shapes:
             known = ", ".join(sorted(shapes)) or "none defined"

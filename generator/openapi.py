@@ -225,7 +225,9 @@ def _operation(service: Service, operation: Operation, media: str) -> dict[str, 
         "operationId": operation.name,
         "summary": operation.summary,
         "parameters": [
-            _parameter(p) for p in operation.parameters if not p.credential and p.location != "host"
+            _parameter(p)
+            for p in operation.parameters
+            if not p.credential and p.location not in ("host", "body")
         ],
         "responses": {
             str(operation.response_status): {
@@ -240,6 +242,9 @@ def _operation(service: Service, operation: Operation, media: str) -> dict[str, 
             "lastUpdated": operation.source.last_updated,
         },
     }
+    body = [p for p in operation.parameters if p.location == "body" and not p.credential]
+    if body:
+        result["requestBody"] = _request_body(body)
     if operation.header_fields:
         result["responses"][str(operation.response_status)]["headers"] = {
             f.wire_name: _header(f) for f in operation.header_fields
@@ -315,6 +320,26 @@ def _parameter(parameter: Parameter) -> dict[str, Any]:
     return result
 
 
+def _request_body(parameters: list[Parameter]) -> dict[str, Any]:
+    """Body parameters are the members of one JSON object; structures nest as ``$ref``s."""
+    properties = {}
+    for parameter in parameters:
+        schema = type_schema(parameter.type)
+        if parameter.description:
+            schema["description"] = parameter.description
+        if parameter.deprecated:
+            schema["deprecated"] = True
+        properties[parameter.wire_name] = schema
+    body: dict[str, Any] = {"type": "object", "properties": properties}
+    required = [p.wire_name for p in parameters if p.required]
+    if required:
+        body["required"] = required
+    return {
+        "required": bool(required),
+        "content": {"application/json": {"schema": body}},
+    }
+
+
 def _object_schema(
     fields: tuple[Field, ...], description: str, xml_root: str | None = None
 ) -> dict[str, Any]:
@@ -332,6 +357,9 @@ def _object_schema(
             prop["x-documented-values"] = list(field.enum)
         if field.example is not None:
             prop["examples"] = [field.example]
+        if field.deprecated_names:
+            # older spellings the page still lists; the client sends the wire name
+            prop["x-deprecated-names"] = list(field.deprecated_names)
         schema["properties"][field.wire_name] = prop
     required = [f.wire_name for f in fields if f.required]
     if required:

@@ -11,7 +11,15 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.errors import GeneratorBug
 from generator.layout import black_layout
-from generator.model import FixedParameter, Operation, Parameter, Service, ServiceSummary
+from generator.model import (
+    FixedParameter,
+    Operation,
+    Parameter,
+    Service,
+    ServiceSummary,
+    TypeRef,
+)
+from generator.naming import snake_case
 
 if TYPE_CHECKING:
     import black
@@ -108,6 +116,24 @@ def styles(parameters: tuple[Parameter, ...]) -> dict[str, str]:
     }
 
 
+def keyword_type(parameter: Parameter) -> str:
+    """The annotation of a parameter's keyword (``Sequence[Tag | TagDict]`` for a list of
+    structures)."""
+    return parameter.type.python_input()
+
+
+def shape_constant(shape: str) -> str:
+    """The client module's name for a request shape's data: ``Tag`` -> ``TAG_SHAPE``."""
+    return f"{snake_case(shape).upper()}_SHAPE"
+
+
+def structure(keyword: str, ref: TypeRef) -> str:
+    """Source of the runtime's ``Structure`` for a keyword (or attribute) of type ``ref``."""
+    assert ref.structure is not None
+    container = "" if ref.container == "object" else f", {python_literal(ref.container)}"
+    return f"Structure({python_literal(keyword)}, {shape_constant(ref.structure)}{container})"
+
+
 def fixed(parameters: tuple[FixedParameter, ...]) -> tuple[tuple[str, str, str], ...]:
     return tuple((p.wire_name, p.location, p.value) for p in parameters)
 
@@ -138,6 +164,7 @@ class Renderer:
             keep_trailing_newline=True,
             autoescape=False,
         )
+        self.env.globals.update(structure=structure)
         self.env.filters.update(
             py=python_literal,
             wrap=wrap,
@@ -150,6 +177,9 @@ class Renderer:
             fixed=fixed,
             host_labels=host_labels,
             response_headers=response_headers,
+            keyword_type=keyword_type,
+            wire_names=lambda fields: {f.python_name: f.wire_name for f in fields},
+            shape_constant=shape_constant,
             module=self.module,
             dict=dict,
             tuple=tuple,
@@ -177,32 +207,57 @@ class Renderer:
     def service_files(self, service: Service) -> dict[str, str]:
         """Client, errors, package __init__ and Markdown docs of one service."""
         responses = [op.response_class for op in service.operations]
+        request_shapes = service.request_shapes
         client_models = sorted(
             set(responses)
             | {op.pagination.item_type.python() for op in service.operations if op.pagination}
+            | {shape.name for shape in request_shapes}
         )
+        typed_dicts = [f"{shape.name}Dict" for shape in request_shapes]
         exports = sorted(
             ["ERRORS", f"{service.name}Client", f"Async{service.name}Client", service.error_base]
             + [e.class_name for e in service.errors]
             + [s.name for s in service.shapes]
             + responses
+            + typed_dicts
         )
         all_models = sorted({s.name for s in service.shapes} | set(responses))
+        annotations = [p.type for op in service.operations for p in op.keyword_parameters]
+        annotations += [f.type for shape in request_shapes for f in shape.fields]
         uses_datetime = any(
-            p.type.kind == "datetime" for op in service.operations for p in op.keyword_parameters
+            ref.kind == "datetime" or (ref.items is not None and ref.items.kind == "datetime")
+            for ref in annotations
         )
+        inputs = " ".join(ref.python_input() for ref in annotations)
+        paginated = any(op.pagination for op in service.operations)
         files = {
             "client.py": self.python(
                 "client.py.j2",
                 service=service,
                 model_imports=client_models,
                 uses_datetime=uses_datetime,
-                paginated=any(op.pagination for op in service.operations),
+                paginated=paginated,
+                request_shapes=request_shapes,
+                typing_imports=["TYPE_CHECKING"]
+                + (
+                    ["Required"]
+                    if any(f.required for s in request_shapes for f in s.fields)
+                    else []
+                )
+                + (["TypedDict"] if request_shapes else []),
+                abc_imports=sorted(
+                    {name for name in ("Mapping", "Sequence") if f"{name}[" in inputs}
+                    | ({"AsyncIterator", "Iterator"} if paginated else set())
+                ),
                 **self.wire_context(service),
             ),
             "errors.py": self.python("errors.py.j2", service=service),
             "__init__.py": self.python(
-                "package_init.py.j2", service=service, model_imports=all_models, exports=exports
+                "package_init.py.j2",
+                service=service,
+                model_imports=all_models,
+                exports=exports,
+                typed_dicts=typed_dicts,
             ),
             "docs/README.md": self.text(
                 "service.md.j2", service=service, **self.wire_context(service)

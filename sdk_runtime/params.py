@@ -3,14 +3,16 @@
 ``plain``        a scalar: ``Name=v``
 ``comma``        a list, comma-joined: ``Name=a,b``
 ``repeat``       a list as repeated keys (REST): ``Name=a&Name=b``
-``repeat-list``  a list as numbered keys, 1-based (Alibaba Cloud RPC): ``Name.1=a&Name.2=b``
+``repeat-list``  a list as numbered keys, 1-based (Alibaba Cloud RPC): ``Name.1=a&Name.2=b``;
+                 a list of structures (already in wire names, see ``sdk_runtime.structures``)
+                 flattened the same way, recursively: ``Tag.1.Key=k&TagFilter.1.TagValues.2=v``
 ``json``         a list (or any value) JSON-encoded into one value: ``Name=["a","b"]``
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 
 STYLES = ("plain", "comma", "repeat", "repeat-list", "json")
@@ -39,28 +41,50 @@ def _items(value: object) -> list[object] | tuple[object, ...]:
     return [value]  # one value where a list is documented: a list of one
 
 
-def _plain(name: str, value: object) -> list[tuple[str, str]]:
-    return [(name, wire_value(value))]
+Text = Callable[[object], str]  # how a protocol writes one scalar (default: wire_value)
+Pairs = list[tuple[str, str]]
 
 
-def _comma(name: str, value: object) -> list[tuple[str, str]]:
-    return [(name, ",".join(wire_value(v) for v in _items(value)))]
+def _plain(name: str, value: object, text: Text) -> Pairs:
+    return [(name, text(value))]
 
 
-def _repeat(name: str, value: object) -> list[tuple[str, str]]:
-    return [(name, wire_value(v)) for v in _items(value)]
+def _comma(name: str, value: object, text: Text) -> Pairs:
+    return [(name, ",".join(text(v) for v in _items(value)))]
 
 
-def _repeat_list(name: str, value: object) -> list[tuple[str, str]]:
-    return [(f"{name}.{i}", wire_value(v)) for i, v in enumerate(_items(value), 1)]
+def _repeat(name: str, value: object, text: Text) -> Pairs:
+    return [(name, text(v)) for v in _items(value)]
 
 
-def _json(name: str, value: object) -> list[tuple[str, str]]:
-    text = json.dumps(value, default=_json_default, separators=(",", ":"), ensure_ascii=False)
-    return [(name, text)]
+def _repeat_list(name: str, value: object, text: Text) -> Pairs:
+    pairs: Pairs = []
+    for i, item in enumerate(_items(value), 1):
+        _flatten(f"{name}.{i}", item, pairs, text)
+    return pairs
 
 
-_ENCODERS: dict[str, Callable[[str, object], list[tuple[str, str]]]] = {
+def _flatten(key: str, value: object, out: Pairs, text: Text) -> None:
+    """Alibaba Cloud's query flattening (tea-openapi ``Utils.query``): a dict adds ``.Field``,
+    a list ``.N`` (1-based), down to the scalars; None is left out."""
+    if value is None:
+        return
+    if isinstance(value, Mapping):
+        for field, item in value.items():
+            _flatten(f"{key}.{field}", item, out, text)
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value, 1):
+            _flatten(f"{key}.{i}", item, out, text)
+    else:
+        out.append((key, text(value)))
+
+
+def _json(name: str, value: object, text: Text) -> Pairs:
+    encoded = json.dumps(value, default=_json_default, separators=(",", ":"), ensure_ascii=False)
+    return [(name, encoded)]
+
+
+_ENCODERS: dict[str, Callable[[str, object, Text], Pairs]] = {
     "plain": _plain,
     "comma": _comma,
     "repeat": _repeat,
@@ -69,6 +93,7 @@ _ENCODERS: dict[str, Callable[[str, object], list[tuple[str, str]]]] = {
 }
 
 
-def query_pairs(name: str, value: object, style: str = "plain") -> list[tuple[str, str]]:
-    """The (key, text) pairs that carry ``value`` of the parameter ``name`` in ``style``."""
-    return _ENCODERS[style](name, value)
+def query_pairs(name: str, value: object, style: str = "plain", text: Text = wire_value) -> Pairs:
+    """The (key, text) pairs that carry ``value`` of the parameter ``name`` in ``style``;
+    ``text`` writes each scalar (JSON keeps JSON's own ``true``/``false``)."""
+    return _ENCODERS[style](name, value, text)

@@ -3,8 +3,10 @@
 Each protocol is registered in :data:`PROTOCOLS` by the name a service spec gives it:
 ``rpc`` (Alibaba Cloud RPC: ``POST /`` with Action, Version and the parameters in the
 query), ``rest-xml`` and ``rest-json`` (method and path from the spec, parameters where the
-spec puts them: query, path, header, host; body parameters as a JSON object). Each error body
-format is registered in :data:`ERROR_FORMATS`. A protocol may take options, which generated
+spec puts them: query, path, header, host; body parameters as a JSON object). A parameter that is
+a structure is first turned into wire-named data (:mod:`sdk_runtime.structures`), then sent
+like any other value in its style. Each error body format is registered in
+:data:`ERROR_FORMATS`. A protocol may take options, which generated
 clients accept as constructor keywords (RPC's ``response_format``).
 """
 
@@ -24,6 +26,7 @@ from sdk_runtime.redaction import redact_bytes, redact_text
 from sdk_runtime.registry import Registry
 from sdk_runtime.retry import retry_after_seconds
 from sdk_runtime.service import OperationSpec, ServiceSpec
+from sdk_runtime.structures import to_wire
 
 Options = Mapping[str, str | None]  # protocol option -> value given to the client
 _PLACEHOLDER = re.compile(r"\{([^}/]+)\}")
@@ -67,20 +70,22 @@ class RestProtocol:
             _place(request, fixed_location, fixed_name, fixed_value)
         self.prepare(request, service, operation, signing, options)
         body: dict[str, object] = {}
-        styles = operation.styles
+        styles, structures = operation.styles, operation.structures
         for name, value in params.items():
             if value is None:
                 continue
+            if name in structures:  # a model or dict -> plain data in wire names
+                value = to_wire(value, structures[name])
             location = operation.locations.get(name, "query")
             if location == "body":
                 body[name] = value
             elif location == "path":
-                encoded = quote(wire_value(value), safe="")
+                encoded = quote(self.text(value), safe="")
                 request.path = request.path.replace("{" + name + "}", encoded)
             elif location == "query" and name in styles:
-                request.query.extend(query_pairs(name, value, styles[name]))
+                request.query.extend(query_pairs(name, value, styles[name], self.text))
             elif location != "host":  # host labels: placed below, once the path is known
-                _place(request, location, name, wire_value(value))
+                _place(request, location, name, self.text(value))
         if "{" in request.path:
             missing = ", ".join(sorted(set(_PLACEHOLDER.findall(request.path))))
             raise ValueError(f"{operation.name} needs the path parameter(s) {missing}")
@@ -100,6 +105,10 @@ class RestProtocol:
         options: Options,
     ) -> None:
         """What the protocol adds to every request before the parameters."""
+
+    def text(self, value: object) -> str:
+        """How one value travels as text in the query, path or a header."""
+        return wire_value(value)
 
 
 class RpcProtocol(RestProtocol):
@@ -128,6 +137,11 @@ class RpcProtocol(RestProtocol):
             request.query.append(("Format", response_format))
         request.headers["x-acs-action"] = action
         request.headers["x-acs-version"] = service.api_version or ""
+
+    def text(self, value: object) -> str:
+        """As the official SDKs write a scalar (tea-openapi's ``Utils.query``: ``str()``), so
+        a boolean is ``True``/``False``; the rest as every protocol writes it."""
+        return str(value) if isinstance(value, bool) else wire_value(value)
 
 
 RPC = RpcProtocol("rpc", None)  # JSON, or XML with response_format="XML"

@@ -12,6 +12,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from sdk_runtime.errors import ApiError
+from sdk_runtime.structures import Structure
 
 if TYPE_CHECKING:  # pydantic loads with the first decoded response, not at import
     from pydantic import BaseModel
@@ -77,6 +78,8 @@ class OperationSpec(NamedTuple, Generic[ResponseT]):
     locations: Mapping[str, str]  # wire name -> query | path | header | body
     # wire name -> how a list travels in the query (see sdk_runtime.params), where not plain
     styles: Mapping[str, str] = MappingProxyType({})
+    # wire name -> the shape of a parameter that is a structure (see sdk_runtime.structures)
+    structures: Mapping[str, Structure] = MappingProxyType({})
     fixed: tuple[tuple[str, str, str], ...] = ()  # (wire name, location, value)
     action: str | None = None  # RPC action
     pagination: Pagination | None = None

@@ -105,7 +105,72 @@ _BUCKET_IDS = {
     "description": "Bucket IDs.",
 }
 
+_TAG = {
+    "name": "Tag",
+    "in": "query",
+    "type": "array",
+    "items": {"shape": "Tag"},
+    "style": "repeat-list",
+    "documented_type": "RepeatList",
+    "required": False,
+    "description": "Tags: Tag.N.Key, Tag.N.Value.",
+}
+TAG_KEY = ("shapes", "Tag", "fields", "Key")
+# a request-only shape: the keys of tag=[{"key": ..., "value": ...}]
+_WITH_TAG = doc(
+    ENS,
+    append(("parameters",), dict(_TAG)),
+    setp(("shapes", "Tag"), {"fields": [_field("Key"), _field("Value")]}),
+)
+
 CASES = [
+    Case(
+        "request-field-added",
+        ENS,
+        [doc(ENS, append(("shapes", "Tag", "fields"), {**_field("Owner"), "required": True}))],
+        both=[_WITH_TAG],
+        expected=(
+            "request-field-added",
+            "ListBuckets.shapes.Tag.Owner",
+            None,
+            "string, required",
+            B,
+        ),
+    ),
+    Case(
+        "request-field-removed",
+        ENS,
+        [doc(ENS, delp(("shapes", "Tag", "fields", "Value")))],
+        both=[_WITH_TAG],
+        expected=("request-field-removed", "ListBuckets.shapes.Tag.Value", "string", None, B),
+    ),
+    Case(
+        "request-field-changed",
+        ENS,
+        [doc(ENS, setp((*TAG_KEY, "required"), False))],
+        old=[doc(ENS, setp((*TAG_KEY, "required"), True))],
+        both=[_WITH_TAG],
+        expected=(
+            "request-field-changed",
+            "ListBuckets.shapes.Tag.Key",
+            "string, required",
+            "string",
+            NB,
+        ),
+    ),
+    Case(
+        "deprecated-names-changed",
+        ENS,
+        [doc(ENS, setp((*TAG_KEY, "deprecated_names"), ["key"]))],
+        both=[_WITH_TAG],
+        expected=(
+            "deprecated-names-changed",
+            "ListBuckets.shapes.Tag.Key.deprecated_names",
+            [],
+            ["key"],
+            NB,
+        ),
+    ),
     Case(
         "parameter-style-changed",
         ENS,
