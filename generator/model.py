@@ -134,15 +134,27 @@ class ErrorCode:
 
 
 @dataclass(frozen=True)
+class ItemList:
+    """A further list of items on each page (OSS ``CommonPrefixes``): ``iter_<op>_<name>``."""
+
+    name: str  # snake_case: the iterator's suffix and the runtime's key
+    path: tuple[str, ...]  # wire names
+    attr: tuple[str, ...]  # attribute names
+    item_type: TypeRef
+
+
+@dataclass(frozen=True)
 class Pagination:
     """Where the paging token goes in, where the next one comes out, and what ends it.
 
     Paths are tuples of wire names (``("page_info", "next_marker")``); ``*_attr`` are the
-    same paths in Python attribute names.
+    same paths in Python attribute names. ``style`` names a class in the runtime's
+    ``sdk_runtime.pagination.STYLES``; ``schemes`` are further documented schemes of the same
+    operation (the caller's keywords pick one).
     """
 
-    style: str  # token | page-number | marker
-    input_token: str  # request parameter (wire name)
+    style: str
+    input_token: str | None  # request parameter (wire name)
     items: tuple[str, ...]
     items_attr: tuple[str, ...]
     item_type: TypeRef
@@ -153,6 +165,28 @@ class Pagination:
     total_count: tuple[str, ...] | None = None
     total_count_attr: tuple[str, ...] | None = None
     page_size: str | None = None  # request parameter (wire name)
+    last_item_token: str | None = None  # wire name of a field of the items
+    last_item_token_attr: str | None = None
+    link_rel: str | None = None
+    repeat_while: tuple[str, ...] | None = None
+    repeat_while_attr: tuple[str, ...] | None = None
+    repeat_value: str | None = None
+    extra_items: tuple[ItemList, ...] = ()
+    schemes: tuple[Pagination, ...] = ()
+
+    @property
+    def all_schemes(self) -> tuple[Pagination, ...]:
+        return (self, *self.schemes)
+
+
+@dataclass(frozen=True)
+class UrlEncoded:
+    """Response fields percent-encoded when the ``when`` field says ``url``."""
+
+    when: tuple[str, ...]
+    when_attr: tuple[str, ...]
+    fields: tuple[tuple[str, ...], ...]
+    fields_attr: tuple[tuple[str, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -213,6 +247,7 @@ class Operation:
     payload: str | None = None
     # "{bucket}.": labels filled from the `in: host` parameters, prepended to the endpoint host
     host_prefix: str | None = None
+    url_encoded: UrlEncoded | None = None
 
     @property
     def host_parameters(self) -> tuple[Parameter, ...]:

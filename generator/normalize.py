@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,7 @@ from generator.model import (
     Example,
     Field,
     FixedParameter,
+    ItemList,
     Operation,
     Pagination,
     Parameter,
@@ -28,6 +30,7 @@ from generator.model import (
     Source,
     SpecSet,
     TypeRef,
+    UrlEncoded,
 )
 from generator.naming import error_class_name, snake_case
 from generator.tree import files_under
@@ -331,6 +334,7 @@ class _OperationBuilder:
             deprecated=raw.get("deprecated", False),
             payload=payload,
             host_prefix=host_prefix,
+            url_encoded=self._url_encoded(spec, fields, shapes),
         )
 
     # -- request ---------------------------------------------------------------------------
@@ -738,37 +742,131 @@ class _OperationBuilder:
         fields: tuple[Field, ...],
         shapes: dict[str, Shape | None],
     ) -> Pagination | None:
+        """One scheme (a mapping) or several (a list, ECS's two), checked against the runtime's
+        pagination styles: each style says which keys it needs and honours."""
         raw = spec.data.get("pagination")
         if raw is None:
             return None
+        if isinstance(raw, list):
+            schemes = [
+                self._paging_scheme(spec, ("pagination", i), entry, parameters, fields, shapes)
+                for i, entry in enumerate(raw)
+            ]
+            found = [s for s in schemes if s is not None]
+            if len(found) != len(schemes):
+                return None
+            first = found[0]
+            for i, other in enumerate(found[1:], 1):
+                if other.items != first.items or other.extra_items != first.extra_items:
+                    self._issue(
+                        spec,
+                        ("pagination", i, "items"),
+                        "every scheme of an operation lists the same items",
+                    )
+            return replace(first, schemes=tuple(found[1:]))
+        return self._paging_scheme(spec, ("pagination",), raw, parameters, fields, shapes)
+
+    def _paging_scheme(
+        self,
+        spec: SpecFile,
+        where: JsonPath,
+        raw: Mapping[str, Any],
+        parameters: tuple[Parameter, ...],
+        fields: tuple[Field, ...],
+        shapes: dict[str, Shape | None],
+    ) -> Pagination | None:
+        from sdk_runtime.pagination import STYLES
+
+        style_name = raw["style"]
+        if style_name not in STYLES:
+            options = ", ".join(repr(name) for name in STYLES.names())
+            self._issue(
+                spec,
+                (*where, "style"),
+                f"unknown pagination style {style_name!r} (known: {options})",
+            )
+            return None
+        style = STYLES[style_name]
+        general = {"style", "items", "extra_items", "page_size", "repeat_while", "repeat_value"}
+        for key in raw:
+            if key not in general and key not in style.needs and key not in style.honours:
+                self._issue(spec, (*where, key), f"{style_name} pagination does not use {key!r}")
+        for key in style.needs:
+            if key not in raw:
+                self._issue(spec, where, f"{style_name} pagination needs {key}")
+        if style.needs_one_of and not any(key in raw for key in style.needs_one_of):
+            self._issue(
+                spec, where, f"{style_name} pagination needs {' or '.join(style.needs_one_of)}"
+            )
+        if ("repeat_while" in raw) != ("repeat_value" in raw):
+            self._issue(spec, where, "repeat_while and repeat_value go together")
         wire_params = {p.wire_name for p in parameters}
         for key in ("input_token", "page_size"):
             if key in raw and raw[key] not in wire_params:
-                self._issue(spec, ("pagination", key), f"{raw[key]!r} names no request parameter")
-        if raw["style"] in ("token", "marker") and "output_token" not in raw:
-            self._issue(spec, ("pagination",), f"{raw['style']} pagination needs output_token")
+                self._issue(spec, (*where, key), f"{raw[key]!r} names no request parameter")
 
         def resolve(key: str) -> tuple[tuple[str, ...], tuple[str, ...], Field] | None:
             if key not in raw:
                 return None
             found = _resolve_field_path(raw[key], fields, shapes)
             if found is None:
-                self._issue(spec, ("pagination", key), f"{raw[key]!r} names no response element")
+                self._issue(spec, (*where, key), f"{raw[key]!r} names no response element")
             return found
 
-        items = resolve("items")
-        if items is not None and not items[2].type.is_list:
-            self._issue(spec, ("pagination", "items"), f"{raw['items']!r} is not an array")
-        token, more, total = (
+        def item_list(
+            path: JsonPath, dotted: str
+        ) -> tuple[tuple[str, ...], tuple[str, ...], Field] | None:
+            found = _resolve_field_path(dotted, fields, shapes)
+            if found is None:
+                self._issue(spec, path, f"{dotted!r} names no response element")
+            elif not found[2].type.is_list or found[2].type.items is None:
+                self._issue(spec, path, f"{dotted!r} is not an array")
+                return None
+            return found
+
+        items = item_list((*where, "items"), raw["items"])
+        extra: list[ItemList] = []
+        for i, dotted in enumerate(raw.get("extra_items", [])):
+            found = item_list((*where, "extra_items", i), dotted)
+            if found is not None and found[2].type.items is not None:
+                extra.append(
+                    ItemList(
+                        name=found[1][-1],
+                        path=found[0],
+                        attr=found[1],
+                        item_type=found[2].type.items,
+                    )
+                )
+        token, more, total, repeat = (
             resolve("output_token"),
             resolve("more_results"),
             resolve("total_count"),
+            resolve("repeat_while"),
         )
+        last_attr: str | None = None
+        if "last_item_token" in raw and items is not None and items[2].type.items is not None:
+            item_shape = shapes.get(items[2].type.items.shape or "")
+            last = next(
+                (
+                    f
+                    for f in (item_shape.fields if item_shape else ())
+                    if f.wire_name == raw["last_item_token"]
+                ),
+                None,
+            )
+            if last is None:
+                self._issue(
+                    spec,
+                    (*where, "last_item_token"),
+                    f"{raw['last_item_token']!r} names no field of the items",
+                )
+            else:
+                last_attr = last.python_name
         if items is None or items[2].type.items is None:
             return None
         return Pagination(
-            style=raw["style"],
-            input_token=raw["input_token"],
+            style=style_name,
+            input_token=raw.get("input_token"),
             items=items[0],
             items_attr=items[1],
             item_type=items[2].type.items,
@@ -779,6 +877,43 @@ class _OperationBuilder:
             total_count=total[0] if total else None,
             total_count_attr=total[1] if total else None,
             page_size=raw.get("page_size"),
+            last_item_token=raw.get("last_item_token"),
+            last_item_token_attr=last_attr,
+            link_rel=raw.get("link_rel"),
+            repeat_while=repeat[0] if repeat else None,
+            repeat_while_attr=repeat[1] if repeat else None,
+            repeat_value=raw.get("repeat_value"),
+            extra_items=tuple(extra),
+        )
+
+    def _url_encoded(
+        self, spec: SpecFile, fields: tuple[Field, ...], shapes: dict[str, Shape | None]
+    ) -> UrlEncoded | None:
+        raw = spec.data["response"].get("url_encoded")
+        if raw is None:
+            return None
+        where: JsonPath = ("response", "url_encoded")
+        when = _resolve_field_path(raw["when"], fields, shapes)
+        if when is None:
+            self._issue(spec, (*where, "when"), f"{raw['when']!r} names no response element")
+        paths: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+        for i, dotted in enumerate(raw["fields"]):
+            found = _resolve_field_path(dotted, fields, shapes, through_lists=True)
+            if found is None:
+                self._issue(spec, (*where, "fields", i), f"{dotted!r} names no response element")
+                continue
+            kind = found[2].type.items.kind if found[2].type.items else found[2].type.kind
+            if kind != "string":
+                self._issue(spec, (*where, "fields", i), f"{dotted!r} is not a string")
+                continue
+            paths.append((found[0], found[1]))
+        if when is None:
+            return None
+        return UrlEncoded(
+            when=when[0],
+            when_attr=when[1],
+            fields=tuple(p[0] for p in paths),
+            fields_attr=tuple(p[1] for p in paths),
         )
 
     def _check_names(
@@ -888,9 +1023,14 @@ def _contains(lines: list[str], wanted: list[str]) -> bool:
 
 
 def _resolve_field_path(
-    dotted: str, fields: tuple[Field, ...], shapes: dict[str, Shape | None]
+    dotted: str,
+    fields: tuple[Field, ...],
+    shapes: dict[str, Shape | None],
+    *,
+    through_lists: bool = False,
 ) -> tuple[tuple[str, ...], tuple[str, ...], Field] | None:
-    """``page_info.next_marker`` -> wire path, attribute path and the field it ends on."""
+    """``page_info.next_marker`` -> wire path, attribute path and the field it ends on;
+    ``through_lists``: a list of objects is walked into (``Contents.Key``)."""
     wire: list[str] = []
     attrs: list[str] = []
     current = fields
@@ -901,7 +1041,10 @@ def _resolve_field_path(
             return None
         wire.append(found.wire_name)
         attrs.append(found.python_name)
-        shape = shapes.get(found.type.shape or "") if found.type.kind == "object" else None
+        ref = found.type
+        if through_lists and ref.kind == "array" and ref.items is not None:
+            ref = ref.items
+        shape = shapes.get(ref.shape or "") if ref.kind == "object" else None
         current = shape.fields if shape else ()
     assert found is not None
     return tuple(wire), tuple(attrs), found

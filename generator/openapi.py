@@ -8,7 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from generator.errors import GeneratorBug
-from generator.model import Field, Operation, Parameter, Service, TypeRef
+from generator.model import Field, Operation, Pagination, Parameter, Service, TypeRef
 
 if TYPE_CHECKING:
     from openapi_spec_validator.validation import OpenAPIV31SpecValidator
@@ -268,19 +268,34 @@ def _operation(service: Service, operation: Operation, media: str) -> dict[str, 
             "content": {error_media: {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
         }
     if operation.pagination:
-        paging = operation.pagination
-        result["x-pagination"] = {
-            "style": paging.style,
-            "inputToken": paging.input_token,
-            "outputToken": ".".join(paging.output_token) if paging.output_token else None,
-            "moreResults": ".".join(paging.more_results) if paging.more_results else None,
-            "totalCount": ".".join(paging.total_count) if paging.total_count else None,
-            "items": ".".join(paging.items),
-            "pageSize": paging.page_size,
-        }
+        schemes = [_paging(p) for p in operation.pagination.all_schemes]
+        result["x-pagination"] = schemes[0] if len(schemes) == 1 else schemes
     if operation.permissions:
         result["x-permissions"] = [p.action for p in operation.permissions]
     return result
+
+
+def _paging(paging: Pagination) -> dict[str, Any]:
+    """One pagination scheme as the ``x-pagination`` extension (wire names, dotted paths)."""
+    found: dict[str, Any] = {
+        "style": paging.style,
+        "inputToken": paging.input_token,
+        "outputToken": ".".join(paging.output_token) if paging.output_token else None,
+        "moreResults": ".".join(paging.more_results) if paging.more_results else None,
+        "totalCount": ".".join(paging.total_count) if paging.total_count else None,
+        "items": ".".join(paging.items),
+        "pageSize": paging.page_size,
+    }
+    if paging.extra_items:
+        found["extraItems"] = [".".join(e.path) for e in paging.extra_items]
+    if paging.last_item_token:
+        found["lastItemToken"] = paging.last_item_token
+    if paging.link_rel:
+        found["linkRel"] = paging.link_rel
+    if paging.repeat_while:
+        found["repeatWhile"] = ".".join(paging.repeat_while)
+        found["repeatValue"] = paging.repeat_value
+    return found
 
 
 def _payload_schema(operation: Operation) -> dict[str, Any]:

@@ -148,6 +148,29 @@ def response_headers(operation: Operation) -> tuple[str, ...]:
     return tuple(f.wire_name for f in operation.header_fields)
 
 
+def item_iterators(operation: Operation) -> list[tuple[str, TypeRef, str | None]]:
+    """(method suffix, item type, runtime list name) of each ``iter_`` method: the primary
+    items (``iter_<op>``), then each extra list (``iter_<op>_<list>``)."""
+    paging = operation.pagination
+    assert paging is not None
+    found: list[tuple[str, TypeRef, str | None]] = [(operation.python_name, paging.item_type, None)]
+    for extra in paging.extra_items:
+        found.append((f"{operation.python_name}_{extra.name}", extra.item_type, extra.name))
+    return found
+
+
+def resume_keywords(operation: Operation) -> str:
+    """The keywords a resume token goes back to: ``continuation_token`` (or several)."""
+    assert operation.pagination is not None
+    by_wire = {p.wire_name: p.python_name for p in operation.parameters}
+    names = [
+        f"``{by_wire[s.input_token]}``"
+        for s in operation.pagination.all_schemes
+        if s.input_token and s.input_token in by_wire
+    ]
+    return " or ".join(dict.fromkeys(names)) or "token"
+
+
 DEFAULT_PACKAGE = "generated"
 
 
@@ -177,6 +200,8 @@ class Renderer:
             fixed=fixed,
             host_labels=host_labels,
             response_headers=response_headers,
+            item_iterators=item_iterators,
+            resume_keywords=resume_keywords,
             keyword_type=keyword_type,
             wire_names=lambda fields: {f.python_name: f.wire_name for f in fields},
             shape_constant=shape_constant,
@@ -210,7 +235,12 @@ class Renderer:
         request_shapes = service.request_shapes
         client_models = sorted(
             set(responses)
-            | {op.pagination.item_type.python() for op in service.operations if op.pagination}
+            | {
+                item_type.python()
+                for op in service.operations
+                if op.pagination
+                for _, item_type, _ in item_iterators(op)
+            }
             | {shape.name for shape in request_shapes}
         )
         typed_dicts = [f"{shape.name}Dict" for shape in request_shapes]
@@ -237,6 +267,7 @@ class Renderer:
                 model_imports=client_models,
                 uses_datetime=uses_datetime,
                 paginated=paginated,
+                url_encoded=any(op.url_encoded for op in service.operations),
                 request_shapes=request_shapes,
                 typing_imports=["TYPE_CHECKING"]
                 + (

@@ -4,7 +4,7 @@ A call builds the unsigned request once, then for each attempt signs a fresh cop
 date, new nonce), sends it, and either decodes the response into the operation's model
 (``DecodeError`` if it does not decode) or raises the documented error's class; throttling,
 5xx and transport failures are retried with backoff (see ``retry``); a ``DecodeError`` is
-not. Pagination walks pages with ``PageCursor``.
+not. Pagination walks pages with ``PageCursor`` (see ``sdk_runtime.pagination``).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from sdk_runtime.decoding import decode
 from sdk_runtime.endpoints import resolve_endpoint
 from sdk_runtime.errors import ApiError, ClientError, TransportError
 from sdk_runtime.http import HttpRequest, HttpResponse
-from sdk_runtime.pagination import PageCursor
+from sdk_runtime.pagination import AsyncPageIterator, PageCursor, PageIterator
 from sdk_runtime.protocols import PROTOCOLS, Options, parse_error
 from sdk_runtime.redaction import secret_forms
 from sdk_runtime.retry import DEFAULT_MAX_RETRIES, RetryPolicy
@@ -125,7 +125,7 @@ class _Pipeline:
         if response.status >= 300:
             raise parse_error(self.service, response, self.secrets)
         model = self.response_model(operation)
-        return decode(
+        decoded = decode(
             response,
             model,
             self.secrets,
@@ -133,6 +133,11 @@ class _Pipeline:
             self.protocol.body_format,
             operation.response_headers,
         )
+        if operation.url_encoded is not None:
+            from sdk_runtime.urlencoding import url_decode  # only for such operations
+
+            url_decode(decoded, operation.url_encoded)
+        return decoded
 
     def response_model(self, operation: OperationSpec[ResponseT]) -> type[ResponseT]:
         """The operation's response class, from the service's models module (loaded once)."""
@@ -235,22 +240,41 @@ class BaseClient(_ClientBase[SyncTransport]):
 
     def _pages(
         self, operation: OperationSpec[ResponseT], params: dict[str, object]
-    ) -> Iterator[ResponseT]:
+    ) -> PageIterator[ResponseT]:
         assert operation.pagination is not None
         cursor = PageCursor(operation.pagination, params)
+        return PageIterator(self._walk(operation, cursor), cursor)
+
+    def _walk(self, operation: OperationSpec[ResponseT], cursor: PageCursor) -> Iterator[ResponseT]:
         while True:
             page = self._call(operation, cursor.params)
-            yield page
-            if not cursor.advance(page):
+            more = cursor.advance(page)  # the next request is derived, not yet sent
+            if not cursor.superseded:
+                yield page
+            if not more:
                 return
 
     def _items(
-        self, operation: OperationSpec[ResponseT], params: dict[str, object]
+        self,
+        operation: OperationSpec[ResponseT],
+        params: dict[str, object],
+        max_items: int | None = None,
+        item_list: str | None = None,
     ) -> Iterator[Any]:
+        """The items of ``item_list`` (None: the primary items) page by page; with
+        ``max_items``, stop after that many without asking for a page they do not need."""
         assert operation.pagination is not None
+        if max_items is not None and max_items <= 0:
+            return
         cursor = PageCursor(operation.pagination, params)
-        for page in self._pages(operation, params):
-            yield from cursor.items(page)
+        path = cursor.item_path(item_list)
+        count = 0
+        for page in self._walk(operation, cursor):
+            for item in cursor.items(page, path):
+                yield item
+                count += 1
+                if count == max_items:
+                    return
 
 
 class AsyncBaseClient(_ClientBase[AsyncTransport]):
@@ -288,25 +312,44 @@ class AsyncBaseClient(_ClientBase[AsyncTransport]):
                 await asyncio.sleep(pipeline.backoff(operation, attempt, error))
             attempt += 1
 
-    async def _pages(
+    def _pages(
         self, operation: OperationSpec[ResponseT], params: dict[str, object]
-    ) -> AsyncIterator[ResponseT]:
+    ) -> AsyncPageIterator[ResponseT]:
         assert operation.pagination is not None
         cursor = PageCursor(operation.pagination, params)
+        return AsyncPageIterator(self._walk(operation, cursor), cursor)
+
+    async def _walk(
+        self, operation: OperationSpec[ResponseT], cursor: PageCursor
+    ) -> AsyncIterator[ResponseT]:
         while True:
             page = await self._call(operation, cursor.params)
-            yield page
-            if not cursor.advance(page):
+            more = cursor.advance(page)
+            if not cursor.superseded:
+                yield page
+            if not more:
                 return
 
     async def _items(
-        self, operation: OperationSpec[ResponseT], params: dict[str, object]
+        self,
+        operation: OperationSpec[ResponseT],
+        params: dict[str, object],
+        max_items: int | None = None,
+        item_list: str | None = None,
     ) -> AsyncIterator[Any]:
+        """The async twin of ``BaseClient._items``."""
         assert operation.pagination is not None
+        if max_items is not None and max_items <= 0:
+            return
         cursor = PageCursor(operation.pagination, params)
-        async for page in self._pages(operation, params):
-            for item in cursor.items(page):
+        path = cursor.item_path(item_list)
+        count = 0
+        async for page in self._walk(operation, cursor):
+            for item in cursor.items(page, path):
                 yield item
+                count += 1
+                if count == max_items:
+                    return
 
 
 _SyncSelf = TypeVar("_SyncSelf", bound=BaseClient)

@@ -57,15 +57,32 @@ class ServiceSpec(NamedTuple):
 
 
 class Pagination(NamedTuple):
-    """How one operation pages; paths are attribute names in the response model."""
+    """How one operation pages (see ``sdk_runtime.pagination``).
 
-    style: str  # token | page-number | marker
-    input_token: str  # wire name of the request parameter carrying the token/page
-    items: tuple[str, ...]
+    Request parameters are wire names; response paths are attribute names in the model.
+    """
+
+    style: str  # a name in sdk_runtime.pagination.STYLES
+    input_token: str | None  # the request parameter carrying the token/marker/page/offset
+    items: tuple[str, ...]  # the primary items, yielded by iter_<operation>
     output_token: tuple[str, ...] | None = None
-    more_results: tuple[str, ...] | None = None
+    more_results: tuple[str, ...] | None = None  # a boolean: false ends, true continues
     total_count: tuple[str, ...] | None = None
-    page_size: str | None = None  # wire name of the page-size parameter
+    page_size: str | None = None  # the page-size parameter (the limit key)
+    last_item_token: str | None = None  # marker: this field of the last item, if none is named
+    link_rel: str = "next"  # next-link: the rel of the link to follow
+    repeat_while: tuple[str, ...] | None = None  # ask again while this field ...
+    repeat_value: str | None = None  # ... has this value
+    extra_items: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (name, path): iter_<op>_<name>
+    schemes: tuple[Pagination, ...] = ()  # further documented schemes; the caller's keywords pick
+
+
+class UrlEncoding(NamedTuple):
+    """Response fields that arrive percent-encoded when ``flag`` is ``"url"`` (OSS
+    ``encoding-type=url``): each path (attribute names; lists are walked) is decoded once."""
+
+    flag: tuple[str, ...]
+    fields: tuple[tuple[str, ...], ...]
 
 
 class OperationSpec(NamedTuple, Generic[ResponseT]):
@@ -88,3 +105,4 @@ class OperationSpec(NamedTuple, Generic[ResponseT]):
     host_labels: tuple[tuple[str, str], ...] = ()
     # wire names of the response fields read from the response headers
     response_headers: tuple[str, ...] = ()
+    url_encoded: UrlEncoding | None = None

@@ -398,8 +398,11 @@ def test_page_cursor_stops_on_a_repeated_token() -> None:
     assert not cursor.advance(page("a=+/"))  # seen before: a loop
     assert not PageCursor(paging, {}).advance(page("t", truncated=False))
     assert not PageCursor(paging, {}).advance(page(None))
+    # IsTruncated says more: a page without items does not end the walk
     empty = ListResourcePoolsResponse(next_continuation_token="t", is_truncated=True)
-    assert not PageCursor(paging, {}).advance(empty)
+    assert PageCursor(paging, {}).advance(empty)
+    no_flag = paging._replace(more_results=None)
+    assert not PageCursor(no_flag, {}).advance(empty)  # without a flag it does
 
 
 def test_page_cursor_stops_on_a_repeated_marker() -> None:

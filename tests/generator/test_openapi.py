@@ -167,15 +167,35 @@ def test_document_matches_the_specs(path: Path) -> None:
         if paging is None:
             assert "x-pagination" not in op
         else:
-            assert op["x-pagination"] == {
-                "style": paging["style"],
-                "inputToken": paging["input_token"],
-                "outputToken": paging.get("output_token"),
-                "moreResults": paging.get("more_results"),
-                "totalCount": paging.get("total_count"),
-                "items": paging["items"],
-                "pageSize": paging.get("page_size"),
-            }
+            schemes = paging if isinstance(paging, list) else [paging]
+            documented = op["x-pagination"]
+            assert (documented if isinstance(paging, list) else [documented]) == [
+                {
+                    "style": scheme["style"],
+                    "inputToken": scheme.get("input_token"),
+                    "outputToken": scheme.get("output_token"),
+                    "moreResults": scheme.get("more_results"),
+                    "totalCount": scheme.get("total_count"),
+                    "items": scheme["items"],
+                    "pageSize": scheme.get("page_size"),
+                    **({"extraItems": scheme["extra_items"]} if "extra_items" in scheme else {}),
+                    **(
+                        {"lastItemToken": scheme["last_item_token"]}
+                        if "last_item_token" in scheme
+                        else {}
+                    ),
+                    **({"linkRel": scheme["link_rel"]} if "link_rel" in scheme else {}),
+                    **(
+                        {
+                            "repeatWhile": scheme["repeat_while"],
+                            "repeatValue": scheme["repeat_value"],
+                        }
+                        if "repeat_while" in scheme
+                        else {}
+                    ),
+                }
+                for scheme in schemes
+            ]
         updated = spec["source"]["last_updated"]
         assert op["x-source"]["lastUpdated"] == (None if updated is None else str(updated))
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # the runtime imports the models (and pydantic) on the first 
         ConfigurationList,
         GetResourceConfigurationTimelineResponse,
     )
+    from sdk_runtime.pagination import AsyncPageIterator, PageIterator
 
 SERVICE = ServiceSpec(
     provider="alibabacloud",
@@ -181,8 +182,12 @@ class ConfigClient(BaseClient):
         multi_account: bool | None = None,
         member_id: int | None = None,
         next_token: str | None = None,
-    ) -> Iterator[GetResourceConfigurationTimelineResponse]:
-        """Each page of ``get_resource_configuration_timeline()``, fetched lazily until the last page."""
+    ) -> PageIterator[GetResourceConfigurationTimelineResponse]:
+        """Each page of ``get_resource_configuration_timeline()``, fetched lazily until the last page.
+
+        ``resume_token`` of the returned iterator is the ``next_token`` that continues
+        after the last page yielded (None after the last page).
+        """
         return self._pages(
             GET_RESOURCE_CONFIGURATION_TIMELINE,
             {
@@ -210,8 +215,12 @@ class ConfigClient(BaseClient):
         multi_account: bool | None = None,
         member_id: int | None = None,
         next_token: str | None = None,
+        max_items: int | None = None,
     ) -> Iterator[ConfigurationList]:
-        """Every item of every page of ``get_resource_configuration_timeline()``, fetched lazily."""
+        """Every item of every page of ``get_resource_configuration_timeline()``, fetched lazily.
+
+        With ``max_items``, stops after that many, fetching no page it does not need.
+        """
         return self._items(
             GET_RESOURCE_CONFIGURATION_TIMELINE,
             {
@@ -225,6 +234,7 @@ class ConfigClient(BaseClient):
                 "MemberId": member_id,
                 "NextToken": next_token,
             },
+            max_items,
         )
 
 
@@ -341,8 +351,12 @@ class AsyncConfigClient(AsyncBaseClient):
         multi_account: bool | None = None,
         member_id: int | None = None,
         next_token: str | None = None,
-    ) -> AsyncIterator[GetResourceConfigurationTimelineResponse]:
-        """Each page of ``get_resource_configuration_timeline()``, fetched lazily until the last page."""
+    ) -> AsyncPageIterator[GetResourceConfigurationTimelineResponse]:
+        """Each page of ``get_resource_configuration_timeline()``, fetched lazily until the last page.
+
+        ``resume_token`` of the returned iterator is the ``next_token`` that continues
+        after the last page yielded (None after the last page).
+        """
         return self._pages(
             GET_RESOURCE_CONFIGURATION_TIMELINE,
             {
@@ -370,8 +384,12 @@ class AsyncConfigClient(AsyncBaseClient):
         multi_account: bool | None = None,
         member_id: int | None = None,
         next_token: str | None = None,
+        max_items: int | None = None,
     ) -> AsyncIterator[ConfigurationList]:
-        """Every item of every page of ``get_resource_configuration_timeline()``, fetched lazily."""
+        """Every item of every page of ``get_resource_configuration_timeline()``, fetched lazily.
+
+        With ``max_items``, stops after that many, fetching no page it does not need.
+        """
         return self._items(
             GET_RESOURCE_CONFIGURATION_TIMELINE,
             {
@@ -385,4 +403,5 @@ class AsyncConfigClient(AsyncBaseClient):
                 "MemberId": member_id,
                 "NextToken": next_token,
             },
+            max_items,
         )

@@ -16,6 +16,7 @@ from generated.alibabacloud.ens.errors import ERRORS
 
 if TYPE_CHECKING:  # the runtime imports the models (and pydantic) on the first response
     from generated.alibabacloud.ens.models import BucketInfo, ListBucketsResponse
+    from sdk_runtime.pagination import AsyncPageIterator, PageIterator
 
 SERVICE = ServiceSpec(
     provider="alibabacloud",
@@ -131,8 +132,12 @@ class EnsClient(BaseClient):
         prefix: str | None = None,
         page_number: str | None = None,
         page_size: str | None = None,
-    ) -> Iterator[ListBucketsResponse]:
-        """Each page of ``list_buckets()``, fetched lazily until the last page."""
+    ) -> PageIterator[ListBucketsResponse]:
+        """Each page of ``list_buckets()``, fetched lazily until the last page.
+
+        ``resume_token`` of the returned iterator is the ``page_number`` that continues
+        after the last page yielded (None after the last page).
+        """
         return self._pages(
             LIST_BUCKETS, {"Prefix": prefix, "PageNumber": page_number, "PageSize": page_size}
         )
@@ -143,10 +148,16 @@ class EnsClient(BaseClient):
         prefix: str | None = None,
         page_number: str | None = None,
         page_size: str | None = None,
+        max_items: int | None = None,
     ) -> Iterator[BucketInfo]:
-        """Every item of every page of ``list_buckets()``, fetched lazily."""
+        """Every item of every page of ``list_buckets()``, fetched lazily.
+
+        With ``max_items``, stops after that many, fetching no page it does not need.
+        """
         return self._items(
-            LIST_BUCKETS, {"Prefix": prefix, "PageNumber": page_number, "PageSize": page_size}
+            LIST_BUCKETS,
+            {"Prefix": prefix, "PageNumber": page_number, "PageSize": page_size},
+            max_items,
         )
 
 
@@ -223,8 +234,12 @@ class AsyncEnsClient(AsyncBaseClient):
         prefix: str | None = None,
         page_number: str | None = None,
         page_size: str | None = None,
-    ) -> AsyncIterator[ListBucketsResponse]:
-        """Each page of ``list_buckets()``, fetched lazily until the last page."""
+    ) -> AsyncPageIterator[ListBucketsResponse]:
+        """Each page of ``list_buckets()``, fetched lazily until the last page.
+
+        ``resume_token`` of the returned iterator is the ``page_number`` that continues
+        after the last page yielded (None after the last page).
+        """
         return self._pages(
             LIST_BUCKETS, {"Prefix": prefix, "PageNumber": page_number, "PageSize": page_size}
         )
@@ -235,8 +250,14 @@ class AsyncEnsClient(AsyncBaseClient):
         prefix: str | None = None,
         page_number: str | None = None,
         page_size: str | None = None,
+        max_items: int | None = None,
     ) -> AsyncIterator[BucketInfo]:
-        """Every item of every page of ``list_buckets()``, fetched lazily."""
+        """Every item of every page of ``list_buckets()``, fetched lazily.
+
+        With ``max_items``, stops after that many, fetching no page it does not need.
+        """
         return self._items(
-            LIST_BUCKETS, {"Prefix": prefix, "PageNumber": page_number, "PageSize": page_size}
+            LIST_BUCKETS,
+            {"Prefix": prefix, "PageNumber": page_number, "PageSize": page_size},
+            max_items,
         )

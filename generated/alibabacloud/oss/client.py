@@ -16,6 +16,7 @@ from generated.alibabacloud.oss.errors import ERRORS
 
 if TYPE_CHECKING:  # the runtime imports the models (and pydantic) on the first response
     from generated.alibabacloud.oss.models import ListResourcePoolsResponse, ResourcePool
+    from sdk_runtime.pagination import AsyncPageIterator, PageIterator
 
 SERVICE = ServiceSpec(
     provider="alibabacloud",
@@ -110,18 +111,31 @@ class OssClient(BaseClient):
 
     def list_resource_pools_pages(
         self, *, max_keys: int | None = None, continuation_token: str | None = None
-    ) -> Iterator[ListResourcePoolsResponse]:
-        """Each page of ``list_resource_pools()``, fetched lazily until the last page."""
+    ) -> PageIterator[ListResourcePoolsResponse]:
+        """Each page of ``list_resource_pools()``, fetched lazily until the last page.
+
+        ``resume_token`` of the returned iterator is the ``continuation_token`` that continues
+        after the last page yielded (None after the last page).
+        """
         return self._pages(
             LIST_RESOURCE_POOLS, {"max-keys": max_keys, "continuation-token": continuation_token}
         )
 
     def iter_list_resource_pools(
-        self, *, max_keys: int | None = None, continuation_token: str | None = None
+        self,
+        *,
+        max_keys: int | None = None,
+        continuation_token: str | None = None,
+        max_items: int | None = None,
     ) -> Iterator[ResourcePool]:
-        """Every item of every page of ``list_resource_pools()``, fetched lazily."""
+        """Every item of every page of ``list_resource_pools()``, fetched lazily.
+
+        With ``max_items``, stops after that many, fetching no page it does not need.
+        """
         return self._items(
-            LIST_RESOURCE_POOLS, {"max-keys": max_keys, "continuation-token": continuation_token}
+            LIST_RESOURCE_POOLS,
+            {"max-keys": max_keys, "continuation-token": continuation_token},
+            max_items,
         )
 
 
@@ -184,16 +198,29 @@ class AsyncOssClient(AsyncBaseClient):
 
     def list_resource_pools_pages(
         self, *, max_keys: int | None = None, continuation_token: str | None = None
-    ) -> AsyncIterator[ListResourcePoolsResponse]:
-        """Each page of ``list_resource_pools()``, fetched lazily until the last page."""
+    ) -> AsyncPageIterator[ListResourcePoolsResponse]:
+        """Each page of ``list_resource_pools()``, fetched lazily until the last page.
+
+        ``resume_token`` of the returned iterator is the ``continuation_token`` that continues
+        after the last page yielded (None after the last page).
+        """
         return self._pages(
             LIST_RESOURCE_POOLS, {"max-keys": max_keys, "continuation-token": continuation_token}
         )
 
     def iter_list_resource_pools(
-        self, *, max_keys: int | None = None, continuation_token: str | None = None
+        self,
+        *,
+        max_keys: int | None = None,
+        continuation_token: str | None = None,
+        max_items: int | None = None,
     ) -> AsyncIterator[ResourcePool]:
-        """Every item of every page of ``list_resource_pools()``, fetched lazily."""
+        """Every item of every page of ``list_resource_pools()``, fetched lazily.
+
+        With ``max_items``, stops after that many, fetching no page it does not need.
+        """
         return self._items(
-            LIST_RESOURCE_POOLS, {"max-keys": max_keys, "continuation-token": continuation_token}
+            LIST_RESOURCE_POOLS,
+            {"max-keys": max_keys, "continuation-token": continuation_token},
+            max_items,
         )

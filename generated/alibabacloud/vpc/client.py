@@ -17,6 +17,7 @@ from generated.alibabacloud.vpc.errors import ERRORS
 
 if TYPE_CHECKING:  # the runtime imports the models (and pydantic) on the first response
     from generated.alibabacloud.vpc.models import DescribeEipAddressesResponse, EipAddress, Filter
+    from sdk_runtime.pagination import AsyncPageIterator, PageIterator
 
 
 class FilterDict(TypedDict, total=False):
@@ -304,8 +305,12 @@ class VpcClient(BaseClient):
         associated_instance_id: str | None = None,
         charge_type: str | None = None,
         dry_run: bool | None = None,
-    ) -> Iterator[DescribeEipAddressesResponse]:
-        """Each page of ``describe_eip_addresses()``, fetched lazily until the last page."""
+    ) -> PageIterator[DescribeEipAddressesResponse]:
+        """Each page of ``describe_eip_addresses()``, fetched lazily until the last page.
+
+        ``resume_token`` of the returned iterator is the ``page_number`` that continues
+        after the last page yielded (None after the last page).
+        """
         return self._pages(
             DESCRIBE_EIP_ADDRESSES,
             {
@@ -347,8 +352,12 @@ class VpcClient(BaseClient):
         associated_instance_id: str | None = None,
         charge_type: str | None = None,
         dry_run: bool | None = None,
+        max_items: int | None = None,
     ) -> Iterator[EipAddress]:
-        """Every item of every page of ``describe_eip_addresses()``, fetched lazily."""
+        """Every item of every page of ``describe_eip_addresses()``, fetched lazily.
+
+        With ``max_items``, stops after that many, fetching no page it does not need.
+        """
         return self._items(
             DESCRIBE_EIP_ADDRESSES,
             {
@@ -369,6 +378,7 @@ class VpcClient(BaseClient):
                 "ChargeType": charge_type,
                 "DryRun": dry_run,
             },
+            max_items,
         )
 
 
@@ -559,8 +569,12 @@ class AsyncVpcClient(AsyncBaseClient):
         associated_instance_id: str | None = None,
         charge_type: str | None = None,
         dry_run: bool | None = None,
-    ) -> AsyncIterator[DescribeEipAddressesResponse]:
-        """Each page of ``describe_eip_addresses()``, fetched lazily until the last page."""
+    ) -> AsyncPageIterator[DescribeEipAddressesResponse]:
+        """Each page of ``describe_eip_addresses()``, fetched lazily until the last page.
+
+        ``resume_token`` of the returned iterator is the ``page_number`` that continues
+        after the last page yielded (None after the last page).
+        """
         return self._pages(
             DESCRIBE_EIP_ADDRESSES,
             {
@@ -602,8 +616,12 @@ class AsyncVpcClient(AsyncBaseClient):
         associated_instance_id: str | None = None,
         charge_type: str | None = None,
         dry_run: bool | None = None,
+        max_items: int | None = None,
     ) -> AsyncIterator[EipAddress]:
-        """Every item of every page of ``describe_eip_addresses()``, fetched lazily."""
+        """Every item of every page of ``describe_eip_addresses()``, fetched lazily.
+
+        With ``max_items``, stops after that many, fetching no page it does not need.
+        """
         return self._items(
             DESCRIBE_EIP_ADDRESSES,
             {
@@ -624,4 +642,5 @@ class AsyncVpcClient(AsyncBaseClient):
                 "ChargeType": charge_type,
                 "DryRun": dry_run,
             },
+            max_items,
         )

@@ -16,6 +16,7 @@ from generated.huaweicloud.ga.errors import ERRORS
 
 if TYPE_CHECKING:  # the runtime imports the models (and pydantic) on the first response
     from generated.huaweicloud.ga.models import ByoipPool, ListByoipPoolsResponse
+    from sdk_runtime.pagination import AsyncPageIterator, PageIterator
 
 SERVICE = ServiceSpec(
     provider="huaweicloud",
@@ -109,15 +110,22 @@ class GaClient(BaseClient):
 
     def list_byoip_pools_pages(
         self, *, limit: int | None = None, marker: str | None = None
-    ) -> Iterator[ListByoipPoolsResponse]:
-        """Each page of ``list_byoip_pools()``, fetched lazily until the last page."""
+    ) -> PageIterator[ListByoipPoolsResponse]:
+        """Each page of ``list_byoip_pools()``, fetched lazily until the last page.
+
+        ``resume_token`` of the returned iterator is the ``marker`` that continues
+        after the last page yielded (None after the last page).
+        """
         return self._pages(LIST_BYOIP_POOLS, {"limit": limit, "marker": marker})
 
     def iter_list_byoip_pools(
-        self, *, limit: int | None = None, marker: str | None = None
+        self, *, limit: int | None = None, marker: str | None = None, max_items: int | None = None
     ) -> Iterator[ByoipPool]:
-        """Every item of every page of ``list_byoip_pools()``, fetched lazily."""
-        return self._items(LIST_BYOIP_POOLS, {"limit": limit, "marker": marker})
+        """Every item of every page of ``list_byoip_pools()``, fetched lazily.
+
+        With ``max_items``, stops after that many, fetching no page it does not need.
+        """
+        return self._items(LIST_BYOIP_POOLS, {"limit": limit, "marker": marker}, max_items)
 
 
 class AsyncGaClient(AsyncBaseClient):
@@ -181,12 +189,19 @@ class AsyncGaClient(AsyncBaseClient):
 
     def list_byoip_pools_pages(
         self, *, limit: int | None = None, marker: str | None = None
-    ) -> AsyncIterator[ListByoipPoolsResponse]:
-        """Each page of ``list_byoip_pools()``, fetched lazily until the last page."""
+    ) -> AsyncPageIterator[ListByoipPoolsResponse]:
+        """Each page of ``list_byoip_pools()``, fetched lazily until the last page.
+
+        ``resume_token`` of the returned iterator is the ``marker`` that continues
+        after the last page yielded (None after the last page).
+        """
         return self._pages(LIST_BYOIP_POOLS, {"limit": limit, "marker": marker})
 
     def iter_list_byoip_pools(
-        self, *, limit: int | None = None, marker: str | None = None
+        self, *, limit: int | None = None, marker: str | None = None, max_items: int | None = None
     ) -> AsyncIterator[ByoipPool]:
-        """Every item of every page of ``list_byoip_pools()``, fetched lazily."""
-        return self._items(LIST_BYOIP_POOLS, {"limit": limit, "marker": marker})
+        """Every item of every page of ``list_byoip_pools()``, fetched lazily.
+
+        With ``max_items``, stops after that many, fetching no page it does not need.
+        """
+        return self._items(LIST_BYOIP_POOLS, {"limit": limit, "marker": marker}, max_items)

@@ -5,16 +5,18 @@ Generated from specs/opentelekomcloud/evs/service.yaml by `python -m generator g
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING
 
 from sdk_runtime.client import DEFAULT_MAX_RETRIES, AsyncBaseClient, BaseClient, TimeoutLike
 from sdk_runtime.credentials import HuaweiCloudCredentials
-from sdk_runtime.service import OperationSpec, ServiceSpec
+from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 
 from generated.opentelekomcloud.evs.errors import ERRORS
 
 if TYPE_CHECKING:  # the runtime imports the models (and pydantic) on the first response
-    from generated.opentelekomcloud.evs.models import ListVolumesResponse
+    from generated.opentelekomcloud.evs.models import ListVolumesResponse, Volume
+    from sdk_runtime.pagination import AsyncPageIterator, PageIterator
 
 SERVICE = ServiceSpec(
     provider="opentelekomcloud",
@@ -57,6 +59,22 @@ LIST_VOLUMES: OperationSpec[ListVolumesResponse] = OperationSpec(
         "volume_type_id": "query",
     },
     fixed=(("Content-Type", "header", "application/json"),),
+    pagination=Pagination(
+        style="next-link",
+        input_token="marker",
+        items=("volumes",),
+        output_token=("volumes_links",),
+        page_size="limit",
+        schemes=(
+            Pagination(
+                style="offset",
+                input_token="offset",
+                items=("volumes",),
+                total_count=("count",),
+                page_size="limit",
+            ),
+        ),
+    ),
 )
 
 
@@ -200,6 +218,113 @@ class EvsClient(BaseClient):
             },
         )
 
+    def list_volumes_pages(
+        self,
+        *,
+        project_id: str | None = None,
+        availability_zone: str | None = None,
+        dedicated_storage_id: str | None = None,
+        dedicated_storage_name: str | None = None,
+        enterprise_project_id: str | None = None,
+        id: str | None = None,
+        ids: str | None = None,
+        limit: int | None = None,
+        marker: str | None = None,
+        metadata: str | None = None,
+        multiattach: bool | None = None,
+        name: str | None = None,
+        offset: int | None = None,
+        server_id: str | None = None,
+        service_type: str | None = None,
+        sort_dir: str | None = None,
+        sort_key: str | None = None,
+        status: str | None = None,
+        volume_type_id: str | None = None,
+    ) -> PageIterator[ListVolumesResponse]:
+        """Each page of ``list_volumes()``, fetched lazily until the last page.
+
+        ``resume_token`` of the returned iterator is the ``marker`` or ``offset`` that continues
+        after the last page yielded (None after the last page).
+        """
+        return self._pages(
+            LIST_VOLUMES,
+            {
+                "project_id": project_id,
+                "availability_zone": availability_zone,
+                "dedicated_storage_id": dedicated_storage_id,
+                "dedicated_storage_name": dedicated_storage_name,
+                "enterprise_project_id": enterprise_project_id,
+                "id": id,
+                "ids": ids,
+                "limit": limit,
+                "marker": marker,
+                "metadata": metadata,
+                "multiattach": multiattach,
+                "name": name,
+                "offset": offset,
+                "server_id": server_id,
+                "service_type": service_type,
+                "sort_dir": sort_dir,
+                "sort_key": sort_key,
+                "status": status,
+                "volume_type_id": volume_type_id,
+            },
+        )
+
+    def iter_list_volumes(
+        self,
+        *,
+        project_id: str | None = None,
+        availability_zone: str | None = None,
+        dedicated_storage_id: str | None = None,
+        dedicated_storage_name: str | None = None,
+        enterprise_project_id: str | None = None,
+        id: str | None = None,
+        ids: str | None = None,
+        limit: int | None = None,
+        marker: str | None = None,
+        metadata: str | None = None,
+        multiattach: bool | None = None,
+        name: str | None = None,
+        offset: int | None = None,
+        server_id: str | None = None,
+        service_type: str | None = None,
+        sort_dir: str | None = None,
+        sort_key: str | None = None,
+        status: str | None = None,
+        volume_type_id: str | None = None,
+        max_items: int | None = None,
+    ) -> Iterator[Volume]:
+        """Every item of every page of ``list_volumes()``, fetched lazily.
+
+        With ``max_items``, stops after that many, fetching no page it does not need.
+        """
+        return self._items(
+            LIST_VOLUMES,
+            {
+                "project_id": project_id,
+                "availability_zone": availability_zone,
+                "dedicated_storage_id": dedicated_storage_id,
+                "dedicated_storage_name": dedicated_storage_name,
+                "enterprise_project_id": enterprise_project_id,
+                "id": id,
+                "ids": ids,
+                "limit": limit,
+                "marker": marker,
+                "metadata": metadata,
+                "multiattach": multiattach,
+                "name": name,
+                "offset": offset,
+                "server_id": server_id,
+                "service_type": service_type,
+                "sort_dir": sort_dir,
+                "sort_key": sort_key,
+                "status": status,
+                "volume_type_id": volume_type_id,
+            },
+            max_items,
+        )
+
 
 class AsyncEvsClient(AsyncBaseClient):
     """Asynchronous client for Open Telekom Cloud Elastic Volume Service (EVS).
@@ -339,4 +464,111 @@ class AsyncEvsClient(AsyncBaseClient):
                 "status": status,
                 "volume_type_id": volume_type_id,
             },
+        )
+
+    def list_volumes_pages(
+        self,
+        *,
+        project_id: str | None = None,
+        availability_zone: str | None = None,
+        dedicated_storage_id: str | None = None,
+        dedicated_storage_name: str | None = None,
+        enterprise_project_id: str | None = None,
+        id: str | None = None,
+        ids: str | None = None,
+        limit: int | None = None,
+        marker: str | None = None,
+        metadata: str | None = None,
+        multiattach: bool | None = None,
+        name: str | None = None,
+        offset: int | None = None,
+        server_id: str | None = None,
+        service_type: str | None = None,
+        sort_dir: str | None = None,
+        sort_key: str | None = None,
+        status: str | None = None,
+        volume_type_id: str | None = None,
+    ) -> AsyncPageIterator[ListVolumesResponse]:
+        """Each page of ``list_volumes()``, fetched lazily until the last page.
+
+        ``resume_token`` of the returned iterator is the ``marker`` or ``offset`` that continues
+        after the last page yielded (None after the last page).
+        """
+        return self._pages(
+            LIST_VOLUMES,
+            {
+                "project_id": project_id,
+                "availability_zone": availability_zone,
+                "dedicated_storage_id": dedicated_storage_id,
+                "dedicated_storage_name": dedicated_storage_name,
+                "enterprise_project_id": enterprise_project_id,
+                "id": id,
+                "ids": ids,
+                "limit": limit,
+                "marker": marker,
+                "metadata": metadata,
+                "multiattach": multiattach,
+                "name": name,
+                "offset": offset,
+                "server_id": server_id,
+                "service_type": service_type,
+                "sort_dir": sort_dir,
+                "sort_key": sort_key,
+                "status": status,
+                "volume_type_id": volume_type_id,
+            },
+        )
+
+    def iter_list_volumes(
+        self,
+        *,
+        project_id: str | None = None,
+        availability_zone: str | None = None,
+        dedicated_storage_id: str | None = None,
+        dedicated_storage_name: str | None = None,
+        enterprise_project_id: str | None = None,
+        id: str | None = None,
+        ids: str | None = None,
+        limit: int | None = None,
+        marker: str | None = None,
+        metadata: str | None = None,
+        multiattach: bool | None = None,
+        name: str | None = None,
+        offset: int | None = None,
+        server_id: str | None = None,
+        service_type: str | None = None,
+        sort_dir: str | None = None,
+        sort_key: str | None = None,
+        status: str | None = None,
+        volume_type_id: str | None = None,
+        max_items: int | None = None,
+    ) -> AsyncIterator[Volume]:
+        """Every item of every page of ``list_volumes()``, fetched lazily.
+
+        With ``max_items``, stops after that many, fetching no page it does not need.
+        """
+        return self._items(
+            LIST_VOLUMES,
+            {
+                "project_id": project_id,
+                "availability_zone": availability_zone,
+                "dedicated_storage_id": dedicated_storage_id,
+                "dedicated_storage_name": dedicated_storage_name,
+                "enterprise_project_id": enterprise_project_id,
+                "id": id,
+                "ids": ids,
+                "limit": limit,
+                "marker": marker,
+                "metadata": metadata,
+                "multiattach": multiattach,
+                "name": name,
+                "offset": offset,
+                "server_id": server_id,
+                "service_type": service_type,
+                "sort_dir": sort_dir,
+                "sort_key": sort_key,
+                "status": status,
+                "volume_type_id": volume_type_id,
+            },
+            max_items,
         )
