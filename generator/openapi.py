@@ -73,12 +73,7 @@ def build_openapi(service: Service) -> dict[str, Any]:
         schemas[shape.name] = _object_schema(shape.fields, shape.description)
     schemas["ErrorBody"] = _ERROR_BODIES[service.error_format]
     for operation in service.operations:
-        schemas[operation.response_class] = _object_schema(
-            operation.body_fields, operation.response_description, operation.xml_root
-        )
-        if operation.payload is not None:
-            # the model holds the body in this property; the body itself is its value
-            schemas[operation.response_class]["x-payload"] = operation.payload
+        schemas[operation.response_class] = model_schema(operation, with_headers=False)
         document["paths"].setdefault(_path_key(service, operation), {})[
             operation.method.lower()
         ] = _operation(service, operation, media)
@@ -200,11 +195,15 @@ def _header(field: Field) -> dict[str, Any]:
     return header
 
 
-def model_schema(operation: Operation) -> dict[str, Any]:
-    """The schema of the operation's response model: its body and its header fields."""
-    return _object_schema(
-        operation.response_fields, operation.response_description, operation.xml_root
-    )
+def model_schema(operation: Operation, *, with_headers: bool = True) -> dict[str, Any]:
+    """The schema of the operation's response model: its body fields, and its header fields
+    unless the document shows them as response headers (``with_headers=False``)."""
+    fields = operation.response_fields if with_headers else operation.body_fields
+    schema = _object_schema(fields, operation.response_description, operation.xml_root)
+    if operation.payload is not None:
+        # the model holds the body in this property; the body itself is its value
+        schema["x-payload"] = operation.payload
+    return schema
 
 
 def _path_key(service: Service, operation: Operation) -> str:

@@ -136,12 +136,22 @@ def test_document_matches_the_specs(path: Path) -> None:
         assert media == (
             "application/xml" if service["protocol"] == "rest-xml" else "application/json"
         )
-        assert ref[media]["schema"] == {"$ref": f"#/components/schemas/{name}Response"}
+        payload = response.get("payload")
+        if payload is None:
+            assert ref[media]["schema"] == {"$ref": f"#/components/schemas/{name}Response"}
+        else:  # the body is that field as a whole; the model schema names it
+            (field,) = [f for f in response["fields"] if f["name"] == payload]
+            body_schema = dict(ref[media]["schema"])
+            body_schema.pop("description", None)
+            assert body_schema == _schema(field)
+            assert schemas[f"{name}Response"]["x-payload"] == payload
         in_headers = [f for f in response["fields"] if f.get("location") == "header"]
         headers = op["responses"][status].get("headers", {})
         assert list(headers) == [f["name"] for f in in_headers]
         for field in in_headers:
-            assert headers[field["name"]]["schema"] == _schema(field)
+            header_schema = dict(headers[field["name"]]["schema"])
+            assert header_schema.pop("x-documented-values", None) == field.get("enum")
+            assert header_schema == _schema(field)
         for schema_name, fields in [
             (f"{name}Response", [f for f in response["fields"] if f not in in_headers]),
             *((s, v["fields"]) for s, v in spec.get("shapes", {}).items()),
