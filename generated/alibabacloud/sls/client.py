@@ -5,16 +5,18 @@ Generated from specs/alibabacloud/sls/service.yaml by `python -m generator gener
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING
 
 from sdk_runtime.client import DEFAULT_MAX_RETRIES, AsyncBaseClient, BaseClient, TimeoutLike
 from sdk_runtime.credentials import AlibabaCloudCredentials
-from sdk_runtime.service import OperationSpec, ServiceSpec
+from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 
 from generated.alibabacloud.sls.errors import ERRORS
 
 if TYPE_CHECKING:  # the runtime imports the models (and pydantic) on the first response
-    from generated.alibabacloud.sls.models import GetLogsResponse
+    from generated.alibabacloud.sls.models import GetLogsResponse, Log
+    from sdk_runtime.pagination import AsyncPageIterator, PageIterator
 
 SERVICE = ServiceSpec(
     provider="alibabacloud",
@@ -50,6 +52,14 @@ GET_LOGS: OperationSpec[GetLogsResponse] = OperationSpec(
     fixed=(("type", "query", "log"),),
     host_labels=(("projectName", "project_name"),),
     response_headers=("x-log-progress", "x-log-count"),
+    pagination=Pagination(
+        style="offset",
+        input_token="offset",
+        items=("logs",),
+        page_size="line",
+        repeat_while=("x_log_progress",),
+        repeat_value="Incomplete",
+    ),
 )
 
 
@@ -161,6 +171,77 @@ class SlsClient(BaseClient):
             },
         )
 
+    def get_logs_pages(
+        self,
+        *,
+        project_name: str,
+        logstore_name: str,
+        from_: int,
+        to: int,
+        topic: str | None = None,
+        query: str | None = None,
+        line: int | None = None,
+        offset: int | None = None,
+        reverse: bool | None = None,
+        power_sql: bool | None = None,
+    ) -> PageIterator[GetLogsResponse]:
+        """Each page of ``get_logs()``, fetched lazily until the last page.
+
+        ``resume_token`` of the returned iterator is the ``offset`` that continues
+        after the last page yielded (None after the last page).
+        """
+        return self._pages(
+            GET_LOGS,
+            {
+                "projectName": project_name,
+                "logstoreName": logstore_name,
+                "from": from_,
+                "to": to,
+                "topic": topic,
+                "query": query,
+                "line": line,
+                "offset": offset,
+                "reverse": reverse,
+                "powerSql": power_sql,
+            },
+        )
+
+    def iter_get_logs(
+        self,
+        *,
+        project_name: str,
+        logstore_name: str,
+        from_: int,
+        to: int,
+        topic: str | None = None,
+        query: str | None = None,
+        line: int | None = None,
+        offset: int | None = None,
+        reverse: bool | None = None,
+        power_sql: bool | None = None,
+        max_items: int | None = None,
+    ) -> Iterator[Log]:
+        """Every item of every page of ``get_logs()``, fetched lazily.
+
+        With ``max_items``, stops after that many, fetching no page it does not need.
+        """
+        return self._items(
+            GET_LOGS,
+            {
+                "projectName": project_name,
+                "logstoreName": logstore_name,
+                "from": from_,
+                "to": to,
+                "topic": topic,
+                "query": query,
+                "line": line,
+                "offset": offset,
+                "reverse": reverse,
+                "powerSql": power_sql,
+            },
+            max_items,
+        )
+
 
 class AsyncSlsClient(AsyncBaseClient):
     """Asynchronous client for Alibaba Cloud Log Service (SLS).
@@ -268,4 +349,75 @@ class AsyncSlsClient(AsyncBaseClient):
                 "reverse": reverse,
                 "powerSql": power_sql,
             },
+        )
+
+    def get_logs_pages(
+        self,
+        *,
+        project_name: str,
+        logstore_name: str,
+        from_: int,
+        to: int,
+        topic: str | None = None,
+        query: str | None = None,
+        line: int | None = None,
+        offset: int | None = None,
+        reverse: bool | None = None,
+        power_sql: bool | None = None,
+    ) -> AsyncPageIterator[GetLogsResponse]:
+        """Each page of ``get_logs()``, fetched lazily until the last page.
+
+        ``resume_token`` of the returned iterator is the ``offset`` that continues
+        after the last page yielded (None after the last page).
+        """
+        return self._pages(
+            GET_LOGS,
+            {
+                "projectName": project_name,
+                "logstoreName": logstore_name,
+                "from": from_,
+                "to": to,
+                "topic": topic,
+                "query": query,
+                "line": line,
+                "offset": offset,
+                "reverse": reverse,
+                "powerSql": power_sql,
+            },
+        )
+
+    def iter_get_logs(
+        self,
+        *,
+        project_name: str,
+        logstore_name: str,
+        from_: int,
+        to: int,
+        topic: str | None = None,
+        query: str | None = None,
+        line: int | None = None,
+        offset: int | None = None,
+        reverse: bool | None = None,
+        power_sql: bool | None = None,
+        max_items: int | None = None,
+    ) -> AsyncIterator[Log]:
+        """Every item of every page of ``get_logs()``, fetched lazily.
+
+        With ``max_items``, stops after that many, fetching no page it does not need.
+        """
+        return self._items(
+            GET_LOGS,
+            {
+                "projectName": project_name,
+                "logstoreName": logstore_name,
+                "from": from_,
+                "to": to,
+                "topic": topic,
+                "query": query,
+                "line": line,
+                "offset": offset,
+                "reverse": reverse,
+                "powerSql": power_sql,
+            },
+            max_items,
         )
