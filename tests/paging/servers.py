@@ -228,8 +228,10 @@ class RpcList(PagedServer):
         self, request: httpx.Request, params: dict[str, str]
     ) -> tuple[Hashable, httpx.Response, bool]:
         meta: dict[str, Any] = {"RequestId": "req", "TotalCount": len(self.items)}
-        token_mode = self.token_names is not None and (
-            self.page_names is None or any(name in params for name in self.token_names)
+        token_mode = self.token_names is not None and (  # the default when asked neither
+            self.page_names is None
+            or any(name in params for name in self.token_names)
+            or not any(name in params for name in self.page_names)
         )
         if token_mode:
             assert self.token_names is not None
