@@ -60,6 +60,23 @@ EXPECTED: dict[str, list[str]] = {
         f"{OP}:60: pagination.output_token: 'page_info.marker' names no response element",
     ],
     "pagination_items_not_array": [f"{OP}:61: pagination.items: 'page_info' is not an array"],
+    # pagination checked against the runtime's styles (sdk_runtime.pagination.STYLES): the
+    # keys each style needs and honours; one broken scheme per entry of a scheme list
+    "pagination_styles": [
+        f"{OP}:62: pagination[0].total_count: marker pagination does not use 'total_count'",
+        f"{OP}:64: pagination[1].style: unknown pagination style 'cursor' (known: 'token', "
+        "'marker', 'page-number', 'offset', 'next-link', 'repeat')",
+        f"{OP}:66: pagination[2]: next-link pagination needs output_token",
+        f"{OP}:66: pagination[2]: repeat_while and repeat_value go together",
+        f"{OP}:72: pagination[3].last_item_token: 'name' names no field of the items",
+        f"{OP}:74: pagination[3].extra_items[0]: 'page_info' is not an array",
+    ],
+    # response.url_encoded: the flag and the fields it decodes must be string elements
+    "url_encoded_fields": [
+        f"{OP}:33: response.url_encoded.when: 'encoding' names no response element",
+        f"{OP}:34: response.url_encoded.fields[1]: 'widgets.name' names no response element",
+        f"{OP}:34: response.url_encoded.fields[2]: 'page_info' is not a string",
+    ],
     "path_placeholder": [f"{OP}:10: request.path: {PLACEHOLDER}"],
     "credential_in_path": [
         f"{OP}:17: parameters[0].credential: a path parameter cannot be a credential yet",

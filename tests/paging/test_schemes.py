@@ -56,9 +56,11 @@ async def test_the_keywords_pick_the_scheme(
 def test_keywords_of_two_schemes_are_refused(ecs: ModuleType) -> None:
     rpc = server()
     sync, _ = clients(ecs)
-    with sync_client(sync, rpc, ECS) as client:
-        with pytest.raises(ValueError, match="different paging schemes"):
-            list(client.iter_describe_instances(region_id="r", page_number=2, next_token="t"))
+    with (
+        sync_client(sync, rpc, ECS) as client,
+        pytest.raises(ValueError, match="different paging schemes"),
+    ):
+        list(client.iter_describe_instances(region_id="r", page_number=2, next_token="t"))
     assert rpc.requests == []
 
 
