@@ -13,7 +13,8 @@ Prints a Markdown report on stdout (progress goes to stderr) and writes it to th
    a separate process): ours sync / async c1 / async c16, the official SDK, and the floor
    (the same bytes through bare urllib3 / aiohttp); client-side cost = median - floor median.
 3. Pagination at scale: ``iter_list_byoip_pools`` over 10 / 100 / 1,000 pages of 100 items;
-   time and tracemalloc peak.
+   time and tracemalloc peak. Then one row per pagination style (bench/paging_styles.py):
+   µs per page and peak, client side only, at 10 / 100 / 1,000 pages.
 4. The generator at scale: synthetic spec trees of 10 / 100 / 1,000 operations (bench/synth.py):
    fresh generate, no-op ``--check``, regeneration after one spec edit; the seed ``--check``.
 """
@@ -492,6 +493,54 @@ def bench_pages(report: Report, port: int, repeats: int, sizes: list[int]) -> No
     )
 
 
+def bench_paging_styles(report: Report, repeats: int, sizes: list[int]) -> None:
+    """One row per pagination style: µs per page and tracemalloc peak at each size."""
+    log(f"[pages] each pagination style over {sizes} pages of 100, {repeats} repeats")
+    data = _child_json(
+        [PY, str(BENCH / "paging_styles.py"), str(repeats), ",".join(map(str, sizes))]
+    )
+    lo, hi = min(sizes), max(sizes)
+    report.add(
+        "### Per pagination style (in-process pages of 100 items: client side only)",
+        "",
+        "Each style's generated client walks N pages through `iter_*`, served by an in-process "
+        "transport (`bench/paging_styles.py`) from bodies rendered beforehand, so the time is "
+        "request building, signing, decoding and the runtime's cursor; µs per page is the "
+        f"fastest of {repeats} walks / N. Flat: µs per page at {hi:,} pages <= "
+        f"{LINEAR_SLACK} x at {lo:,}, and the peak at {hi:,} pages <= 2 x at {lo:,}.",
+        "",
+    )
+    rows = []
+    for style, entry in data.items():
+        sync, asynchronous = entry["sync"], entry["async"]
+        per_page = {n: min(sync[str(n)]["times"]) / n for n in sizes}
+        async_per_page = {n: min(asynchronous[str(n)]["times"]) / n for n in sizes}
+        peaks = {n: sync[str(n)]["peak"] for n in sizes}
+        flat = per_page[hi] <= LINEAR_SLACK * per_page[lo] and peaks[hi] <= 2 * peaks[lo]
+        rows.append(
+            [
+                style,
+                f"`{entry['operation']}`",
+                " / ".join(us(per_page[n]) for n in sizes),
+                " / ".join(us(async_per_page[n]) for n in sizes),
+                " / ".join(f"{peaks[n] / 1024:,.0f}" for n in sizes),
+                verdict(flat),
+            ]
+        )
+    sizes_text = " / ".join(f"{n:,}" for n in sizes)
+    report.table(
+        [
+            "style",
+            "operation",
+            f"sync µs per page ({sizes_text} pages)",
+            f"async µs per page ({sizes_text})",
+            f"peak KiB ({sizes_text})",
+            "flat",
+        ],
+        rows,
+    )
+
+
 # ------------------------------------------------------------------------------ 4. generator
 
 
@@ -702,6 +751,9 @@ def main() -> int:
                 )
             if "pages" in sections:
                 bench_pages(report, server.port, repeats=1 if quick else 3, sizes=[10, 100, 1000])
+                bench_paging_styles(
+                    report, repeats=1 if quick else 3, sizes=[10, 100] if quick else [10, 100, 1000]
+                )
     if "generator" in sections:
         if quick:
             bench_generator(

@@ -281,6 +281,12 @@ _RULE_LIST = [
         NON_BREAKING,
         "page size, total count or more-results field changed; iteration is unchanged for callers",
     ),
+    Rule("pagination-list-added", NON_BREAKING, "a new iter_<op>_<list>() method"),
+    Rule("pagination-list-removed", BREAKING, "an iter_<op>_<list>() method disappears"),
+    Rule("pagination-scheme-added", NON_BREAKING, "another documented way to page"),
+    Rule(
+        "pagination-scheme-removed", BREAKING, "the keywords of a paging scheme stop paging"
+    ),
     # documentation only
     Rule("description-changed", NON_BREAKING, "text only", documentation=True),
     Rule("summary-changed", NON_BREAKING, "text only", documentation=True),
@@ -467,6 +473,8 @@ _IGNORED = {
         "output_token_attr",
         "more_results_attr",
         "total_count_attr",
+        "last_item_token_attr",
+        "repeat_while_attr",
         "item_type",
     },
 }
@@ -1523,7 +1531,16 @@ class _OperationDiffer:
                 _dotted(new.items),
                 f"iter_{name}() yields the items of another list",
             )
-        for attr in ("page_size", "total_count", "more_results"):
+        paging_attrs = (
+            "page_size",
+            "total_count",
+            "more_results",
+            "last_item_token",
+            "link_rel",
+            "repeat_while",
+            "repeat_value",
+        )
+        for attr in paging_attrs:
             a, b = _dotted(getattr(old, attr)), _dotted(getattr(new, attr))
             if a != b:
                 self.add(
@@ -1534,6 +1551,56 @@ class _OperationDiffer:
                     f"the paginator's {attr.replace('_', ' ')} field changed; iteration "
                     "is unchanged for callers",
                 )
+        old_lists = {e.name: e for e in old.extra_items}
+        new_lists = {e.name: e for e in new.extra_items}
+        for list_name in sorted(old_lists.keys() | new_lists.keys()):
+            a_list, b_list = old_lists.get(list_name), new_lists.get(list_name)
+            if a_list is None:
+                self.add(
+                    f"{path}.extra_items.{list_name}",
+                    "pagination-list-added",
+                    None,
+                    _dotted(new_lists[list_name].path),
+                    f"new iter_{name}_{list_name}()",
+                )
+            elif b_list is None:
+                self.add(
+                    f"{path}.extra_items.{list_name}",
+                    "pagination-list-removed",
+                    _dotted(a_list.path),
+                    None,
+                    f"iter_{name}_{list_name}() disappears; callers using it fail",
+                )
+            elif a_list != b_list:
+                self.add(
+                    f"{path}.extra_items.{list_name}",
+                    "pagination-items-changed",
+                    _dotted(a_list.path),
+                    _dotted(b_list.path),
+                    f"iter_{name}_{list_name}() yields the items of another list",
+                )
+        old_schemes = {s.style: s for s in old.schemes}
+        new_schemes = {s.style: s for s in new.schemes}
+        for style in sorted(old_schemes.keys() | new_schemes.keys()):
+            a_scheme, b_scheme = old_schemes.get(style), new_schemes.get(style)
+            if a_scheme is None:
+                self.add(
+                    f"{path}.schemes.{style}",
+                    "pagination-scheme-added",
+                    None,
+                    style,
+                    f"{name}() also pages by {style} (its keywords pick it)",
+                )
+            elif b_scheme is None:
+                self.add(
+                    f"{path}.schemes.{style}",
+                    "pagination-scheme-removed",
+                    style,
+                    None,
+                    f"{name}() no longer pages by {style}; its keywords fetch one page",
+                )
+            elif a_scheme != b_scheme:
+                self.pagination_scheme(f"{path}.schemes.{style}", a_scheme, b_scheme)
         self.d.checked(
             self.where,
             path,
@@ -1547,8 +1614,18 @@ class _OperationDiffer:
                 "page_size",
                 "total_count",
                 "more_results",
+                "last_item_token",
+                "link_rel",
+                "repeat_while",
+                "repeat_value",
+                "extra_items",
+                "schemes",
             },
         )
+
+    def pagination_scheme(self, path: str, old: Pagination, new: Pagination) -> None:
+        """A further scheme of the same style changed: each differing attribute, reviewed."""
+        self.d.checked(self.where, path, old, new, set())
 
     # -- documentation -------------------------------------------------------------------------
 

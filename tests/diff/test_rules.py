@@ -123,6 +123,15 @@ _WITH_TAG = doc(
     setp(("shapes", "Tag"), {"fields": [_field("Key"), _field("Value")]}),
 )
 
+ENS_PAGING = {
+    "style": "page-number",
+    "input_token": "PageNumber",
+    "page_size": "PageSize",
+    "total_count": "TotalCount",
+    "items": "BucketInfos",
+}
+ENS_OFFSET = {"style": "offset", "input_token": "PageNumber", "items": "BucketInfos"}
+
 CASES = [
     Case(
         "request-field-added",
@@ -674,6 +683,50 @@ CASES = [
         ENS,
         [doc(ENS, delp(("pagination", "total_count")))],
         ("pagination-changed", "ListBuckets.pagination.total_count", "TotalCount", None, NB),
+    ),
+    Case(
+        "pagination-list-added",
+        ENS,
+        [doc(ENS, setp(("pagination", "extra_items"), ["BucketInfos"]))],
+        (
+            "pagination-list-added",
+            "ListBuckets.pagination.extra_items.bucket_infos",
+            None,
+            "BucketInfos",
+            NB,
+        ),
+    ),
+    Case(
+        "pagination-list-removed",
+        ENS,
+        [],
+        old=[doc(ENS, setp(("pagination", "extra_items"), ["BucketInfos"]))],
+        expected=(
+            "pagination-list-removed",
+            "ListBuckets.pagination.extra_items.bucket_infos",
+            "BucketInfos",
+            None,
+            B,
+        ),
+    ),
+    Case(
+        "pagination-scheme-added",
+        ENS,
+        [doc(ENS, setp(("pagination",), [ENS_PAGING, ENS_OFFSET]))],
+        ("pagination-scheme-added", "ListBuckets.pagination.schemes.offset", None, "offset", NB),
+    ),
+    Case(
+        "pagination-scheme-removed",
+        ENS,
+        [],
+        old=[doc(ENS, setp(("pagination",), [ENS_PAGING, ENS_OFFSET]))],
+        expected=(
+            "pagination-scheme-removed",
+            "ListBuckets.pagination.schemes.offset",
+            "offset",
+            None,
+            B,
+        ),
     ),
     # services
     Case(
