@@ -21,7 +21,8 @@ how the next request is derived from a page; that is a :class:`Style`, registere
 End signals, the same for every style: a documented ``more_results`` flag that is false ends
 the walk, and one that is true continues it even past a page without items; without a flag
 an empty page ends it. A missing next token ends it, and so does a token (page number,
-offset) the walk has already sent: a service that repeats itself cannot make the client loop.
+offset) the walk has already sent (among its last ``REMEMBERED_TOKENS``, so that memory stays
+flat however long the walk): a service that repeats itself cannot make the client loop.
 Any style may also name ``repeat_while``/``repeat_value`` (SLS ``x-log-progress`` is
 ``Incomplete``): such a page is superseded by the same request sent again, never yielded.
 
@@ -59,6 +60,7 @@ __all__ = [
 PageT = TypeVar("PageT", bound="BaseModel")
 
 MAX_REPEATS = 50  # repeat_while: a page still incomplete after this many asks is taken as is
+REMEMBERED_TOKENS = 1024  # the last tokens a walk sent, to find a loop: memory stays flat
 
 
 def attribute_path(model: object, path: tuple[str, ...]) -> Any:
@@ -238,9 +240,9 @@ class PageCursor:
         self.pagination = paging = select_scheme(pagination, params)
         self.style: Style = STYLES[paging.style]
         self.params: dict[str, object] = {k: v for k, v in params.items() if v is not None}
-        self._sent: set[str] = set()
+        self._sent: dict[str, None] = {}  # insertion-ordered: the oldest is forgotten first
         if paging.input_token and paging.input_token in self.params:
-            self._sent.add(str(self.params[paging.input_token]))
+            self._remember(str(self.params[paging.input_token]))
         self.seen: int | None = None  # counting styles: items up to the current page
         self.repeats = 0
         self.superseded = False  # the last page is to be asked again, not yielded
@@ -298,9 +300,14 @@ class PageCursor:
         token = self.style.advance(self, page, count)
         if token is None or not paging.input_token or str(token) in self._sent:
             return False
-        self._sent.add(str(token))
+        self._remember(str(token))
         self.params[paging.input_token] = token
         return True
+
+    def _remember(self, token: str) -> None:
+        self._sent[token] = None
+        if len(self._sent) > REMEMBERED_TOKENS:
+            del self._sent[next(iter(self._sent))]
 
 
 class PageIterator(Generic[PageT]):

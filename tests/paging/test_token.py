@@ -213,3 +213,21 @@ async def test_config_next_token_limit_nested(mode: str) -> None:
     assert [i.capture_time for i in items] == [t["CaptureTime"] for t in TIMELINE]
     assert len(server.requests) == 3
     assert server.violations == []
+
+
+def test_the_tokens_remembered_are_bounded() -> None:
+    """A loop is found among the last REMEMBERED_TOKENS tokens; older ones are forgotten, so a
+    walk of any length keeps its memory flat."""
+    from sdk_runtime.pagination import REMEMBERED_TOKENS, PageCursor
+    from sdk_runtime.service import Pagination
+
+    class Page:
+        def __init__(self, token: str) -> None:
+            self.items, self.token = ["x"], token
+
+    paging = Pagination(style="token", input_token="t", items=("items",), output_token=("token",))
+    cursor = PageCursor(paging, {})
+    for n in range(REMEMBERED_TOKENS + 10):
+        assert cursor.advance(Page(f"t{n}"))  # type: ignore[arg-type]
+    assert not cursor.advance(Page(f"t{REMEMBERED_TOKENS}"))  # type: ignore[arg-type]
+    assert len(cursor._sent) == REMEMBERED_TOKENS
