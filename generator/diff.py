@@ -284,9 +284,7 @@ _RULE_LIST = [
     Rule("pagination-list-added", NON_BREAKING, "a new iter_<op>_<list>() method"),
     Rule("pagination-list-removed", BREAKING, "an iter_<op>_<list>() method disappears"),
     Rule("pagination-scheme-added", NON_BREAKING, "another documented way to page"),
-    Rule(
-        "pagination-scheme-removed", BREAKING, "the keywords of a paging scheme stop paging"
-    ),
+    Rule("pagination-scheme-removed", BREAKING, "the keywords of a paging scheme stop paging"),
     # documentation only
     Rule("description-changed", NON_BREAKING, "text only", documentation=True),
     Rule("summary-changed", NON_BREAKING, "text only", documentation=True),
