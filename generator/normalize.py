@@ -747,6 +747,14 @@ class _OperationBuilder:
         raw = spec.data.get("pagination")
         if raw is None:
             return None
+        for i, parameter in enumerate(spec.data.get("parameters", [])):
+            if snake_case(parameter.get("name", "")) == "max_items":
+                self._issue(
+                    spec,
+                    ("parameters", i, "name"),
+                    "'max_items' is the keyword that stops iter_<operation>(): a paginated "
+                    "operation cannot have a parameter of that name yet",
+                )
         if isinstance(raw, list):
             schemes = [
                 self._paging_scheme(spec, ("pagination", i), entry, parameters, fields, shapes)

@@ -63,13 +63,15 @@ EXPECTED: dict[str, list[str]] = {
     # pagination checked against the runtime's styles (sdk_runtime.pagination.STYLES): the
     # keys each style needs and honours; one broken scheme per entry of a scheme list
     "pagination_styles": [
-        f"{OP}:62: pagination[0].total_count: marker pagination does not use 'total_count'",
-        f"{OP}:64: pagination[1].style: unknown pagination style 'cursor' (known: 'token', "
+        f"{OP}:31: parameters[3].name: 'max_items' is the keyword that stops iter_<operation>(): "
+        "a paginated operation cannot have a parameter of that name yet",
+        f"{OP}:68: pagination[0].total_count: marker pagination does not use 'total_count'",
+        f"{OP}:70: pagination[1].style: unknown pagination style 'cursor' (known: 'token', "
         "'marker', 'page-number', 'offset', 'next-link', 'repeat')",
-        f"{OP}:66: pagination[2]: next-link pagination needs output_token",
-        f"{OP}:66: pagination[2]: repeat_while and repeat_value go together",
-        f"{OP}:72: pagination[3].last_item_token: 'name' names no field of the items",
-        f"{OP}:74: pagination[3].extra_items[0]: 'page_info' is not an array",
+        f"{OP}:72: pagination[2]: next-link pagination needs output_token",
+        f"{OP}:72: pagination[2]: repeat_while and repeat_value go together",
+        f"{OP}:78: pagination[3].last_item_token: 'name' names no field of the items",
+        f"{OP}:80: pagination[3].extra_items[0]: 'page_info' is not an array",
     ],
     # response.url_encoded: the flag and the fields it decodes must be string elements
     "url_encoded_fields": [
