@@ -155,8 +155,7 @@ class OffsetStyle(_Counting):
         return int(str(cursor.params.get(cursor.pagination.input_token or "", 0)))
 
     def advance(self, cursor: PageCursor, page: BaseModel, count: int) -> object | None:
-        seen = self.seen_after(cursor, page, count)
-        return seen
+        return self.seen_after(cursor, page, count)  # the next offset: the items seen so far
 
 
 class NextLinkStyle(Style):
