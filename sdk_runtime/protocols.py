@@ -16,11 +16,10 @@ import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
-from urllib.parse import quote
 
 from sdk_runtime.endpoints import place_host_labels
 from sdk_runtime.errors import ApiError
-from sdk_runtime.http import HttpRequest, HttpResponse
+from sdk_runtime.http import HttpRequest, HttpResponse, encode_path_value
 from sdk_runtime.params import query_pairs, wire_value
 from sdk_runtime.redaction import redact_bytes, redact_text
 from sdk_runtime.registry import Registry
@@ -29,7 +28,7 @@ from sdk_runtime.service import OperationSpec, ServiceSpec
 from sdk_runtime.structures import to_wire
 
 Options = Mapping[str, str | None]  # protocol option -> value given to the client
-_PLACEHOLDER = re.compile(r"\{([^}/]+)\}")
+_PLACEHOLDER = re.compile(r"\{([^}/+]+)\+?\}")  # {name}, or {name+}: greedy
 
 
 class ProtocolOption(NamedTuple):
@@ -80,8 +79,7 @@ class RestProtocol:
             if location == "body":
                 body[name] = value
             elif location == "path":
-                encoded = quote(self.text(value), safe="")
-                request.path = request.path.replace("{" + name + "}", encoded)
+                _fill_path(request, name, self.text(value))
             elif location == "query" and name in styles:
                 request.query.extend(query_pairs(name, value, styles[name], self.text))
             elif location != "host":  # host labels: placed below, once the path is known
@@ -156,6 +154,16 @@ PROTOCOLS: Registry[RestProtocol] = Registry(
         "rest-json": "sdk_runtime.protocols:REST_JSON",
     },
 )
+
+
+def _fill_path(request: HttpRequest, name: str, value: str) -> None:
+    """Put ``value`` in the path's ``{name}`` (``/`` encoded) or ``{name+}`` (greedy: ``/``
+    kept), percent-encoded once."""
+    greedy = "{" + name + "+}"
+    if greedy in request.path:
+        request.path = request.path.replace(greedy, encode_path_value(value, greedy=True))
+    else:
+        request.path = request.path.replace("{" + name + "}", encode_path_value(value))
 
 
 def _place(request: HttpRequest, location: str, name: str, value: str) -> None:
