@@ -515,18 +515,46 @@ class _OperationBuilder:
     def _check_path_placeholders(
         self, spec: SpecFile, path: str, parameters: tuple[Parameter, ...]
     ) -> None:
-        placeholders = set(_PATH_PLACEHOLDER.findall(path))
+        """Every ``{name}`` (or greedy ``{name+}``) of the path names an ``in: path``
+        parameter, and every such parameter has its placeholder. A greedy placeholder keeps
+        the value's ``/`` as separators (an OSS object key), so it fills whole segments: it
+        follows a ``/`` and ends the path or precedes one; there is at most one, of a string."""
+        found = _PATH_PLACEHOLDER.findall(path)
+        placeholders = {name.removesuffix("+") for name in found}
+        greedy = [name.removesuffix("+") for name in found if name.endswith("+")]
         path_params = {p.wire_name for p in parameters if p.location == "path"}
         for name in sorted(placeholders - path_params):
             self._issue(
                 spec, ("request", "path"), f"placeholder {{{name}}} names no path parameter"
             )
+        if len(greedy) > 1:
+            self._issue(
+                spec,
+                ("request", "path"),
+                f"only one greedy placeholder per path, got {', '.join(greedy)}",
+            )
+        for name in greedy:
+            if not re.search(r"/\{" + re.escape(name) + r"\+\}(/|$)", path):
+                self._issue(
+                    spec,
+                    ("request", "path"),
+                    f"greedy placeholder {{{name}+}} must fill whole segments "
+                    f"(/{{{name}+}} at the end of the path or before a /)",
+                )
         for i, parameter in enumerate(parameters):
-            if parameter.location == "path" and parameter.wire_name not in placeholders:
+            if parameter.location != "path":
+                continue
+            if parameter.wire_name not in placeholders:
                 self._issue(
                     spec,
                     ("parameters", i, "in"),
                     f"path parameter {parameter.wire_name!r} is not in the path",
+                )
+            elif parameter.wire_name in greedy and parameter.type.kind != "string":
+                self._issue(
+                    spec,
+                    ("parameters", i, "type"),
+                    "a greedy path parameter keeps its / as separators: type string",
                 )
 
     def _check_host_placeholders(

@@ -214,7 +214,8 @@ def _path_key(service: Service, operation: Operation) -> str:
     flags = [
         p.wire_name for p in operation.fixed_parameters if p.location == "query" and p.value == ""
     ]
-    return operation.path + ("?" + "&".join(flags) if flags else "")
+    path = operation.path.replace("+}", "}")  # {key+} (greedy) is an OpenAPI {key}
+    return path + ("?" + "&".join(flags) if flags else "")
 
 
 def _operation(service: Service, operation: Operation, media: str) -> dict[str, Any]:
@@ -225,7 +226,7 @@ def _operation(service: Service, operation: Operation, media: str) -> dict[str, 
         "operationId": operation.name,
         "summary": operation.summary,
         "parameters": [
-            _parameter(p)
+            _parameter(p, operation)
             for p in operation.parameters
             if not p.credential and p.location not in ("host", "body")
         ],
@@ -292,7 +293,7 @@ def _payload_schema(operation: Operation) -> dict[str, Any]:
     return schema
 
 
-def _parameter(parameter: Parameter) -> dict[str, Any]:
+def _parameter(parameter: Parameter, operation: Operation) -> dict[str, Any]:
     schema = type_schema(parameter.type)
     for key in ("default", "minimum", "maximum"):
         value = getattr(parameter, key)
@@ -315,6 +316,8 @@ def _parameter(parameter: Parameter) -> dict[str, Any]:
         if form is not None and parameter.location == "query":
             result.update(style="form", explode=form)
         result["x-wire-style"] = parameter.style
+    if parameter.location == "path" and "{" + parameter.wire_name + "+}" in operation.path:
+        result["x-greedy"] = True  # its "/" stay separators: dir/a%20b.txt (an object key)
     if parameter.deprecated:
         result["deprecated"] = True
     return result

@@ -214,7 +214,10 @@ def test_host_labels_and_header_fields_in_openapi() -> None:
     oss = next(s for s in specs.services if s.service == "oss")
     document = build_openapi(oss)
     validate_openapi(document, "oss")
-    _, _, op = _operation(document, "GetObjectMeta")
+    path, _, op = _operation(document, "GetObjectMeta")
+    # a greedy {key+} is an OpenAPI {key} whose "/" are kept (x-greedy)
+    assert path == "/{key}?objectMeta"
+    assert op["parameters"][0]["x-greedy"] is True
     assert op["servers"] == [
         {
             "url": "https://{bucket}.oss-{region}.aliyuncs.com",

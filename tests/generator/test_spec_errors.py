@@ -61,6 +61,14 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "pagination_items_not_array": [f"{OP}:61: pagination.items: 'page_info' is not an array"],
     "path_placeholder": [f"{OP}:10: request.path: {PLACEHOLDER}"],
+    # greedy {name+}: whole segments, one per path, a string
+    "greedy_path": [
+        f"{OP}:10: request.path: greedy placeholder {{project_id+}} must fill whole segments "
+        "(/{project_id+} at the end of the path or before a /)",
+        f"{OP}:10: request.path: only one greedy placeholder per path, got project_id, widget_path",
+        f"{OP}:20: parameters[1].type: a greedy path parameter keeps its / as separators: "
+        "type string",
+    ],
     "credential_in_path": [
         f"{OP}:17: parameters[0].credential: a path parameter cannot be a credential yet",
     ],
