@@ -245,7 +245,7 @@ def _operation(service: Service, operation: Operation, media: str) -> dict[str, 
     }
     body = [p for p in operation.parameters if p.location == "body" and not p.credential]
     if body:
-        result["requestBody"] = _request_body(body)
+        result["requestBody"] = _request_body(body, form=service.protocol == "rpc")
     if operation.header_fields:
         result["responses"][str(operation.response_status)]["headers"] = {
             f.wire_name: _header(f) for f in operation.header_fields
@@ -323,8 +323,9 @@ def _parameter(parameter: Parameter, operation: Operation) -> dict[str, Any]:
     return result
 
 
-def _request_body(parameters: list[Parameter]) -> dict[str, Any]:
-    """Body parameters are the members of one JSON object; structures nest as ``$ref``s."""
+def _request_body(parameters: list[Parameter], form: bool = False) -> dict[str, Any]:
+    """Body parameters are the members of one JSON object; structures nest as ``$ref``s. An
+    RPC body is a form of the same members, each flattened in its ``x-wire-style``."""
     properties = {}
     for parameter in parameters:
         schema = type_schema(parameter.type)
@@ -332,6 +333,8 @@ def _request_body(parameters: list[Parameter]) -> dict[str, Any]:
             schema["description"] = parameter.description
         if parameter.deprecated:
             schema["deprecated"] = True
+        if parameter.style != "plain":
+            schema["x-wire-style"] = parameter.style
         properties[parameter.wire_name] = schema
     body: dict[str, Any] = {"type": "object", "properties": properties}
     required = [p.wire_name for p in parameters if p.required]
@@ -339,7 +342,9 @@ def _request_body(parameters: list[Parameter]) -> dict[str, Any]:
         body["required"] = required
     return {
         "required": bool(required),
-        "content": {"application/json": {"schema": body}},
+        "content": {
+            ("application/x-www-form-urlencoded" if form else "application/json"): {"schema": body}
+        },
     }
 
 

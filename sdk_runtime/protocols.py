@@ -2,8 +2,9 @@
 
 Each protocol is registered in :data:`PROTOCOLS` by the name a service spec gives it:
 ``rpc`` (Alibaba Cloud RPC: ``POST /`` with Action, Version and the parameters in the
-query), ``rest-xml`` and ``rest-json`` (method and path from the spec, parameters where the
-spec puts them: query, path, header, host; body parameters as a JSON object). A parameter that is
+query, body parameters as a form flattened as the query is), ``rest-xml`` and ``rest-json``
+(method and path from the spec, parameters where the spec puts them: query, path, header,
+host; body parameters as a JSON object). A parameter that is
 a structure is first turned into wire-named data (:mod:`sdk_runtime.structures`), then sent
 like any other value in its style. Each error body format is registered in
 :data:`ERROR_FORMATS`. A protocol may take options, which generated
@@ -16,6 +17,7 @@ import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
+from urllib.parse import urlencode
 
 from sdk_runtime.endpoints import place_host_labels
 from sdk_runtime.errors import ApiError
@@ -28,6 +30,7 @@ from sdk_runtime.service import OperationSpec, ServiceSpec
 from sdk_runtime.structures import to_wire
 
 Options = Mapping[str, str | None]  # protocol option -> value given to the client
+FORM = "application/x-www-form-urlencoded"
 _PLACEHOLDER = re.compile(r"\{([^}/+]+)\+?\}")  # {name}, or {name+}: greedy
 
 
@@ -90,9 +93,16 @@ class RestProtocol:
         if operation.host_labels:
             place_host_labels(request, service, operation, params)
         if body:
-            request.body = json.dumps(body, default=wire_value, separators=(",", ":")).encode()
-            request.headers["content-type"] = "application/json"
+            self.encode_body(request, body, styles)
         return request
+
+    def encode_body(
+        self, request: HttpRequest, body: Mapping[str, object], styles: Mapping[str, str]
+    ) -> None:
+        """The body parameters (wire names, structures as plain data) as the request body:
+        one JSON object whose members they are."""
+        request.body = json.dumps(body, default=wire_value, separators=(",", ":")).encode()
+        request.headers["content-type"] = "application/json"
 
     def prepare(
         self,
@@ -135,6 +145,20 @@ class RpcProtocol(RestProtocol):
             request.query.append(("Format", response_format))
         request.headers["x-acs-action"] = action
         request.headers["x-acs-version"] = service.api_version or ""
+
+    def encode_body(
+        self, request: HttpRequest, body: Mapping[str, object], styles: Mapping[str, str]
+    ) -> None:
+        """A form, as tea-openapi sends an RPC body (``Utils.to_form``): each parameter
+        flattened in its style exactly as in the query (``Tag.1.Key=k``,
+        ``SystemDisk.Category=v``), the keys sorted, ``application/x-www-form-urlencoded``
+        (``urlencode``: a space is ``+``). The signature covers the body's bytes (ACS3's
+        ``x-acs-content-sha256``, V1's string to sign)."""
+        pairs: list[tuple[str, str]] = []
+        for name, value in body.items():
+            pairs.extend(query_pairs(name, value, styles.get(name, "plain"), self.text))
+        request.body = urlencode(sorted(pairs)).encode()
+        request.headers["content-type"] = FORM
 
     def text(self, value: object) -> str:
         """As the official SDKs write a scalar (tea-openapi's ``Utils.query``: ``str()``), so

@@ -241,3 +241,26 @@ def test_host_labels_and_header_fields_in_openapi() -> None:
         "Last-Modified",
         "x-oss-request-id",
     ]
+
+
+def test_rpc_form_bodies_and_flattened_objects_in_openapi() -> None:
+    """The form-page fixture tree: an RPC body is a form whose members keep their wire
+    style; an object flattened in the query is a ``$ref`` with ``x-wire-style: flat``."""
+    from generator.normalize import load_specs
+    from generator.openapi import build_openapi, validate_openapi
+
+    specs = load_specs(PROJECT / "tests" / "fixtures" / "form_pages" / "specs")
+    documents = {s.service: build_openapi(s) for s in specs.services}
+    for name, document in documents.items():
+        validate_openapi(document, name)
+    _, _, op = _operation(documents["vpc"], "CreateVpnAttachment")
+    form = op["requestBody"]["content"]["application/x-www-form-urlencoded"]["schema"]
+    tunnels = form["properties"]["TunnelOptionsSpecification"]
+    assert tunnels["x-wire-style"] == "repeat-list"
+    assert tunnels["items"] == {"$ref": "#/components/schemas/TunnelOptionsSpecification"}
+    _, _, op = _operation(documents["ecs"], "RunInstances")
+    disk = next(p for p in op["parameters"] if p["name"] == "SystemDisk")
+    assert (disk["schema"], disk["x-wire-style"]) == (
+        {"$ref": "#/components/schemas/SystemDisk"},
+        "flat",
+    )
