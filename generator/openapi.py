@@ -13,6 +13,8 @@ from generator.model import Field, Operation, Parameter, Service, TypeRef
 if TYPE_CHECKING:
     from openapi_spec_validator.validation import OpenAPIV31SpecValidator
 
+    from sdk_runtime.protocols import ErrorBody
+
 _SCALARS: dict[str, dict[str, str]] = {
     "string": {"type": "string"},
     "integer": {"type": "integer", "format": "int32"},
@@ -20,30 +22,6 @@ _SCALARS: dict[str, dict[str, str]] = {
     "number": {"type": "number"},
     "boolean": {"type": "boolean"},
     "datetime": {"type": "string", "format": "date-time"},
-}
-
-_ERROR_BODIES: dict[str, dict[str, Any]] = {
-    "oss-xml": {
-        "type": "object",
-        "xml": {"name": "Error"},
-        "properties": {
-            k: {"type": "string"} for k in ("Code", "Message", "RequestId", "HostId", "EC")
-        },
-    },
-    "alibaba-rpc": {
-        "type": "object",
-        "properties": {
-            k: {"type": "string"} for k in ("RequestId", "HostId", "Code", "Message", "Recommend")
-        },
-    },
-    "huawei-json": {
-        "type": "object",
-        "properties": {k: {"type": "string"} for k in ("error_code", "error_msg", "request_id")},
-    },
-    "sls-json": {
-        "type": "object",
-        "properties": {k: {"type": "string"} for k in ("errorCode", "errorMessage")},
-    },
 }
 
 
@@ -71,7 +49,7 @@ def build_openapi(service: Service) -> dict[str, Any]:
     schemas = document["components"]["schemas"]
     for shape in service.shapes:
         schemas[shape.name] = _object_schema(shape.fields, shape.description)
-    schemas["ErrorBody"] = _ERROR_BODIES[service.error_format]
+    schemas["ErrorBody"] = _error_body_schema(service)
     for operation in service.operations:
         schemas[operation.response_class] = _object_schema(
             operation.body_fields, operation.response_description, operation.xml_root
@@ -261,7 +239,7 @@ def _operation(service: Service, operation: Operation, media: str) -> dict[str, 
         result["description"] = operation.description
     if operation.deprecated:
         result["deprecated"] = True
-    error_media = "application/xml" if service.error_format == "oss-xml" else "application/json"
+    error_media = _error_body(service).media_type
     for status in sorted({error.status for error in operation.errors}):
         codes = ", ".join(e.code for e in operation.errors if e.status == status)
         result["responses"][str(status)] = {
@@ -282,6 +260,22 @@ def _operation(service: Service, operation: Operation, media: str) -> dict[str, 
     if operation.permissions:
         result["x-permissions"] = [p.action for p in operation.permissions]
     return result
+
+
+def _error_body(service: Service) -> ErrorBody:
+    """The service's error body, as its error format describes it (the runtime's entry)."""
+    from sdk_runtime.protocols import ERROR_FORMATS
+
+    return ERROR_FORMATS[service.error_format].body
+
+
+def _error_body_schema(service: Service) -> dict[str, Any]:
+    body = _error_body(service)
+    schema: dict[str, Any] = {"type": "object"}
+    if body.xml_root:
+        schema["xml"] = {"name": body.xml_root}
+    schema["properties"] = {name: {"type": "string"} for name in body.fields}
+    return schema
 
 
 def _payload_schema(operation: Operation) -> dict[str, Any]:

@@ -7,8 +7,9 @@ query, body parameters as a form flattened as the query is), ``rest-xml`` and ``
 host; body parameters as a JSON object). A parameter that is
 a structure is first turned into wire-named data (:mod:`sdk_runtime.structures`), then sent
 like any other value in its style. Each error body format is registered in
-:data:`ERROR_FORMATS`. A protocol may take options, which generated
-clients accept as constructor keywords (RPC's ``response_format``).
+:data:`ERROR_FORMATS`, with how the OpenAPI document describes its body. A protocol may
+take options, which generated clients accept as constructor keywords (RPC's
+``response_format``).
 """
 
 from __future__ import annotations
@@ -205,7 +206,7 @@ def parse_error(
     ``secrets`` (see :func:`~sdk_runtime.redaction.secret_forms`) are masked in the message
     and body: services echo requests back in some errors (e.g. a string-to-sign).
     """
-    code, message, request_id = ERROR_FORMATS[service.error_format](response)
+    code, message, request_id = ERROR_FORMATS[service.error_format].read(response)
     error_class = service.errors.class_for(code) if code else service.errors.base
     return error_class(
         redact_text(message, secrets) or f"HTTP {response.status} with no error message",
@@ -276,13 +277,45 @@ def _sls_error(response: HttpResponse) -> Fields:
 
 ErrorReader = Callable[[HttpResponse], Fields]
 
-# How each error format (a service spec's ``error_format``) reads code, message, request id.
-ERROR_FORMATS: Registry[ErrorReader] = Registry(
+
+class ErrorBody(NamedTuple):
+    """An error body as the generated OpenAPI document describes it (its ``ErrorBody``
+    schema, the content of every error response): string members, in order."""
+
+    media_type: str  # application/xml | application/json
+    fields: tuple[str, ...]
+    xml_root: str | None = None  # the root element of an XML body
+
+
+class ErrorFormat(NamedTuple):
+    """What an error format registers: how the runtime reads an error response, and how the
+    generator describes its body (as a signing scheme describes itself in ``security``)."""
+
+    read: ErrorReader  # (code, message, request id) of an error response
+    body: ErrorBody
+
+
+OSS_XML = ErrorFormat(
+    _oss_error,
+    ErrorBody("application/xml", ("Code", "Message", "RequestId", "HostId", "EC"), "Error"),
+)
+ALIBABA_RPC = ErrorFormat(
+    _alibaba_rpc_error,
+    ErrorBody("application/json", ("RequestId", "HostId", "Code", "Message", "Recommend")),
+)
+HUAWEI_JSON = ErrorFormat(
+    _huawei_error, ErrorBody("application/json", ("error_code", "error_msg", "request_id"))
+)
+SLS_JSON = ErrorFormat(_sls_error, ErrorBody("application/json", ("errorCode", "errorMessage")))
+
+# Every error format a service spec's ``error_format`` can name. A new one is a reader, its
+# ErrorFormat (with the body the OpenAPI document shows) and one entry here.
+ERROR_FORMATS: Registry[ErrorFormat] = Registry(
     "error format",
     {
-        "oss-xml": "sdk_runtime.protocols:_oss_error",
-        "alibaba-rpc": "sdk_runtime.protocols:_alibaba_rpc_error",
-        "huawei-json": "sdk_runtime.protocols:_huawei_error",
-        "sls-json": "sdk_runtime.protocols:_sls_error",
+        "oss-xml": "sdk_runtime.protocols:OSS_XML",
+        "alibaba-rpc": "sdk_runtime.protocols:ALIBABA_RPC",
+        "huawei-json": "sdk_runtime.protocols:HUAWEI_JSON",
+        "sls-json": "sdk_runtime.protocols:SLS_JSON",
     },
 )

@@ -15,6 +15,7 @@ import yaml
 from openapi_spec_validator import validate
 
 from generator.openapi import _security_scheme
+from sdk_runtime.protocols import ERROR_FORMATS, ErrorBody, ErrorFormat
 from sdk_runtime.signing import SIGNERS
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -178,6 +179,52 @@ def test_document_matches_the_specs(path: Path) -> None:
             }
         updated = spec["source"]["last_updated"]
         assert op["x-source"]["lastUpdated"] == (None if updated is None else str(updated))
+
+
+# a format the runtime registers beside its own: the generator asks its entry for the body
+DEMO_FORMAT = ErrorFormat(
+    lambda response: ("", "", None), ErrorBody("application/problem+json", ("type", "title"))
+)
+
+
+def test_a_new_error_format_describes_its_own_error_body(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A new error format is its runtime entry: the generated document's ErrorBody schema
+    and every error response's media type come from the entry's ``body``."""
+    import dataclasses
+
+    from generator.normalize import load_specs
+    from generator.openapi import build_openapi, validate_openapi
+    from sdk_runtime.registry import Registry
+
+    specs = load_specs(PROJECT / "tests" / "generator" / "fixtures" / "valid" / "specs")
+    service = dataclasses.replace(specs.services[0], error_format="demo-problem")
+    formats: Registry[ErrorFormat] = Registry(
+        "error format", {"demo-problem": f"{__name__}:DEMO_FORMAT"}
+    )
+    monkeypatch.setattr("sdk_runtime.protocols.ERROR_FORMATS", formats)
+    document = build_openapi(service)
+    validate_openapi(document, service.service)
+    assert document["components"]["schemas"]["ErrorBody"] == {
+        "type": "object",
+        "properties": {"type": {"type": "string"}, "title": {"type": "string"}},
+    }
+    errors = [
+        response
+        for item in document["paths"].values()
+        for op in item.values()
+        for status, response in op["responses"].items()
+        if status.startswith(("4", "5"))
+    ]
+    assert errors and all(list(r["content"]) == ["application/problem+json"] for r in errors)
+
+
+@pytest.mark.parametrize("name", ERROR_FORMATS.names())
+def test_each_error_format_describes_its_body(name: str) -> None:
+    body = ERROR_FORMATS[name].body
+    assert body.fields and body.media_type in ("application/xml", "application/json")
+    assert (body.xml_root is not None) == (body.media_type == "application/xml")
 
 
 def test_credential_parameters_become_security_schemes() -> None:
