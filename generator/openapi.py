@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator.errors import GeneratorBug
 from generator.model import Field, Operation, Parameter, Service, TypeRef
+from sdk_runtime.http import FORM
 
 if TYPE_CHECKING:
     from openapi_spec_validator.validation import OpenAPIV31SpecValidator
@@ -337,7 +338,7 @@ def _request_body(parameters: list[Parameter], form: bool = False) -> dict[str, 
     return {
         "required": bool(required),
         "content": {
-            ("application/x-www-form-urlencoded" if form else "application/json"): {"schema": body}
+            (FORM if form else "application/json"): {"schema": body}
         },
     }
 

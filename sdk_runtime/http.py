@@ -8,6 +8,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 _UNRESERVED = "-_.~"
+FORM = "application/x-www-form-urlencoded"  # the content type of a form body (RPC)
 
 
 def percent_encode(value: str) -> str:

@@ -4,9 +4,9 @@ Each protocol is registered in :data:`PROTOCOLS` by the name a service spec give
 ``rpc`` (Alibaba Cloud RPC: ``POST /`` with Action, Version and the parameters in the
 query, body parameters as a form flattened as the query is), ``rest-xml`` and ``rest-json``
 (method and path from the spec, parameters where the spec puts them: query, path, header,
-host; body parameters as a JSON object). A parameter that is
-a structure is first turned into wire-named data (:mod:`sdk_runtime.structures`), then sent
-like any other value in its style. Each error body format is registered in
+host; body parameters as a JSON object). A parameter that is a structure is first turned
+into wire-named data (:mod:`sdk_runtime.structures`), then sent like any other value in its
+style. Each error body format is registered in
 :data:`ERROR_FORMATS`, with how the OpenAPI document describes its body. A protocol may
 take options, which generated clients accept as constructor keywords (RPC's
 ``response_format``).
@@ -22,7 +22,7 @@ from urllib.parse import urlencode
 
 from sdk_runtime.endpoints import place_host_labels
 from sdk_runtime.errors import ApiError
-from sdk_runtime.http import HttpRequest, HttpResponse, encode_path_value
+from sdk_runtime.http import FORM, HttpRequest, HttpResponse, encode_path_value
 from sdk_runtime.params import query_pairs, wire_value
 from sdk_runtime.redaction import redact_bytes, redact_text
 from sdk_runtime.registry import Registry
@@ -31,7 +31,6 @@ from sdk_runtime.service import OperationSpec, ServiceSpec
 from sdk_runtime.structures import to_wire
 
 Options = Mapping[str, str | None]  # protocol option -> value given to the client
-FORM = "application/x-www-form-urlencoded"
 _PLACEHOLDER = re.compile(r"\{([^}/+]+)\+?\}")  # {name}, or {name+}: greedy
 
 
