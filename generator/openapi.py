@@ -337,9 +337,7 @@ def _request_body(parameters: list[Parameter], form: bool = False) -> dict[str, 
         body["required"] = required
     return {
         "required": bool(required),
-        "content": {
-            (FORM if form else "application/json"): {"schema": body}
-        },
+        "content": {(FORM if form else "application/json"): {"schema": body}},
     }
 
 
