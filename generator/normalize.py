@@ -417,9 +417,10 @@ class _OperationBuilder:
 
     def _check_wire_form(self, spec: SpecFile, where: JsonPath, raw: dict[str, Any]) -> None:
         """The capability check: a form the runtime would not send as the page says is an
-        error, never silently sent another way."""
+        error, never silently sent another way. An RPC body is a form flattened as the query
+        is (tea-openapi), so its parameters are checked as query parameters."""
         style = raw.get("style", "plain")
-        kind, location = raw["type"], raw["in"]
+        kind, location = raw["type"], self._form_location(raw["in"])
         if location == "body":
             self._check_body_parameter(spec, where, raw)
         elif kind in ("object", "map") or "shape" in (raw.get("items") or {}):
@@ -432,6 +433,12 @@ class _OperationBuilder:
                     "a list parameter needs its style: comma (a,b), repeat (Name=a&Name=b), "
                     "repeat-list (Name.1=a&Name.2=b) or json, as the page sends it",
                 )
+            elif style == "flat":
+                self._issue(
+                    spec,
+                    (*where, "style"),
+                    "style 'flat' is for objects and maps: a list is repeat-list",
+                )
             elif style != "comma" and location != "query":
                 self._issue(
                     spec,
@@ -440,7 +447,13 @@ class _OperationBuilder:
                     "sends it in the query only; a list elsewhere goes comma-joined)",
                 )
         elif style != "plain":
-            self._issue(spec, (*where, "style"), f"style {style!r} is for list parameters only")
+            kinds = "objects and maps" if style == "flat" else "list parameters"
+            self._issue(spec, (*where, "style"), f"style {style!r} is for {kinds} only")
+
+    def _form_location(self, location: str) -> str:
+        """Where a parameter's wire form is judged: an RPC body is a form, flattened exactly
+        as the query (tea-openapi's ``Utils.query``), so it counts as the query."""
+        return "query" if location == "body" and self.protocol == "rpc" else location
 
     def _check_body_parameter(self, spec: SpecFile, where: JsonPath, raw: dict[str, Any]) -> None:
         """A body parameter is one member of the JSON body: lists, maps and structures nest."""
@@ -451,13 +464,6 @@ class _OperationBuilder:
                 "not supported yet: body parameters of a rest-xml operation (the runtime "
                 "encodes request bodies as JSON)",
             )
-        elif self.protocol == "rpc" and raw["type"] in ("object", "array", "map"):
-            self._issue(
-                spec,
-                (*where, "in"),
-                f"not supported yet: type {raw['type']!r} in the body of an RPC operation "
-                "(the runtime sends them in the query, as repeat-list or json)",
-            )
         elif "style" in raw:
             self._issue(
                 spec,
@@ -466,29 +472,32 @@ class _OperationBuilder:
             )
 
     def _check_structure(self, spec: SpecFile, where: JsonPath, raw: dict[str, Any]) -> None:
-        """A structure (a shape, a list of shapes, a map) outside the body: in the query as
-        numbered keys (lists of shapes) or JSON in one value; nowhere else yet."""
-        kind, location, style = raw["type"], raw["in"], raw.get("style", "plain")
+        """A structure (a shape, a list of shapes, a map) outside a JSON body: in the query
+        (or an RPC form body) as numbered keys (lists of shapes), dotted keys (objects and
+        maps) or JSON in one value; nowhere else yet."""
+        kind, style = raw["type"], raw.get("style", "plain")
+        location = self._form_location(raw["in"])
+        place = "query" if raw["in"] == "query" else "form body"  # an RPC body
         if location != "query":
             self._issue(
                 spec,
                 (*where, "in"),
                 f"not supported yet: a structure in the {location} (the runtime sends "
-                "structures in the query, as repeat-list or json, and in JSON bodies)",
+                "structures in the query, as repeat-list, flat or json, and in bodies)",
             )
         elif kind == "array" and style not in ("repeat-list", "json"):
             self._issue(
                 spec,
                 where,
-                "a list of structures in the query needs its style: repeat-list "
+                f"a list of structures in the {place} needs its style: repeat-list "
                 "(Name.1.Field=v) or json, as the page sends it",
             )
-        elif kind != "array" and style != "json":
+        elif kind != "array" and style not in ("flat", "json"):
             self._issue(
                 spec,
                 where,
-                f"not supported yet: type {kind!r} in the query other than as style json "
-                "(the runtime flattens lists of structures only: Name.1.Field=v)",
+                f"a structure ({kind}) in the {place} needs its style: flat "
+                "(Name.Field=v) or json, as the page sends it",
             )
 
     def _check_request_shapes(
@@ -519,18 +528,46 @@ class _OperationBuilder:
     def _check_path_placeholders(
         self, spec: SpecFile, path: str, parameters: tuple[Parameter, ...]
     ) -> None:
-        placeholders = set(_PATH_PLACEHOLDER.findall(path))
+        """Every ``{name}`` (or greedy ``{name+}``) of the path names an ``in: path``
+        parameter, and every such parameter has its placeholder. A greedy placeholder keeps
+        the value's ``/`` as separators (an OSS object key), so it fills whole segments: it
+        follows a ``/`` and ends the path or precedes one; there is at most one, of a string."""
+        found = _PATH_PLACEHOLDER.findall(path)
+        placeholders = {name.removesuffix("+") for name in found}
+        greedy = [name.removesuffix("+") for name in found if name.endswith("+")]
         path_params = {p.wire_name for p in parameters if p.location == "path"}
         for name in sorted(placeholders - path_params):
             self._issue(
                 spec, ("request", "path"), f"placeholder {{{name}}} names no path parameter"
             )
+        if len(greedy) > 1:
+            self._issue(
+                spec,
+                ("request", "path"),
+                f"only one greedy placeholder per path, got {', '.join(greedy)}",
+            )
+        for name in greedy:
+            if not re.search(r"/\{" + re.escape(name) + r"\+\}(/|$)", path):
+                self._issue(
+                    spec,
+                    ("request", "path"),
+                    f"greedy placeholder {{{name}+}} must fill whole segments "
+                    f"(/{{{name}+}} at the end of the path or before a /)",
+                )
         for i, parameter in enumerate(parameters):
-            if parameter.location == "path" and parameter.wire_name not in placeholders:
+            if parameter.location != "path":
+                continue
+            if parameter.wire_name not in placeholders:
                 self._issue(
                     spec,
                     ("parameters", i, "in"),
                     f"path parameter {parameter.wire_name!r} is not in the path",
+                )
+            elif parameter.wire_name in greedy and parameter.type.kind != "string":
+                self._issue(
+                    spec,
+                    ("parameters", i, "type"),
+                    "a greedy path parameter keeps its / as separators: type string",
                 )
 
     def _check_host_placeholders(

@@ -9,9 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 from generator.errors import GeneratorBug
 from generator.model import Field, Operation, Pagination, Parameter, Service, TypeRef
+from sdk_runtime.http import FORM
 
 if TYPE_CHECKING:
     from openapi_spec_validator.validation import OpenAPIV31SpecValidator
+
+    from sdk_runtime.protocols import ErrorBody
 
 _SCALARS: dict[str, dict[str, str]] = {
     "string": {"type": "string"},
@@ -20,30 +23,6 @@ _SCALARS: dict[str, dict[str, str]] = {
     "number": {"type": "number"},
     "boolean": {"type": "boolean"},
     "datetime": {"type": "string", "format": "date-time"},
-}
-
-_ERROR_BODIES: dict[str, dict[str, Any]] = {
-    "oss-xml": {
-        "type": "object",
-        "xml": {"name": "Error"},
-        "properties": {
-            k: {"type": "string"} for k in ("Code", "Message", "RequestId", "HostId", "EC")
-        },
-    },
-    "alibaba-rpc": {
-        "type": "object",
-        "properties": {
-            k: {"type": "string"} for k in ("RequestId", "HostId", "Code", "Message", "Recommend")
-        },
-    },
-    "huawei-json": {
-        "type": "object",
-        "properties": {k: {"type": "string"} for k in ("error_code", "error_msg", "request_id")},
-    },
-    "sls-json": {
-        "type": "object",
-        "properties": {k: {"type": "string"} for k in ("errorCode", "errorMessage")},
-    },
 }
 
 
@@ -71,7 +50,7 @@ def build_openapi(service: Service) -> dict[str, Any]:
     schemas = document["components"]["schemas"]
     for shape in service.shapes:
         schemas[shape.name] = _object_schema(shape.fields, shape.description)
-    schemas["ErrorBody"] = _ERROR_BODIES[service.error_format]
+    schemas["ErrorBody"] = _error_body_schema(service)
     for operation in service.operations:
         schemas[operation.response_class] = model_schema(operation, with_headers=False)
         document["paths"].setdefault(_path_key(service, operation), {})[
@@ -213,7 +192,8 @@ def _path_key(service: Service, operation: Operation) -> str:
     flags = [
         p.wire_name for p in operation.fixed_parameters if p.location == "query" and p.value == ""
     ]
-    return operation.path + ("?" + "&".join(flags) if flags else "")
+    path = operation.path.replace("+}", "}")  # {key+} (greedy) is an OpenAPI {key}
+    return path + ("?" + "&".join(flags) if flags else "")
 
 
 def _operation(service: Service, operation: Operation, media: str) -> dict[str, Any]:
@@ -224,7 +204,7 @@ def _operation(service: Service, operation: Operation, media: str) -> dict[str, 
         "operationId": operation.name,
         "summary": operation.summary,
         "parameters": [
-            _parameter(p)
+            _parameter(p, operation)
             for p in operation.parameters
             if not p.credential and p.location not in ("host", "body")
         ],
@@ -243,7 +223,7 @@ def _operation(service: Service, operation: Operation, media: str) -> dict[str, 
     }
     body = [p for p in operation.parameters if p.location == "body" and not p.credential]
     if body:
-        result["requestBody"] = _request_body(body)
+        result["requestBody"] = _request_body(body, form=service.protocol == "rpc")
     if operation.header_fields:
         result["responses"][str(operation.response_status)]["headers"] = {
             f.wire_name: _header(f) for f in operation.header_fields
@@ -259,7 +239,7 @@ def _operation(service: Service, operation: Operation, media: str) -> dict[str, 
         result["description"] = operation.description
     if operation.deprecated:
         result["deprecated"] = True
-    error_media = "application/xml" if service.error_format == "oss-xml" else "application/json"
+    error_media = _error_body(service).media_type
     for status in sorted({error.status for error in operation.errors}):
         codes = ", ".join(e.code for e in operation.errors if e.status == status)
         result["responses"][str(status)] = {
@@ -297,6 +277,22 @@ def _paging(paging: Pagination) -> dict[str, Any]:
     return found
 
 
+def _error_body(service: Service) -> ErrorBody:
+    """The service's error body, as its error format describes it (the runtime's entry)."""
+    from sdk_runtime.protocols import ERROR_FORMATS
+
+    return ERROR_FORMATS[service.error_format].body
+
+
+def _error_body_schema(service: Service) -> dict[str, Any]:
+    body = _error_body(service)
+    schema: dict[str, Any] = {"type": "object"}
+    if body.xml_root:
+        schema["xml"] = {"name": body.xml_root}
+    schema["properties"] = {name: {"type": "string"} for name in body.fields}
+    return schema
+
+
 def _payload_schema(operation: Operation) -> dict[str, Any]:
     """The body of an operation whose body is one field as a whole: that field's schema."""
     field = next(f for f in operation.response_fields if f.wire_name == operation.payload)
@@ -306,7 +302,7 @@ def _payload_schema(operation: Operation) -> dict[str, Any]:
     return schema
 
 
-def _parameter(parameter: Parameter) -> dict[str, Any]:
+def _parameter(parameter: Parameter, operation: Operation) -> dict[str, Any]:
     schema = type_schema(parameter.type)
     for key in ("default", "minimum", "maximum"):
         value = getattr(parameter, key)
@@ -329,13 +325,16 @@ def _parameter(parameter: Parameter) -> dict[str, Any]:
         if form is not None and parameter.location == "query":
             result.update(style="form", explode=form)
         result["x-wire-style"] = parameter.style
+    if parameter.location == "path" and "{" + parameter.wire_name + "+}" in operation.path:
+        result["x-greedy"] = True  # its "/" stay separators: dir/a%20b.txt (an object key)
     if parameter.deprecated:
         result["deprecated"] = True
     return result
 
 
-def _request_body(parameters: list[Parameter]) -> dict[str, Any]:
-    """Body parameters are the members of one JSON object; structures nest as ``$ref``s."""
+def _request_body(parameters: list[Parameter], form: bool = False) -> dict[str, Any]:
+    """Body parameters are the members of one JSON object; structures nest as ``$ref``s. An
+    RPC body is a form of the same members, each flattened in its ``x-wire-style``."""
     properties = {}
     for parameter in parameters:
         schema = type_schema(parameter.type)
@@ -343,6 +342,8 @@ def _request_body(parameters: list[Parameter]) -> dict[str, Any]:
             schema["description"] = parameter.description
         if parameter.deprecated:
             schema["deprecated"] = True
+        if parameter.style != "plain":
+            schema["x-wire-style"] = parameter.style
         properties[parameter.wire_name] = schema
     body: dict[str, Any] = {"type": "object", "properties": properties}
     required = [p.wire_name for p in parameters if p.required]
@@ -350,7 +351,7 @@ def _request_body(parameters: list[Parameter]) -> dict[str, Any]:
         body["required"] = required
     return {
         "required": bool(required),
-        "content": {"application/json": {"schema": body}},
+        "content": {(FORM if form else "application/json"): {"schema": body}},
     }
 
 

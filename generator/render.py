@@ -108,11 +108,11 @@ def locations(parameters: tuple[Parameter, ...]) -> dict[str, str]:
 
 
 def styles(parameters: tuple[Parameter, ...]) -> dict[str, str]:
-    """Wire name -> style of the query parameters that are not sent plain."""
+    """Wire name -> style of the query (and RPC form body) parameters not sent plain."""
     return {
         p.wire_name: p.style
         for p in parameters
-        if p.style != "plain" and p.location == "query" and not p.credential
+        if p.style != "plain" and p.location in ("query", "body") and not p.credential
     }
 
 

@@ -8,11 +8,21 @@ from __future__ import annotations
 from urllib.parse import quote
 
 _UNRESERVED = "-_.~"
+FORM = "application/x-www-form-urlencoded"  # the content type of a form body (RPC)
 
 
 def percent_encode(value: str) -> str:
     """RFC 3986 percent-encoding: everything but unreserved characters (A-Z a-z 0-9 - _ . ~)."""
     return quote(value, safe=_UNRESERVED)
+
+
+def encode_path_value(value: str, greedy: bool = False) -> str:
+    """One path parameter's value as it goes into the path: RFC 3986-encoded, ``/``
+    included (``dir%2Fa%20b.txt``, as huaweicloudsdkcore and tea-openapi's
+    ``get_encode_param`` write it), or, for a greedy placeholder (``{key+}``), with its ``/``
+    kept as segment separators (``dir/a%20b.txt``, as alibabacloud-oss-v2 writes an object
+    key)."""
+    return quote(value, safe="/~" if greedy else "~")
 
 
 def encode_query(pairs: list[tuple[str, str]]) -> str:
@@ -27,7 +37,10 @@ def encode_query(pairs: list[tuple[str, str]]) -> str:
 class HttpRequest:
     """One HTTP request, before and after signing.
 
-    ``query`` holds decoded (name, value) pairs in order; ``path`` is the decoded path.
+    ``query`` holds decoded (name, value) pairs in order; ``path`` is the path as it goes on
+    the wire, already percent-encoded (RFC 3986, ``/`` between segments): the protocol
+    encodes each path value once (:func:`encode_path_value`), and each signer derives its
+    canonical path from it the way its official SDK does.
     ``host_labels`` are the values the host carries in front of the endpoint's host
     (virtual-hosted style: the OSS bucket, the SLS project), outermost first; ``()`` when it
     carries none (see :mod:`sdk_runtime.endpoints`). Signers that sign the resource
@@ -74,9 +87,8 @@ class HttpRequest:
 
     @property
     def url(self) -> str:
-        path = quote(self.path, safe="/-_.~")
         query = encode_query(self.query)
-        return f"{self.scheme}://{self.host}{path}" + (f"?{query}" if query else "")
+        return f"{self.scheme}://{self.host}{self.path}" + (f"?{query}" if query else "")
 
 
 class HttpResponse:

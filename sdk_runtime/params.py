@@ -6,7 +6,12 @@
 ``repeat-list``  a list as numbered keys, 1-based (Alibaba Cloud RPC): ``Name.1=a&Name.2=b``;
                  a list of structures (already in wire names, see ``sdk_runtime.structures``)
                  flattened the same way, recursively: ``Tag.1.Key=k&TagFilter.1.TagValues.2=v``
+``flat``         a structure (an object or a map, in wire names) flattened as Alibaba Cloud
+                 RPC does: ``SystemDisk.Category=cloud_ssd&SystemDisk.Size=40``, its lists
+                 numbered as in ``repeat-list``
 ``json``         a list (or any value) JSON-encoded into one value: ``Name=["a","b"]``
+
+RPC form bodies use the same styles (see ``sdk_runtime.protocols``).
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import json
 from collections.abc import Callable, Mapping
 from datetime import datetime
 
-STYLES = ("plain", "comma", "repeat", "repeat-list", "json")
+STYLES = ("plain", "comma", "repeat", "repeat-list", "flat", "json")
 
 
 def wire_value(value: object) -> str:
@@ -64,6 +69,12 @@ def _repeat_list(name: str, value: object, text: Text) -> Pairs:
     return pairs
 
 
+def _flat(name: str, value: object, text: Text) -> Pairs:
+    pairs: Pairs = []
+    _flatten(name, value, pairs, text)
+    return pairs
+
+
 def _flatten(key: str, value: object, out: Pairs, text: Text) -> None:
     """Alibaba Cloud's query flattening (tea-openapi ``Utils.query``): a dict adds ``.Field``,
     a list ``.N`` (1-based), down to the scalars; None is left out."""
@@ -89,6 +100,7 @@ _ENCODERS: dict[str, Callable[[str, object, Text], Pairs]] = {
     "comma": _comma,
     "repeat": _repeat,
     "repeat-list": _repeat_list,
+    "flat": _flat,
     "json": _json,
 }
 

@@ -2,12 +2,14 @@
 
 Each protocol is registered in :data:`PROTOCOLS` by the name a service spec gives it:
 ``rpc`` (Alibaba Cloud RPC: ``POST /`` with Action, Version and the parameters in the
-query), ``rest-xml`` and ``rest-json`` (method and path from the spec, parameters where the
-spec puts them: query, path, header, host; body parameters as a JSON object). A parameter that is
-a structure is first turned into wire-named data (:mod:`sdk_runtime.structures`), then sent
-like any other value in its style. Each error body format is registered in
-:data:`ERROR_FORMATS`. A protocol may take options, which generated
-clients accept as constructor keywords (RPC's ``response_format``).
+query, body parameters as a form flattened as the query is), ``rest-xml`` and ``rest-json``
+(method and path from the spec, parameters where the spec puts them: query, path, header,
+host; body parameters as a JSON object). A parameter that is a structure is first turned
+into wire-named data (:mod:`sdk_runtime.structures`), then sent like any other value in its
+style. Each error body format is registered in
+:data:`ERROR_FORMATS`, with how the OpenAPI document describes its body. A protocol may
+take options, which generated clients accept as constructor keywords (RPC's
+``response_format``).
 """
 
 from __future__ import annotations
@@ -16,11 +18,11 @@ import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
-from urllib.parse import quote
+from urllib.parse import urlencode
 
 from sdk_runtime.endpoints import place_host_labels
 from sdk_runtime.errors import ApiError
-from sdk_runtime.http import HttpRequest, HttpResponse
+from sdk_runtime.http import FORM, HttpRequest, HttpResponse, encode_path_value
 from sdk_runtime.params import query_pairs, wire_value
 from sdk_runtime.redaction import redact_bytes, redact_text
 from sdk_runtime.registry import Registry
@@ -29,7 +31,7 @@ from sdk_runtime.service import OperationSpec, ServiceSpec
 from sdk_runtime.structures import to_wire
 
 Options = Mapping[str, str | None]  # protocol option -> value given to the client
-_PLACEHOLDER = re.compile(r"\{([^}/]+)\}")
+_PLACEHOLDER = re.compile(r"\{([^}/+]+)\+?\}")  # {name}, or {name+}: greedy
 
 
 class ProtocolOption(NamedTuple):
@@ -80,8 +82,7 @@ class RestProtocol:
             if location == "body":
                 body[name] = value
             elif location == "path":
-                encoded = quote(self.text(value), safe="")
-                request.path = request.path.replace("{" + name + "}", encoded)
+                _fill_path(request, name, self.text(value))
             elif location == "query" and name in styles:
                 request.query.extend(query_pairs(name, value, styles[name], self.text))
             elif location != "host":  # host labels: placed below, once the path is known
@@ -92,9 +93,16 @@ class RestProtocol:
         if operation.host_labels:
             place_host_labels(request, service, operation, params)
         if body:
-            request.body = json.dumps(body, default=wire_value, separators=(",", ":")).encode()
-            request.headers["content-type"] = "application/json"
+            self.encode_body(request, body, styles)
         return request
+
+    def encode_body(
+        self, request: HttpRequest, body: Mapping[str, object], styles: Mapping[str, str]
+    ) -> None:
+        """The body parameters (wire names, structures as plain data) as the request body:
+        one JSON object whose members they are."""
+        request.body = json.dumps(body, default=wire_value, separators=(",", ":")).encode()
+        request.headers["content-type"] = "application/json"
 
     def prepare(
         self,
@@ -138,6 +146,20 @@ class RpcProtocol(RestProtocol):
         request.headers["x-acs-action"] = action
         request.headers["x-acs-version"] = service.api_version or ""
 
+    def encode_body(
+        self, request: HttpRequest, body: Mapping[str, object], styles: Mapping[str, str]
+    ) -> None:
+        """A form, as tea-openapi sends an RPC body (``Utils.to_form``): each parameter
+        flattened in its style exactly as in the query (``Tag.1.Key=k``,
+        ``SystemDisk.Category=v``), the keys sorted, ``application/x-www-form-urlencoded``
+        (``urlencode``: a space is ``+``). The signature covers the body's bytes (ACS3's
+        ``x-acs-content-sha256``, V1's string to sign)."""
+        pairs: list[tuple[str, str]] = []
+        for name, value in body.items():
+            pairs.extend(query_pairs(name, value, styles.get(name, "plain"), self.text))
+        request.body = urlencode(sorted(pairs)).encode()
+        request.headers["content-type"] = FORM
+
     def text(self, value: object) -> str:
         """As the official SDKs write a scalar (tea-openapi's ``Utils.query``: ``str()``), so
         a boolean is ``True``/``False``; the rest as every protocol writes it."""
@@ -158,6 +180,16 @@ PROTOCOLS: Registry[RestProtocol] = Registry(
 )
 
 
+def _fill_path(request: HttpRequest, name: str, value: str) -> None:
+    """Put ``value`` in the path's ``{name}`` (``/`` encoded) or ``{name+}`` (greedy: ``/``
+    kept), percent-encoded once."""
+    greedy = "{" + name + "+}"
+    if greedy in request.path:
+        request.path = request.path.replace(greedy, encode_path_value(value, greedy=True))
+    else:
+        request.path = request.path.replace("{" + name + "}", encode_path_value(value))
+
+
 def _place(request: HttpRequest, location: str, name: str, value: str) -> None:
     if location == "header":
         request.headers[name] = value
@@ -173,7 +205,7 @@ def parse_error(
     ``secrets`` (see :func:`~sdk_runtime.redaction.secret_forms`) are masked in the message
     and body: services echo requests back in some errors (e.g. a string-to-sign).
     """
-    code, message, request_id = ERROR_FORMATS[service.error_format](response)
+    code, message, request_id = ERROR_FORMATS[service.error_format].read(response)
     error_class = service.errors.class_for(code) if code else service.errors.base
     return error_class(
         redact_text(message, secrets) or f"HTTP {response.status} with no error message",
@@ -244,13 +276,45 @@ def _sls_error(response: HttpResponse) -> Fields:
 
 ErrorReader = Callable[[HttpResponse], Fields]
 
-# How each error format (a service spec's ``error_format``) reads code, message, request id.
-ERROR_FORMATS: Registry[ErrorReader] = Registry(
+
+class ErrorBody(NamedTuple):
+    """An error body as the generated OpenAPI document describes it (its ``ErrorBody``
+    schema, the content of every error response): string members, in order."""
+
+    media_type: str  # application/xml | application/json
+    fields: tuple[str, ...]
+    xml_root: str | None = None  # the root element of an XML body
+
+
+class ErrorFormat(NamedTuple):
+    """What an error format registers: how the runtime reads an error response, and how the
+    generator describes its body (as a signing scheme describes itself in ``security``)."""
+
+    read: ErrorReader  # (code, message, request id) of an error response
+    body: ErrorBody
+
+
+OSS_XML = ErrorFormat(
+    _oss_error,
+    ErrorBody("application/xml", ("Code", "Message", "RequestId", "HostId", "EC"), "Error"),
+)
+ALIBABA_RPC = ErrorFormat(
+    _alibaba_rpc_error,
+    ErrorBody("application/json", ("RequestId", "HostId", "Code", "Message", "Recommend")),
+)
+HUAWEI_JSON = ErrorFormat(
+    _huawei_error, ErrorBody("application/json", ("error_code", "error_msg", "request_id"))
+)
+SLS_JSON = ErrorFormat(_sls_error, ErrorBody("application/json", ("errorCode", "errorMessage")))
+
+# Every error format a service spec's ``error_format`` can name. A new one is a reader, its
+# ErrorFormat (with the body the OpenAPI document shows) and one entry here.
+ERROR_FORMATS: Registry[ErrorFormat] = Registry(
     "error format",
     {
-        "oss-xml": "sdk_runtime.protocols:_oss_error",
-        "alibaba-rpc": "sdk_runtime.protocols:_alibaba_rpc_error",
-        "huawei-json": "sdk_runtime.protocols:_huawei_error",
-        "sls-json": "sdk_runtime.protocols:_sls_error",
+        "oss-xml": "sdk_runtime.protocols:OSS_XML",
+        "alibaba-rpc": "sdk_runtime.protocols:ALIBABA_RPC",
+        "huawei-json": "sdk_runtime.protocols:HUAWEI_JSON",
+        "sls-json": "sdk_runtime.protocols:SLS_JSON",
     },
 )

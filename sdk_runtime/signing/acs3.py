@@ -79,7 +79,7 @@ class Acs3Signer:
         canonical_request = "\n".join(
             [
                 request.method.upper(),
-                percent_encode_path(request.path),
+                request.path or "/",  # as sent: tea-openapi signs the encoded pathname
                 canonical_query(request.query),
                 header_block,
                 signed_headers,
@@ -95,8 +95,3 @@ class Acs3Signer:
             f"{ALGORITHM} Credential={cred.access_key_id},"
             f"SignedHeaders={signed_headers},Signature={signature}"
         )
-
-
-def percent_encode_path(path: str) -> str:
-    """The decoded path encoded segment by segment (``/`` kept); empty path is ``/``."""
-    return "/".join(percent_encode(segment) for segment in path.split("/")) if path else "/"

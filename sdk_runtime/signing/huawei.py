@@ -7,6 +7,7 @@ import datetime
 import hashlib
 import hmac
 from typing import ClassVar
+from urllib.parse import unquote
 
 from sdk_runtime.credentials import HuaweiCloudCredentials
 from sdk_runtime.errors import CredentialsError
@@ -23,8 +24,10 @@ def _get_header(headers: dict[str, str], name: str) -> str | None:
 
 
 def canonical_uri(path: str) -> str:
-    """Each decoded path segment RFC 3986-encoded, always ending in ``/``."""
-    uri = "/".join(percent_encode(segment) for segment in path.split("/"))
+    """The path as sent, decoded and then split at every ``/`` (an encoded ``%2F`` too), each
+    segment RFC 3986-encoded, always ending in ``/``: huaweicloudsdkcore's
+    ``_process_canonical_uri``."""
+    uri = "/".join(percent_encode(segment) for segment in unquote(path).split("/"))
     return uri if uri.endswith("/") else uri + "/"
 
 

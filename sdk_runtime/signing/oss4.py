@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import re
 from typing import ClassVar
+from urllib.parse import quote, unquote
 
 from sdk_runtime.credentials import AlibabaCloudCredentials
 from sdk_runtime.http import HttpRequest, percent_encode
@@ -26,14 +27,17 @@ def _encode(value: str) -> str:
 
 def canonical_uri(path: str, host_labels: tuple[str, ...] = ()) -> str:
     """The resource, RFC 3986-encoded with ``/`` kept: ``/`` for service-level operations,
-    ``/<bucket>/<key>`` for bucket operations. A virtual-hosted request (the bucket in the
-    host, ``host_labels``) signs the same resource as its path-style twin, as
-    alibabacloud-oss-v2 signs it: ``/<bucket>/`` + the path."""
+    ``/<bucket>/<key>`` for bucket operations, as alibabacloud-oss-v2 signs it
+    (``quote("/<bucket>/" + key, safe="/")``). ``path`` is the path as sent; a virtual-hosted
+    request (the bucket in the host, ``host_labels``) signs the same resource as its
+    path-style twin: ``/<bucket>/`` + the path."""
     if host_labels:
         path = "/" + "/".join(host_labels) + (path or "/")
-    if not path or path == "/":
+    if not path:
         return "/"
-    return "/".join(_encode(segment) for segment in path.split("/"))
+    # the path is encoded already: only an escaped character ("%2F" of a non-greedy value)
+    # can differ from oss-v2's encoding of the decoded resource
+    return quote(unquote(path), safe="/~") if "%" in path else path
 
 
 def canonical_query(query: list[tuple[str, str]]) -> str:

@@ -11,10 +11,8 @@ from typing import ClassVar
 from urllib.parse import parse_qsl
 
 from sdk_runtime.credentials import AlibabaCloudCredentials
-from sdk_runtime.http import HttpRequest, percent_encode
+from sdk_runtime.http import FORM, HttpRequest, percent_encode
 from sdk_runtime.signing import ApiKey, Credentials, require_access_key
-
-_FORM = "application/x-www-form-urlencoded"
 
 
 def string_to_sign(method: str, params: list[tuple[str, str]]) -> str:
@@ -27,7 +25,7 @@ def string_to_sign(method: str, params: list[tuple[str, str]]) -> str:
 def _form_params(request: HttpRequest) -> list[tuple[str, str]]:
     """Form-encoded body parameters, which the signature covers too."""
     content_type = next((v for k, v in request.headers.items() if k.lower() == "content-type"), "")
-    if not request.body or not content_type.startswith(_FORM):
+    if not request.body or not content_type.startswith(FORM):
         return []
     return parse_qsl(request.body.decode(), keep_blank_values=True)
 

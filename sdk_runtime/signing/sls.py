@@ -29,7 +29,7 @@ import datetime
 import hashlib
 import hmac
 from typing import ClassVar
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from sdk_runtime.credentials import AlibabaCloudCredentials
 from sdk_runtime.errors import CredentialsError
@@ -68,8 +68,10 @@ def canonical_log_headers(headers: dict[str, str]) -> str:
 
 
 def canonical_resource(path: str, query: list[tuple[str, str]]) -> str:
-    """The decoded path, then ``?`` and the decoded ``name=value`` pairs sorted, joined by
-    ``&`` (an empty value still gives ``name=``); neither is percent-encoded."""
+    """The path, decoded (aliyun-log signs its resource unencoded), then ``?`` and the
+    decoded ``name=value`` pairs sorted, joined by ``&`` (an empty value still gives
+    ``name=``); neither is percent-encoded."""
+    path = unquote(path)
     if not query:
         return path
     return path + "?" + "&".join(f"{name}={value}" for name, value in sorted(query))
@@ -189,7 +191,7 @@ class SlsV4Signer:
         canonical_request = "\n".join(
             [
                 request.method.upper(),
-                request.path,
+                unquote(request.path),  # aliyun-log signs its resource unencoded
                 v4_canonical_query(request.query),
                 "".join(f"{name}:{value}\n" for name, value in signed),
                 signed_names,

@@ -15,6 +15,7 @@ import yaml
 from openapi_spec_validator import validate
 
 from generator.openapi import _security_scheme
+from sdk_runtime.protocols import ERROR_FORMATS, ErrorBody, ErrorFormat
 from sdk_runtime.signing import SIGNERS
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -210,6 +211,52 @@ def test_document_matches_the_specs(path: Path) -> None:
         assert op["x-source"]["lastUpdated"] == (None if updated is None else str(updated))
 
 
+# a format the runtime registers beside its own: the generator asks its entry for the body
+DEMO_FORMAT = ErrorFormat(
+    lambda response: ("", "", None), ErrorBody("application/problem+json", ("type", "title"))
+)
+
+
+def test_a_new_error_format_describes_its_own_error_body(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A new error format is its runtime entry: the generated document's ErrorBody schema
+    and every error response's media type come from the entry's ``body``."""
+    import dataclasses
+
+    from generator.normalize import load_specs
+    from generator.openapi import build_openapi, validate_openapi
+    from sdk_runtime.registry import Registry
+
+    specs = load_specs(PROJECT / "tests" / "generator" / "fixtures" / "valid" / "specs")
+    service = dataclasses.replace(specs.services[0], error_format="demo-problem")
+    formats: Registry[ErrorFormat] = Registry(
+        "error format", {"demo-problem": f"{__name__}:DEMO_FORMAT"}
+    )
+    monkeypatch.setattr("sdk_runtime.protocols.ERROR_FORMATS", formats)
+    document = build_openapi(service)
+    validate_openapi(document, service.service)
+    assert document["components"]["schemas"]["ErrorBody"] == {
+        "type": "object",
+        "properties": {"type": {"type": "string"}, "title": {"type": "string"}},
+    }
+    errors = [
+        response
+        for item in document["paths"].values()
+        for op in item.values()
+        for status, response in op["responses"].items()
+        if status.startswith(("4", "5"))
+    ]
+    assert errors and all(list(r["content"]) == ["application/problem+json"] for r in errors)
+
+
+@pytest.mark.parametrize("name", ERROR_FORMATS.names())
+def test_each_error_format_describes_its_body(name: str) -> None:
+    body = ERROR_FORMATS[name].body
+    assert body.fields and body.media_type in ("application/xml", "application/json")
+    assert (body.xml_root is not None) == (body.media_type == "application/xml")
+
+
 def test_credential_parameters_become_security_schemes() -> None:
     """GA documents X-Auth-Token as a header parameter: it is the huawei-token scheme."""
     document = json.loads((PROJECT / "generated/huaweicloud/ga/openapi.json").read_text())
@@ -244,7 +291,10 @@ def test_host_labels_and_header_fields_in_openapi() -> None:
     oss = next(s for s in specs.services if s.service == "oss")
     document = build_openapi(oss)
     validate_openapi(document, "oss")
-    _, _, op = _operation(document, "GetObjectMeta")
+    path, _, op = _operation(document, "GetObjectMeta")
+    # a greedy {key+} is an OpenAPI {key} whose "/" are kept (x-greedy)
+    assert path == "/{key}?objectMeta"
+    assert op["parameters"][0]["x-greedy"] is True
     assert op["servers"] == [
         {
             "url": "https://{bucket}.oss-{region}.aliyuncs.com",
@@ -268,3 +318,26 @@ def test_host_labels_and_header_fields_in_openapi() -> None:
         "Last-Modified",
         "x-oss-request-id",
     ]
+
+
+def test_rpc_form_bodies_and_flattened_objects_in_openapi() -> None:
+    """The form-page fixture tree: an RPC body is a form whose members keep their wire
+    style; an object flattened in the query is a ``$ref`` with ``x-wire-style: flat``."""
+    from generator.normalize import load_specs
+    from generator.openapi import build_openapi, validate_openapi
+
+    specs = load_specs(PROJECT / "tests" / "fixtures" / "form_pages" / "specs")
+    documents = {s.service: build_openapi(s) for s in specs.services}
+    for name, document in documents.items():
+        validate_openapi(document, name)
+    _, _, op = _operation(documents["vpc"], "CreateVpnAttachment")
+    form = op["requestBody"]["content"]["application/x-www-form-urlencoded"]["schema"]
+    tunnels = form["properties"]["TunnelOptionsSpecification"]
+    assert tunnels["x-wire-style"] == "repeat-list"
+    assert tunnels["items"] == {"$ref": "#/components/schemas/TunnelOptionsSpecification"}
+    _, _, op = _operation(documents["ecs"], "RunInstances")
+    disk = next(p for p in op["parameters"] if p["name"] == "SystemDisk")
+    assert (disk["schema"], disk["x-wire-style"]) == (
+        {"$ref": "#/components/schemas/SystemDisk"},
+        "flat",
+    )

@@ -80,6 +80,14 @@ EXPECTED: dict[str, list[str]] = {
         f"{OP}:34: response.url_encoded.fields[2]: 'page_info' is not a string",
     ],
     "path_placeholder": [f"{OP}:10: request.path: {PLACEHOLDER}"],
+    # greedy {name+}: whole segments, one per path, a string
+    "greedy_path": [
+        f"{OP}:10: request.path: greedy placeholder {{project_id+}} must fill whole segments "
+        "(/{project_id+} at the end of the path or before a /)",
+        f"{OP}:10: request.path: only one greedy placeholder per path, got project_id, widget_path",
+        f"{OP}:20: parameters[1].type: a greedy path parameter keeps its / as separators: "
+        "type string",
+    ],
     "credential_in_path": [
         f"{OP}:17: parameters[0].credential: a path parameter cannot be a credential yet",
     ],
@@ -161,20 +169,25 @@ EXPECTED: dict[str, list[str]] = {
     # structures (shapes, lists and maps of them) where the runtime would not send them
     "unsupported_structure": [
         f"{OP}:32: parameters[3].in: not supported yet: a structure in the header (the runtime "
-        "sends structures in the query, as repeat-list or json, and in JSON bodies)",
+        "sends structures in the query, as repeat-list, flat or json, and in bodies)",
         f"{OP}:38: parameters[4]: a list of structures in the query needs its style: "
         "repeat-list (Name.1.Field=v) or json, as the page sends it",
-        f"{OP}:45: parameters[5]: not supported yet: type 'object' in the query other than as "
-        "style json (the runtime flattens lists of structures only: Name.1.Field=v)",
+        f"{OP}:45: parameters[5]: a structure (object) in the query needs its style: flat "
+        "(Name.Field=v) or json, as the page sends it",
         f"{OP}:57: parameters[6].style: a body parameter travels as JSON in the body: style is "
         "for the query",
         f"{OP}:88: shapes.Node: not supported yet: a request shape that contains itself "
         "(Node > Node)",
     ],
-    "rpc_structure_in_body": [
-        "specs/alibabacloud/demo/TagWidgets.yaml:12: parameters[0].in: not supported yet: type "
-        "'array' in the body of an RPC operation (the runtime sends them in the query, as "
-        "repeat-list or json)",
+    # an RPC body is a form, flattened as the query: a structure there needs its style
+    "rpc_form_body": [
+        "specs/alibabacloud/demo/TagWidgets.yaml:11: parameters[0]: a list of structures in "
+        "the form body needs its style: repeat-list (Name.1.Field=v) or json, as the page "
+        "sends it",
+        "specs/alibabacloud/demo/TagWidgets.yaml:22: parameters[1].style: style 'flat' is for "
+        "objects and maps: a list is repeat-list",
+        "specs/alibabacloud/demo/TagWidgets.yaml:29: parameters[2].style: style 'flat' is for "
+        "objects and maps only",
     ],
     # several errors in one file, all reported at once, in line order
     "several_errors": [

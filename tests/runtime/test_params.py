@@ -53,8 +53,22 @@ def test_repeat_is_huawei_multi_collection_format(values: list[Any]) -> None:
     assert query_pairs("id", values, "repeat") == [(k, str(v)) for k, v in official]
 
 
+STRUCTURES: list[dict[str, Any]] = [
+    {"Category": "cloud_ssd", "Size": 40},  # ECS SystemDisk: an object
+    {"env": "prod", "a b": "池 ~*'()", "x.y": "1"},  # a map: its keys as the caller gives them
+    {"Options": {"Mode": "auto", "Tags": [{"Key": "k"}, {"Key": "l", "Value": "v"}]}},
+    {},
+]
+
+
+@pytest.mark.parametrize("value", STRUCTURES, ids=["object", "map", "nested", "empty"])
+def test_flat_is_alibaba_query_flattening_of_objects_and_maps(value: dict[str, Any]) -> None:
+    official = AlibabaUtils.query({"SystemDisk": value})
+    assert query_pairs("SystemDisk", value, "flat") == list(official.items())
+
+
 def test_every_style_has_an_encoder_and_one_value_is_a_list_of_one() -> None:
-    assert set(STYLES) == {"plain", "comma", "repeat", "repeat-list", "json"}
+    assert set(STYLES) == {"plain", "comma", "repeat", "repeat-list", "flat", "json"}
     assert query_pairs("Id", "i-1", "repeat-list") == [("Id.1", "i-1")]
     assert query_pairs("Id", "i-1", "repeat") == [("Id", "i-1")]
     assert query_pairs("Flag", True) == [("Flag", "true")]
@@ -84,6 +98,44 @@ def test_an_rpc_request_carries_each_style_as_the_official_sdk_does() -> None:
         "ResourceId": params["ResourceId"],
     }
     assert Counter(request.query) == Counter(AlibabaUtils.query(shrunk).items())
+
+
+def test_an_rpc_body_is_tea_openapis_form() -> None:
+    """Body parameters (scalars, a boolean, a numbered list, a flattened object, JSON in one
+    value) are the form tea-openapi's ACS3 path sends: ``Utils.to_form`` over the body the
+    SDK flattened with ``Utils.query``, byte for byte."""
+    operation: OperationSpec[Any] = OperationSpec(
+        name="ModifyWidget",
+        method="POST",
+        path="/",
+        response="unused",
+        locations={
+            "RegionId": "query",
+            "Name": "body",
+            "DryRun": "body",
+            "Ids": "body",
+            "Disk": "body",
+            "Options": "body",
+        },
+        styles={"Ids": "repeat-list", "Disk": "flat", "Options": "json"},
+        action="ModifyWidget",
+    )
+    params = {
+        "RegionId": "cn-hangzhou",
+        "Name": "a b+c/d~é&=",
+        "DryRun": True,
+        "Ids": ["i-1", "i 2"],
+        "Disk": {"Category": "cloud_ssd", "Size": 40},
+        "Options": {"x": [1, "y"]},
+    }
+    request = PROTOCOLS["rpc"].build_request(
+        service_spec("rpc"), operation, params, "https", "ecs.example", "acs3-hmac-sha256", {}
+    )
+    body = {name: value for name, value in params.items() if name != "RegionId"}
+    body["Options"] = '{"x":[1,"y"]}'
+    assert request.body == AlibabaUtils.to_form(AlibabaUtils.query(body)).encode()
+    assert request.headers["content-type"] == "application/x-www-form-urlencoded"
+    assert request.query == [("RegionId", "cn-hangzhou")]
 
 
 def test_a_rest_request_repeats_keys_as_the_huawei_sdk_does() -> None:

@@ -52,7 +52,10 @@ def test_entries_load_on_first_use() -> None:
 def test_every_entry_loads_and_names_itself() -> None:
     assert PROTOCOLS.names() == ("rest-xml", "rpc", "rest-json")
     assert all(PROTOCOLS[name].name == name for name in PROTOCOLS)
-    assert all(callable(ERROR_FORMATS[name]) for name in ERROR_FORMATS)
+    for name in ERROR_FORMATS:
+        error_format = ERROR_FORMATS[name]
+        assert callable(error_format.read) and error_format.body.fields
+        assert error_format.body.media_type in ("application/xml", "application/json")
     assert all(FAMILIES[name].name == name for name in FAMILIES)
     assert all(PROVIDERS[name].name == name for name in PROVIDERS)
     assert PROVIDERS["opentelekomcloud"].title == "Open Telekom Cloud"

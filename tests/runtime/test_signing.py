@@ -147,6 +147,20 @@ def test_acs3_form_body_and_content_type_match_official(cred_case: str) -> None:
     assert signed.headers["Authorization"] == _official_acs3_authorization(signed, creds)
 
 
+def test_acs3_signs_the_path_as_sent_like_tea_openapi() -> None:
+    """A ROA path, each value encoded once (tea-openapi's ``get_encode_param``:
+    ``quote(v, safe="~")``): the canonical URI is that pathname, as ``get_authorization``
+    signs it, not encoded again."""
+    from alibabacloud_openapi_util.client import Client as OpenApiUtil
+
+    creds = ALI_CREDS["plain"]
+    request = _acs3_request([])
+    request.path = "/clusters/" + OpenApiUtil.get_encode_param("dir/a b+%~文")
+    signed = _signed(Acs3Signer(creds), request)
+    assert request.path == "/clusters/dir%2Fa%20b%2B%25~%E6%96%87"
+    assert signed.headers["Authorization"] == _official_acs3_authorization(signed, creds)
+
+
 def test_acs3_signs_only_host_content_type_and_x_acs_headers() -> None:
     request = _acs3_request(
         ALI_QUERIES["paging"],
@@ -451,7 +465,7 @@ def test_oss4_signed_headers_match_official() -> None:
 
 def test_oss4_path_style_bucket_matches_official() -> None:
     creds = ALI_CREDS["plain"]
-    path = "/examplebucket/dir/obj~1 a+b=文.txt"
+    path = "/examplebucket/" + quote("dir/obj~1 a+b=文.txt")  # as sent: encoded once
     signed = _signed(Oss4Signer(creds, "cn-hangzhou"), _oss_request([("acl", "")], path))
     expected = _official_oss_authorization(
         signed, creds, bucket="examplebucket", key="dir/obj~1 a+b=文.txt"
@@ -460,7 +474,8 @@ def test_oss4_path_style_bucket_matches_official() -> None:
 
 
 @pytest.mark.parametrize(
-    ("path", "key"), [("/", None), ("/dir/obj~1 a+b=文.txt", "dir/obj~1 a+b=文.txt")]
+    ("path", "key"),
+    [("/", None), (f"/{quote('dir/obj~1 a+b=文.txt')}", "dir/obj~1 a+b=文.txt")],
 )
 def test_oss4_virtual_hosted_bucket_matches_official(path: str, key: str | None) -> None:
     """The bucket in the host (``request.host_labels``): the canonical URI is still
@@ -552,7 +567,9 @@ HW_CASES: dict[str, tuple[str, str, list[tuple[str, str]], dict[str, str], bytes
         b"",
     ),
     "project-path": ("GET", "/v2.0/0b1e5c6d/vpcs/", [("limit", "1")], {}, b""),
-    "encoded-segment": ("GET", "/v1/byoip-pools/pool a~b*c", [], {}, b""),
+    "encoded-segment": ("GET", "/v1/byoip-pools/pool%20a~b%2Ac", [], {}, b""),
+    # a value with "/" (huaweicloudsdkcore: quote(v, safe="")): %2F on the wire, a "/" signed
+    "encoded-slash": ("GET", "/v2/p1/volumes/dir%2Fa%20b%2B%25~%E5%8D%B7", [], {}, b""),
     "json-body": (
         "POST",
         "/v1/byoip-pools",
@@ -595,7 +612,7 @@ def _official_huawei_authorization(
         method=unsigned.method,
         schema=unsigned.scheme,
         host=unsigned.host,
-        resource_path=quote(unsigned.path, safe="/"),
+        resource_path=unsigned.path,  # both encoded once, as sent
         query_params=list(unsigned.query),
         header_params=headers,
         body=unsigned.body,
@@ -633,8 +650,9 @@ def test_huawei_canonical_uri_has_trailing_slash_and_encoded_segments() -> None:
     from huaweicloudsdkcore.signer.signer import Signer as HuaweiSigner
 
     official = HuaweiSigner.__new__(HuaweiSigner)
-    for path in ("/v1/byoip-pools", "/v1/byoip-pools/", "/v1/a b~c*d/x+y=z", "/"):
-        sdk_request = SdkRequest(resource_path=quote(path, safe="/"))
+    for decoded in ("/v1/byoip-pools", "/v1/byoip-pools/", "/v1/a b~c*d/x+y=z", "/"):
+        path = quote(decoded, safe="/")  # HttpRequest.path: as sent
+        sdk_request = SdkRequest(resource_path=path)
         assert canonical_uri(path) == official._process_canonical_uri(sdk_request)
 
 

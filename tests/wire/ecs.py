@@ -89,3 +89,44 @@ CREATE_PLAN_MAINTENANCE_WINDOW: OperationSpec[EcsResponse] = OperationSpec(
     },
     action="CreatePlanMaintenanceWindow",
 )
+
+# RunInstances: SystemDisk is one object flattened with dotted keys (SystemDisk.Category),
+# DataDisk a list of them (DataDisk.1.Size); Tag.N.Key as in the other operations
+SYSTEM_DISK_SHAPE = RequestShape(
+    "SystemDisk",
+    {
+        "category": "Category",
+        "size": "Size",
+        "disk_name": "DiskName",
+        "performance_level": "PerformanceLevel",
+        "bursting_enabled": "BurstingEnabled",
+        "encrypted": "Encrypted",
+    },
+)
+DATA_DISK_SHAPE = RequestShape(
+    "DataDisk",
+    {
+        "category": "Category",
+        "size": "Size",
+        "delete_with_instance": "DeleteWithInstance",
+        "kms_key_id": "KMSKeyId",
+        "device": "Device",
+    },
+)
+
+RUN_INSTANCES: OperationSpec[EcsResponse] = OperationSpec(
+    name="RunInstances",
+    method="POST",
+    path="/",
+    response="EcsResponse",
+    locations=_query(
+        "RegionId", "ImageId", "InstanceType", "SystemDisk", "DataDisk", "Tag", "Amount"
+    ),
+    styles={"SystemDisk": "flat", "DataDisk": "repeat-list", "Tag": "repeat-list"},
+    structures={
+        "SystemDisk": Structure("system_disk", SYSTEM_DISK_SHAPE),
+        "DataDisk": Structure("data_disk", DATA_DISK_SHAPE, "array"),
+        "Tag": Structure("tag", TAG_SHAPE, "array"),
+    },
+    action="RunInstances",
+)

@@ -78,3 +78,11 @@ CREATE_VOLUME: OperationSpec[EvsResponse] = OperationSpec(
         ),
     },
 )
+
+SHOW_VOLUME: OperationSpec[EvsResponse] = OperationSpec(
+    name="ShowVolume",
+    method="GET",
+    path="/v2/{project_id}/cloudvolumes/{volume_id}",
+    response="EvsResponse",
+    locations={"project_id": "path", "volume_id": "path"},
+)

@@ -140,3 +140,61 @@ def test_structures_as_json_strings() -> None:
         "RangeList": [{"EndTime": "04:00", "StartTime": "02:00"}],
     }
     assert_same_request(mine, theirs, ACS3_HEADERS)
+
+
+def test_run_instances_with_flattened_disks() -> None:
+    """One object as dotted keys (``SystemDisk.Category=cloud_essd&SystemDisk.Size=40``,
+    tea-openapi's ``Utils.query``), a list of them numbered (``DataDisk.2.KMSKeyId``),
+    booleans as ``True``/``False``."""
+    mine, theirs = _both(
+        lambda client: client.run_instances(
+            ecs.RunInstancesRequest(
+                region_id="cn-hangzhou",
+                image_id="ubuntu_22_04_x64_20G_alibase_20240101.vhd",
+                instance_type="ecs.g7.large",
+                system_disk=ecs.RunInstancesRequestSystemDisk(
+                    category="cloud_essd",
+                    size=40,
+                    disk_name="sys disk/1",
+                    performance_level="PL1",
+                    bursting_enabled=False,
+                ),
+                data_disk=[
+                    ecs.RunInstancesRequestDataDisk(category="cloud_ssd", size=100),
+                    ecs.RunInstancesRequestDataDisk(
+                        size=200, delete_with_instance=True, kmskey_id="k+1=2", device="/dev/xvdb"
+                    ),
+                ],
+                tag=[ecs.RunInstancesRequestTag(key="env", value="prod")],
+                amount=2,
+            )
+        ),
+        ours.RUN_INSTANCES,
+        {
+            "RegionId": "cn-hangzhou",
+            "ImageId": "ubuntu_22_04_x64_20G_alibase_20240101.vhd",
+            "InstanceType": "ecs.g7.large",
+            "SystemDisk": {
+                "category": "cloud_essd",
+                "size": 40,
+                "disk_name": "sys disk/1",
+                "performance_level": "PL1",
+                "bursting_enabled": False,
+            },
+            "DataDisk": [
+                {"category": "cloud_ssd", "size": 100},
+                {
+                    "size": 200,
+                    "delete_with_instance": True,
+                    "kms_key_id": "k+1=2",
+                    "device": "/dev/xvdb",
+                },
+            ],
+            "Tag": [{"key": "env", "value": "prod"}],
+            "Amount": 2,
+        },
+    )
+    assert ("SystemDisk.Category", "cloud_essd") in mine.query
+    assert ("SystemDisk.BurstingEnabled", "False") in mine.query
+    assert ("DataDisk.2.DeleteWithInstance", "True") in mine.query
+    assert_same_request(mine, theirs, ACS3_HEADERS)

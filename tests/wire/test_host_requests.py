@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 import urllib3
@@ -222,6 +223,48 @@ def test_oss_head_object_meta_reads_its_headers(hostpages: dict[str, ModuleType]
     assert meta.content_length == 344606
     assert meta.last_modified == datetime.datetime(2012, 2, 24, 6, 7, 48, tzinfo=datetime.UTC)
     assert meta.x_oss_request_id == REQUEST_ID
+
+
+OBJECT_KEYS = [
+    "dir/a b.txt",
+    "a+b%20c~d=e.txt",
+    "文件/ü ~*!'();:@&$,.txt",
+    "q?x#y",
+    "dir/sub/",
+    "a//b",
+]
+
+
+@pytest.mark.usefixtures("pinned_clock")
+@pytest.mark.parametrize("operation", ["get_object_meta", "head_object"])
+@pytest.mark.parametrize("key", OBJECT_KEYS)
+@pytest.mark.parametrize("style", ["virtual", "ip"])
+def test_oss_object_key_keeps_its_slashes_like_oss_v2(
+    hostpages: dict[str, ModuleType], operation: str, key: str, style: str
+) -> None:
+    """A greedy ``/{key+}``: the key goes on the wire as oss-v2's ``quote(key)`` writes it
+    (``dir/a%20b.txt``: its ``/`` kept, everything else encoded once), and the OSS V4
+    canonical URI is ``/<bucket>/<key>`` as oss-v2 signs it, virtual-hosted or path style."""
+    flags = {"objectMeta": ""} if operation == "get_object_meta" else {}
+    with capture_server(_reply(200, b"")) as server:
+        if style == "virtual":
+            official, endpoint = _official_oss(OSS_ENDPOINT, server.url), OSS_ENDPOINT
+            transport: Any = _proxied(server.url)
+        else:
+            official, endpoint, transport = _official_oss(server.url, None), server.url, None
+        _invoke(official, "HEAD", flags, key)
+        with hostpages["oss"].OssClient(
+            endpoint=endpoint,
+            access_key_id=KEY_ID,
+            access_key_secret=SECRET,
+            http_client=transport,
+        ) as ours:
+            getattr(ours, operation)(bucket=BUCKET, key=key)
+    theirs, mine = server.requests
+    prefix = "" if style == "virtual" else f"/{BUCKET}"
+    assert mine.raw_path == theirs.raw_path == f"{prefix}/{quote(key)}"
+    assert mine.path == f"{prefix}/{key}"
+    assert_same_request(mine, theirs, OSS_SIGNED)
 
 
 @pytest.mark.parametrize(
