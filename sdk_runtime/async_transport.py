@@ -10,6 +10,7 @@ import sys
 from collections.abc import AsyncGenerator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .errors import TransportError
 from .http import HttpRequest, HttpResponse
 from .redaction import redact_urls_logged_by
 from .transport import (
@@ -188,10 +189,15 @@ class AiohttpTransport:
                     headers=_lower_headers(response.headers.items()),
                     body=body,
                 )
+        except aiohttp.ConnectionTimeoutError as exc:
+            failure: TransportError = _timeout_error(request, exc, timeout, sent=False)
         except TimeoutError as exc:  # aiohttp's timeout errors derive from it
-            raise _timeout_error(request, exc, timeout) from exc
+            failure = _timeout_error(request, exc, timeout)
+        except aiohttp.ClientConnectorError as exc:
+            failure = _transport_error(request, exc, sent=False)
         except (aiohttp.ClientError, OSError, ValueError) as exc:
-            raise _transport_error(request, exc) from exc
+            failure = _transport_error(request, exc)
+        raise failure  # outside `except`: the library's exception stays out of the chain
 
     async def close(self) -> None:
         self._retire()
@@ -274,15 +280,21 @@ class AsyncHttpxTransport:
                 ),
                 follow_redirects=False,
             )
+        except (httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+            failure: TransportError = _timeout_error(request, exc, timeout, sent=False)
         except httpx.TimeoutException as exc:
-            raise _timeout_error(request, exc, timeout) from exc
+            failure = _timeout_error(request, exc, timeout)
+        except httpx.ConnectError as exc:
+            failure = _transport_error(request, exc, sent=False)
         except (httpx.HTTPError, httpx.InvalidURL, OSError) as exc:
-            raise _transport_error(request, exc) from exc
-        return HttpResponse(
-            status=response.status_code,
-            headers=_lower_headers(response.headers.multi_items()),
-            body=response.content,
-        )
+            failure = _transport_error(request, exc)
+        else:
+            return HttpResponse(
+                status=response.status_code,
+                headers=_lower_headers(response.headers.multi_items()),
+                body=response.content,
+            )
+        raise failure  # outside `except`: the library's exception stays out of the chain
 
     async def close(self) -> None:
         if self._owns:

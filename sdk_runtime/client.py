@@ -23,7 +23,7 @@ from sdk_runtime.credentials import (
     credentials_family,
 )
 from sdk_runtime.decoding import decode
-from sdk_runtime.endpoints import resolve_endpoint
+from sdk_runtime.endpoints import resolve_endpoint, validate_region
 from sdk_runtime.errors import ApiError, ClientError, TransportError
 from sdk_runtime.http import HttpRequest, HttpResponse
 from sdk_runtime.pagination import PageCursor
@@ -67,7 +67,8 @@ class _Pipeline:
         max_retries: int,
     ) -> None:
         self.service = service
-        self.region = region or service.default_region
+        # checked with or without endpoint=: signers put the region in their scope
+        self.region = validate_region(service.default_region if region is None else region)
         self.scheme, self.host = resolve_endpoint(service, self.region, endpoint)
         self.signing = signing or service.signing
         if self.signing not in service.signing_schemes:

@@ -18,7 +18,17 @@ class CredentialsError(ClientError):
 
 
 class TransportError(ClientError):
-    """The request did not get an HTTP response (connection refused, reset, DNS, ...)."""
+    """The request did not get an HTTP response (connection refused, reset, DNS, ...).
+
+    ``sent`` is False only when the request cannot have reached the server (no connection
+    was made); after a reset or a read timeout the server may have acted on it, so only an
+    operation that is safe to repeat is retried (see :mod:`sdk_runtime.retry`).
+    """
+
+    def __init__(self, message: str = "", *, sent: bool = True) -> None:
+        self.message = message
+        self.sent = sent
+        super().__init__(message)
 
 
 class RequestTimeoutError(TransportError):

@@ -202,15 +202,17 @@ def parse_error(
 ) -> ApiError:
     """The exception for an error response, in the class of its documented code.
 
-    ``secrets`` (see :func:`~sdk_runtime.redaction.secret_forms`) are masked in the message
-    and body: services echo requests back in some errors (e.g. a string-to-sign).
+    ``secrets`` (see :func:`~sdk_runtime.redaction.secret_forms`) are masked in the code,
+    message, request id and body: services echo requests back in some errors (e.g. a
+    string-to-sign).
     """
     code, message, request_id = ERROR_FORMATS[service.error_format].read(response)
+    code = redact_text(code, secrets)  # a server may echo anything, in any field
     error_class = service.errors.class_for(code) if code else service.errors.base
     return error_class(
         redact_text(message, secrets) or f"HTTP {response.status} with no error message",
         code=code or f"HTTP{response.status}",
-        request_id=request_id,
+        request_id=redact_text(request_id, secrets) if request_id else request_id,
         status_code=response.status,
         body=redact_bytes(response.body, secrets),
         retry_after=retry_after_seconds(response.headers),

@@ -130,16 +130,24 @@ def _reason(exc: BaseException) -> str:
 
 
 def _timeout_error(
-    request: HttpRequest, exc: BaseException, timeout: Timeout
+    request: HttpRequest, exc: BaseException, timeout: Timeout, *, sent: bool = True
 ) -> RequestTimeoutError:
     return RequestTimeoutError(
         f"{_where(request)} timed out (connect {timeout.connect:g}s, read {timeout.read:g}s; "
-        f"{type(exc).__name__})"
+        f"{type(exc).__name__})",
+        sent=sent,
     )
 
 
-def _transport_error(request: HttpRequest, exc: BaseException) -> TransportError:
-    return TransportError(f"{_where(request)} failed: {_reason(exc)}")
+def _transport_error(
+    request: HttpRequest, exc: BaseException, *, sent: bool = True
+) -> TransportError:
+    """The library's ``exc`` as a :class:`TransportError` of redacted text. Transports raise
+    it outside their ``except`` block, so that neither ``__cause__`` nor ``__context__``
+    keeps ``exc``, whose repr, attributes and traceback hold the URL (``SecurityToken=``,
+    ``Signature=``) and the request headers. ``sent=False`` when the request cannot have
+    reached the server (no connection was made)."""
+    return TransportError(f"{_where(request)} failed: {_reason(exc)}", sent=sent)
 
 
 @lru_cache(maxsize=256)
@@ -242,16 +250,20 @@ class Urllib3Transport:
                     decode_content=True,
                 )
         except exceptions.NewConnectionError as exc:  # subclass of ConnectTimeoutError
-            raise _transport_error(request, exc) from exc
+            failure = _transport_error(request, exc, sent=False)
+        except exceptions.ConnectTimeoutError as exc:
+            failure = _timeout_error(request, exc, timeout, sent=False)
         except (exceptions.TimeoutError, TimeoutError) as exc:
-            raise _timeout_error(request, exc, timeout) from exc
+            failure = _timeout_error(request, exc, timeout)
         except (exceptions.HTTPError, OSError, ValueError) as exc:
-            raise _transport_error(request, exc) from exc
-        return HttpResponse(
-            status=response.status,
-            headers=_lower_headers(response.headers.itermerged()),
-            body=response.data,
-        )
+            failure = _transport_error(request, exc)
+        else:
+            return HttpResponse(
+                status=response.status,
+                headers=_lower_headers(response.headers.itermerged()),
+                body=response.data,
+            )
+        raise failure  # outside `except`: the library's exception stays out of the chain
 
     def close(self) -> None:
         if self._owns:
@@ -305,15 +317,21 @@ class HttpxTransport:
                 ),
                 follow_redirects=False,
             )
+        except (httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+            failure: TransportError = _timeout_error(request, exc, timeout, sent=False)
         except httpx.TimeoutException as exc:
-            raise _timeout_error(request, exc, timeout) from exc
+            failure = _timeout_error(request, exc, timeout)
+        except httpx.ConnectError as exc:
+            failure = _transport_error(request, exc, sent=False)
         except (httpx.HTTPError, httpx.InvalidURL, OSError) as exc:
-            raise _transport_error(request, exc) from exc
-        return HttpResponse(
-            status=response.status_code,
-            headers=_lower_headers(response.headers.multi_items()),
-            body=response.content,
-        )
+            failure = _transport_error(request, exc)
+        else:
+            return HttpResponse(
+                status=response.status_code,
+                headers=_lower_headers(response.headers.multi_items()),
+                body=response.content,
+            )
+        raise failure  # outside `except`: the library's exception stays out of the chain
 
     def close(self) -> None:
         if self._owns:
