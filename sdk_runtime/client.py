@@ -2,9 +2,12 @@
 
 A call builds the unsigned request once, then for each attempt signs a fresh copy (new
 date, new nonce), sends it, and either decodes the response into the operation's model
-(``DecodeError`` if it does not decode) or raises the documented error's class; throttling,
-5xx and transport failures are retried with backoff (see ``retry``); a ``DecodeError`` is
-not. Pagination walks pages with ``PageCursor``.
+(``DecodeError`` if it does not decode) or raises the documented error's class. Throttling
+and failures before sending are retried with backoff; 5xx answers, read timeouts and resets
+only for operations safe to repeat; all within the client's retry budget (see ``retry``). A
+``DecodeError`` is not retried. An operation's idempotency token, when the caller gives
+none, is filled in once, before the first attempt. Pagination walks pages with
+``PageCursor``.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from sdk_runtime.http import HttpRequest, HttpResponse
 from sdk_runtime.pagination import PageCursor
 from sdk_runtime.protocols import PROTOCOLS, Options, parse_error
 from sdk_runtime.redaction import secret_forms
-from sdk_runtime.retry import DEFAULT_MAX_RETRIES, RetryPolicy
+from sdk_runtime.retry import DEFAULT_MAX_RETRIES, QUOTA_CAPACITY, RetryPolicy, RetryQuota
 from sdk_runtime.service import OperationSpec, ServiceSpec
 from sdk_runtime.signing import Signer, make_signer
 from sdk_runtime.transport import (
@@ -83,6 +86,7 @@ class _Pipeline:
         self.secrets = secret_forms(credentials.secret_values())  # masked in error texts
         self.timeout = Timeout.of(timeout)
         self.retry = RetryPolicy(max_retries=max_retries)
+        self.quota = RetryQuota()  # the retry budget of this client
         family = FAMILIES[credentials_family(credentials)]
         # path parameters the client knows from its credentials ({project_id})
         self.client_values = {
@@ -97,6 +101,11 @@ class _Pipeline:
     def prepare(self, operation: OperationSpec[Any], params: Mapping[str, object]) -> HttpRequest:
         if self.client_values:
             params = self.with_client_values(operation, params)
+        token = operation.idempotency_token
+        if token is not None and params.get(token) is None:
+            import uuid  # only for operations that take an idempotency token
+
+            params = {**params, token: str(uuid.uuid4())}  # once: every attempt sends it
         return self.protocol.build_request(
             self.service,
             operation,
@@ -143,11 +152,20 @@ class _Pipeline:
             model = self._models[operation.response] = getattr(models, operation.response)
         return cast("type[ResponseT]", model)
 
-    def backoff(self, operation: OperationSpec[Any], attempt: int, error: ClientError) -> float:
-        """Seconds to wait before the next attempt; re-raises ``error`` when not retrying."""
-        delay = self.retry.delay(attempt, error, self.service.throttling_codes)
+    def backoff(
+        self, operation: OperationSpec[Any], attempt: int, error: ClientError
+    ) -> tuple[float, int]:
+        """Seconds to wait before the next attempt and the retry budget it took; re-raises
+        ``error`` when not retrying (not retryable, not safe to repeat, retries or budget
+        spent)."""
+        delay = self.retry.delay(
+            attempt, error, self.service.throttling_codes, operation.safe_to_repeat
+        )
         if delay is None:
             raise error
+        spent = self.quota.acquire(error)
+        if not spent:
+            raise error  # the budget is spent: the service is failing, do not pile on
         reason = (
             f"{error.code} (HTTP {error.status_code})"
             if isinstance(error, ApiError)
@@ -162,7 +180,7 @@ class _Pipeline:
             reason,
             delay,
         )
-        return delay
+        return delay, spent
 
     def describe(self, kind: str) -> str:
         where = f"{self.service.provider}.{self.service.service} {self.scheme}://{self.host}"
@@ -225,13 +243,18 @@ class BaseClient(_ClientBase[SyncTransport]):
     def _call(self, operation: OperationSpec[ResponseT], params: Mapping[str, object]) -> ResponseT:
         pipeline = self._pipeline
         request = pipeline.prepare(operation, params)
-        attempt = 0
+        attempt = spent = 0
         while True:
             try:
                 response = self._transport.send(pipeline.signed(request), pipeline.timeout)
-                return pipeline.outcome(operation, response)
+                result = pipeline.outcome(operation, response)
             except (ApiError, TransportError) as error:
-                time.sleep(pipeline.backoff(operation, attempt, error))
+                delay, spent = pipeline.backoff(operation, attempt, error)
+                time.sleep(delay)
+            else:
+                if spent or pipeline.quota.level < QUOTA_CAPACITY:
+                    pipeline.quota.release(spent)
+                return result
             attempt += 1
 
     def _pages(
@@ -278,15 +301,20 @@ class AsyncBaseClient(_ClientBase[AsyncTransport]):
     ) -> ResponseT:
         pipeline = self._pipeline
         request = pipeline.prepare(operation, params)
-        attempt = 0
+        attempt = spent = 0
         while True:
             try:
                 response = await self._transport.send(pipeline.signed(request), pipeline.timeout)
-                return pipeline.outcome(operation, response)
+                result = pipeline.outcome(operation, response)
             except (ApiError, TransportError) as error:
                 import asyncio  # here, not at the top: sync-only users never pay for it
 
-                await asyncio.sleep(pipeline.backoff(operation, attempt, error))
+                delay, spent = pipeline.backoff(operation, attempt, error)
+                await asyncio.sleep(delay)
+            else:
+                if spent or pipeline.quota.level < QUOTA_CAPACITY:
+                    pipeline.quota.release(spent)
+                return result
             attempt += 1
 
     async def _pages(

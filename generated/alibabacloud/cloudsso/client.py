@@ -38,6 +38,7 @@ LIST_DIRECTORIES: OperationSpec[ListDirectoriesResponse] = OperationSpec(
     response="ListDirectoriesResponse",
     locations={},
     action="ListDirectories",
+    idempotent=True,
 )
 
 

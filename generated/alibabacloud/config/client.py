@@ -57,6 +57,7 @@ GET_RESOURCE_CONFIGURATION_TIMELINE: OperationSpec[GetResourceConfigurationTimel
             "NextToken": "query",
         },
         action="GetResourceConfigurationTimeline",
+        idempotent=True,
         pagination=Pagination(
             style="token",
             input_token="NextToken",

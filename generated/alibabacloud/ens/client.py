@@ -48,6 +48,7 @@ LIST_BUCKETS: OperationSpec[ListBucketsResponse] = OperationSpec(
     response="ListBucketsResponse",
     locations={"Prefix": "query", "PageNumber": "query", "PageSize": "query"},
     action="ListBuckets",
+    idempotent=True,
     pagination=Pagination(
         style="page-number",
         input_token="PageNumber",

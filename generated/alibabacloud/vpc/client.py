@@ -107,6 +107,7 @@ DESCRIBE_EIP_ADDRESSES: OperationSpec[DescribeEipAddressesResponse] = OperationS
     styles={"EipAddress": "comma", "AllocationId": "comma", "Filter": "repeat-list"},
     structures={"Filter": Structure("filter", FILTER_SHAPE, "array")},
     action="DescribeEipAddresses",
+    idempotent=True,
     pagination=Pagination(
         style="page-number",
         input_token="PageNumber",
