@@ -30,7 +30,7 @@ from sdk_runtime.endpoints import resolve_endpoint, validate_region
 from sdk_runtime.errors import ApiError, ClientError, TransportError
 from sdk_runtime.http import HttpRequest, HttpResponse
 from sdk_runtime.pagination import PageCursor
-from sdk_runtime.protocols import PROTOCOLS, Options, parse_error
+from sdk_runtime.protocols import ERROR_FORMATS, PROTOCOLS, Options, parse_error
 from sdk_runtime.redaction import secret_forms
 from sdk_runtime.retry import DEFAULT_MAX_RETRIES, QUOTA_CAPACITY, RetryPolicy, RetryQuota
 from sdk_runtime.service import OperationSpec, ServiceSpec
@@ -96,6 +96,7 @@ class _Pipeline:
         }
         self.protocol = PROTOCOLS[service.protocol]
         self.protocol_options = protocol_options  # e.g. RPC's response_format
+        self.error_marker = ERROR_FORMATS[service.error_format].marker
         self._models: dict[str, type[BaseModel]] = {}
 
     def prepare(self, operation: OperationSpec[Any], params: Mapping[str, object]) -> HttpRequest:
@@ -135,7 +136,7 @@ class _Pipeline:
         if response.status >= 300:
             raise parse_error(self.service, response, self.secrets)
         model = self.response_model(operation)
-        return decode(
+        result = decode(
             response,
             model,
             self.secrets,
@@ -143,6 +144,11 @@ class _Pipeline:
             self.protocol.body_format,
             operation.response_headers,
         )
+        extra = result.__pydantic_extra__
+        if extra and self.error_marker and all(key in extra for key in self.error_marker):
+            # an error document answered with a 2xx ({"Code": ..., "Message": ...})
+            raise parse_error(self.service, response, self.secrets)
+        return result
 
     def response_model(self, operation: OperationSpec[ResponseT]) -> type[ResponseT]:
         """The operation's response class, from the service's models module (loaded once)."""

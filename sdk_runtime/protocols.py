@@ -294,6 +294,9 @@ class ErrorFormat(NamedTuple):
 
     read: ErrorReader  # (code, message, request id) of an error response
     body: ErrorBody
+    # top-level members that, all present in a successful answer's body and unknown to the
+    # operation's model, make it an error document (some gateways answer errors with 200)
+    marker: tuple[str, ...] = ()
 
 
 OSS_XML = ErrorFormat(
@@ -303,11 +306,18 @@ OSS_XML = ErrorFormat(
 ALIBABA_RPC = ErrorFormat(
     _alibaba_rpc_error,
     ErrorBody("application/json", ("RequestId", "HostId", "Code", "Message", "Recommend")),
+    ("Code", "Message"),
 )
 HUAWEI_JSON = ErrorFormat(
-    _huawei_error, ErrorBody("application/json", ("error_code", "error_msg", "request_id"))
+    _huawei_error,
+    ErrorBody("application/json", ("error_code", "error_msg", "request_id")),
+    ("error_code", "error_msg"),
 )
-SLS_JSON = ErrorFormat(_sls_error, ErrorBody("application/json", ("errorCode", "errorMessage")))
+SLS_JSON = ErrorFormat(
+    _sls_error,
+    ErrorBody("application/json", ("errorCode", "errorMessage")),
+    ("errorCode", "errorMessage"),
+)
 
 # Every error format a service spec's ``error_format`` can name. A new one is a reader, its
 # ErrorFormat (with the body the OpenAPI document shows) and one entry here.
