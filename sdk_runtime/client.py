@@ -27,7 +27,7 @@ from sdk_runtime.credentials import (
 )
 from sdk_runtime.decoding import decode
 from sdk_runtime.endpoints import resolve_endpoint, validate_region
-from sdk_runtime.errors import ApiError, ClientError, TransportError
+from sdk_runtime.errors import ApiError, ClientError, ResponseTooLargeError, TransportError
 from sdk_runtime.http import HttpRequest, HttpResponse
 from sdk_runtime.pagination import PageCursor
 from sdk_runtime.protocols import ERROR_FORMATS, PROTOCOLS, Options, parse_error
@@ -36,6 +36,7 @@ from sdk_runtime.retry import DEFAULT_MAX_RETRIES, QUOTA_CAPACITY, RetryPolicy, 
 from sdk_runtime.service import OperationSpec, ServiceSpec
 from sdk_runtime.signing import Signer, make_signer
 from sdk_runtime.transport import (
+    DEFAULT_MAX_RESPONSE_BYTES,
     AsyncTransport,
     SyncTransport,
     Timeout,
@@ -46,11 +47,17 @@ from sdk_runtime.transport import (
 if TYPE_CHECKING:  # pydantic and the models load with the first decoded response
     from pydantic import BaseModel
 
-__all__ = ["DEFAULT_MAX_RETRIES", "AsyncBaseClient", "BaseClient", "TimeoutLike"]
+__all__ = [
+    "DEFAULT_MAX_RESPONSE_BYTES",
+    "DEFAULT_MAX_RETRIES",
+    "AsyncBaseClient",
+    "BaseClient",
+    "TimeoutLike",
+]
 
 ResponseT = TypeVar("ResponseT", bound="BaseModel")
 TransportT = TypeVar("TransportT", SyncTransport, AsyncTransport)
-TimeoutLike = float | tuple[float, float] | Timeout | None
+TimeoutLike = float | tuple[float, float] | tuple[float, float, float] | Timeout | None
 Credentials = AlibabaCloudCredentials | HuaweiCloudCredentials
 
 
@@ -97,6 +104,7 @@ class _Pipeline:
         self.protocol = PROTOCOLS[service.protocol]
         self.protocol_options = protocol_options  # e.g. RPC's response_format
         self.error_marker = ERROR_FORMATS[service.error_format].marker
+        self.max_response_bytes = DEFAULT_MAX_RESPONSE_BYTES
         self._models: dict[str, type[BaseModel]] = {}
 
     def prepare(self, operation: OperationSpec[Any], params: Mapping[str, object]) -> HttpRequest:
@@ -133,6 +141,12 @@ class _Pipeline:
         return attempt
 
     def outcome(self, operation: OperationSpec[ResponseT], response: HttpResponse) -> ResponseT:
+        if len(response.body) > self.max_response_bytes:  # a transport of your own read it
+            raise ResponseTooLargeError(
+                f"{operation.name}: the answer is larger than max_response_bytes "
+                f"({self.max_response_bytes:,} bytes)",
+                limit=self.max_response_bytes,
+            )
         if response.status >= 300:
             raise parse_error(self.service, response, self.secrets)
         model = self.response_model(operation)
@@ -196,7 +210,7 @@ class _Pipeline:
 class _ClientBase(Generic[TransportT]):
     """Configuration shared by the sync and async clients; subclasses pick the transport."""
 
-    _make_transport: Callable[[object | None], TransportT]
+    _make_transport: Callable[[object | None, int], TransportT]
 
     def __init__(
         self,
@@ -210,7 +224,16 @@ class _ClientBase(Generic[TransportT]):
         timeout: TimeoutLike = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
+        if (
+            isinstance(max_response_bytes, bool)
+            or not isinstance(max_response_bytes, int)
+            or max_response_bytes < 1
+        ):
+            raise ValueError(
+                f"max_response_bytes must be a positive number of bytes, got {max_response_bytes!r}"
+            )
         self._pipeline = _Pipeline(
             service,
             credentials,
@@ -221,7 +244,8 @@ class _ClientBase(Generic[TransportT]):
             timeout=timeout,
             max_retries=max_retries,
         )
-        self._transport: TransportT = type(self)._make_transport(http_client)
+        self._pipeline.max_response_bytes = max_response_bytes  # also for your own transport
+        self._transport: TransportT = type(self)._make_transport(http_client, max_response_bytes)
 
     def __repr__(self) -> str:
         return self._pipeline.describe(type(self).__name__)

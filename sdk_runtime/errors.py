@@ -35,6 +35,16 @@ class RequestTimeoutError(TransportError):
     """Connecting or reading took longer than the client's ``timeout``."""
 
 
+class ResponseTooLargeError(ClientError):
+    """The answer's body is larger than the client's ``max_response_bytes`` (decompressed);
+    it was not read further, and the call is not retried."""
+
+    def __init__(self, message: str = "", *, limit: int = 0) -> None:
+        self.message = message
+        self.limit = limit
+        super().__init__(message)
+
+
 class DecodeError(ClientError):
     """The response body cannot be decoded, or does not match the operation's model
     (malformed JSON or XML, unsafe XML, a value of the wrong type, ...).

@@ -585,8 +585,10 @@ def test_timeout_of() -> None:
     assert Timeout.of(t) is t
     with pytest.raises(TypeError):
         Timeout.of("3")  # type: ignore[arg-type]
+    assert Timeout.of((1, 10, 60)) == Timeout(1.0, 10.0, 60.0)
+    assert Timeout().total == 120.0  # each attempt, connect to last byte
     with pytest.raises(ValueError):
-        Timeout.of((1, 2, 3))  # type: ignore[arg-type]
+        Timeout.of((1, 2, 3, 4))  # type: ignore[arg-type]
     hash(Timeout())  # frozen: usable as a cache key
 
 
