@@ -89,6 +89,10 @@ class _Pipeline:
             credentials.ak and credentials.sk
         ):
             self.signing = "huawei-token"  # only a token was given
+        for field, value in zip(credentials._fields, credentials, strict=True):
+            if isinstance(value, str) and ("\r" in value or "\n" in value or "\x00" in value):
+                # they travel in headers (tokens, the signature's key id): never a new header
+                raise ValueError(f"credentials: {field} must not contain CR, LF or NUL")
         self.signer: Signer = make_signer(self.signing, credentials, self.region)
         self.secrets = secret_forms(credentials.secret_values())  # masked in error texts
         self.timeout = Timeout.of(timeout)

@@ -180,21 +180,48 @@ PROTOCOLS: Registry[RestProtocol] = Registry(
 )
 
 
+_DOT_SEGMENTS = ("", ".", "..")
+_HEADER_BREAKS = ("\r", "\n", "\x00")
+
+
 def _fill_path(request: HttpRequest, name: str, value: str) -> None:
     """Put ``value`` in the path's ``{name}`` (``/`` encoded) or ``{name+}`` (greedy: ``/``
-    kept), percent-encoded once."""
+    kept), percent-encoded once.
+
+    Raises ``ValueError`` for a value that would move the request to another path: empty,
+    ``.`` or ``..`` (dots are unreserved, so they are sent as they are, and servers and
+    HTTP libraries resolve them), or, greedy, a ``.`` or ``..`` segment."""
     greedy = "{" + name + "+}"
     if greedy in request.path:
+        if not value or any(segment in (".", "..") for segment in value.split("/")):
+            raise ValueError(
+                f"path parameter {name!r} must not be empty or have a '.' or '..' segment, "
+                f"got {_shown(value)}"
+            )
         request.path = request.path.replace(greedy, encode_path_value(value, greedy=True))
     else:
+        if value in _DOT_SEGMENTS:
+            raise ValueError(
+                f"path parameter {name!r} must not be empty, '.' or '..', got {value!r}"
+            )
         request.path = request.path.replace("{" + name + "}", encode_path_value(value))
 
 
 def _place(request: HttpRequest, location: str, name: str, value: str) -> None:
     if location == "header":
+        if any(character in value for character in _HEADER_BREAKS):
+            # a CR/LF would end the header and start another (header injection)
+            raise ValueError(
+                f"header parameter {name!r} must not contain CR, LF or NUL, got {_shown(value)}"
+            )
         request.headers[name] = value
     else:
         request.query.append((name, value))
+
+
+def _shown(value: str) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def parse_error(
