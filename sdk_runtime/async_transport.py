@@ -211,7 +211,7 @@ class AiohttpTransport:
                         headers=_lower_headers(response.headers.items()),
                         body=chunks[0] if len(chunks) == 1 else b"".join(chunks),
                     )
-        except aiohttp.ConnectionTimeoutError as exc:
+        except _connect_timeouts(aiohttp) as exc:
             failure: TransportError = _timeout_error(request, exc, timeout, sent=False)
         except TimeoutError as exc:  # aiohttp's timeout errors derive from it
             failure = _timeout_error(request, exc, timeout)
@@ -232,6 +232,13 @@ class AiohttpTransport:
 
     async def __aexit__(self, *exc_info: object) -> None:
         await self.close()
+
+
+def _connect_timeouts(aiohttp: Any) -> tuple[type[BaseException], ...]:
+    """aiohttp's connect timeout (3.10+); before 3.10 it cannot be told from a read timeout,
+    which is then taken as one (the request may have been sent: retried only if safe)."""
+    error = getattr(aiohttp, "ConnectionTimeoutError", None)
+    return (error,) if isinstance(error, type) else ()
 
 
 async def _close_with_its_loop(session: aiohttp.ClientSession) -> AsyncGenerator[None, None]:

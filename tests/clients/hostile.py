@@ -93,6 +93,9 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     hostile: HostileServer
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client that gave up (a timeout, a cancellation, a cap) is no server error
+
 
 class HostileServer:
     def __init__(self) -> None:
