@@ -143,6 +143,12 @@ _RULE_LIST = [
         "unchanged",
     ),
     Rule("operation-deprecated", NON_BREAKING, "deprecation flag changed; calls still work"),
+    Rule(
+        "operation-retries-changed",
+        NON_BREAKING,
+        "whether the operation is safe to repeat (idempotent, idempotency token) changed: the "
+        "client retries it after other failures; calls are unchanged",
+    ),
     Rule("fixed-parameter-changed", NON_BREAKING, "a constant the client sends itself changed"),
     Rule("response-status-changed", NON_BREAKING, "the success status the client expects changed"),
     Rule("response-xml-root-changed", NON_BREAKING, "the XML root the client decodes changed"),
@@ -797,6 +803,17 @@ class _OperationDiffer:
                     f"the client now sends {attr} {_fmt(b)}; calls to {new.python_name}() "
                     "are unchanged",
                 )
+        for attr in ("idempotent", "idempotency_token"):
+            a, b = getattr(old, attr), getattr(new, attr)
+            if a != b:
+                self.add(
+                    f"{name}.request.{attr}",
+                    "operation-retries-changed",
+                    a,
+                    b,
+                    f"{attr} is now {_fmt(b)}: the client retries {new.python_name}() "
+                    + ("after 5xx, timeouts and resets too" if new.idempotent else "less"),
+                )
         if old.deprecated != new.deprecated:
             self.add(
                 f"{name}.deprecated",
@@ -873,6 +890,8 @@ class _OperationDiffer:
                 "path",
                 "action",
                 "host_prefix",
+                "idempotent",
+                "idempotency_token",
                 "deprecated",
                 "fixed_parameters",
                 "response_status",

@@ -248,6 +248,15 @@ class Operation:
     # "{bucket}.": labels filled from the `in: host` parameters, prepended to the endpoint host
     host_prefix: str | None = None
     url_encoded: UrlEncoded | None = None
+    # safe to repeat after the service may have acted on it: request.idempotent, else GET/HEAD
+    idempotent: bool = False
+    # wire name of the parameter the client fills once per call (request.idempotency_token)
+    idempotency_token: str | None = None
+
+    @property
+    def idempotent_by_method(self) -> bool:
+        """Whether the runtime takes the operation as safe to repeat from its method alone."""
+        return self.method in ("GET", "HEAD")
 
     @property
     def host_parameters(self) -> tuple[Parameter, ...]:

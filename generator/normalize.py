@@ -335,9 +335,41 @@ class _OperationBuilder:
             payload=payload,
             host_prefix=host_prefix,
             url_encoded=self._url_encoded(spec, fields, shapes),
+            idempotent=self._idempotent(spec, method, parameters),
+            idempotency_token=raw["request"].get("idempotency_token"),
         )
 
     # -- request ---------------------------------------------------------------------------
+
+    def _idempotent(self, spec: SpecFile, method: str, parameters: tuple[Parameter, ...]) -> bool:
+        """``request.idempotent`` (default: GET and HEAD are), true with an idempotency
+        token, which must name an optional string parameter in the query, a header or the
+        body: the client fills it in when the caller gives none."""
+        request = spec.data["request"]
+        token = request.get("idempotency_token")
+        if token is None:
+            return bool(request.get("idempotent", method in ("GET", "HEAD")))
+        parameter = next((p for p in parameters if p.wire_name == token), None)
+        where = ("request", "idempotency_token")
+        if parameter is None:
+            names = ", ".join(p.wire_name for p in parameters) or "none"
+            self._issue(spec, where, f"{token!r} names no parameter (parameters: {names})")
+        elif parameter.type.kind != "string" or parameter.location in ("path", "host"):
+            self._issue(
+                spec,
+                where,
+                f"an idempotency token is a string parameter in the query, a header or the "
+                f"body, not {parameter.type.kind} in {parameter.location}",
+            )
+        elif parameter.required:
+            self._issue(spec, where, f"{token!r} is required: the client could never fill it")
+        if request.get("idempotent") is False:
+            self._issue(
+                spec,
+                ("request", "idempotent"),
+                "an operation with an idempotency token is safe to repeat: omit idempotent",
+            )
+        return True
 
     def _request(self, spec: SpecFile) -> tuple[str, str, str | None]:
         request = spec.data["request"]

@@ -10,16 +10,21 @@ import sys
 from collections.abc import AsyncGenerator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .errors import TransportError
 from .http import HttpRequest, HttpResponse
 from .redaction import redact_urls_logged_by
 from .transport import (
+    DEFAULT_MAX_RESPONSE_BYTES,
     AsyncTransport,
     SyncTransport,
     Timeout,
+    _deadline,
     _headers_to_send,
     _is_coroutine_method,
     _lower_headers,
+    _past,
     _timeout_error,
+    _too_large,
     _transport_error,
 )
 
@@ -66,6 +71,7 @@ class AiohttpTransport:
         "_retired",
         "_session",
         "_timeouts",
+        "max_response_bytes",
     )
 
     def __init__(
@@ -74,7 +80,9 @@ class AiohttpTransport:
         limit: int = 100,
         limit_per_host: int = 0,
         session: aiohttp.ClientSession | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
+        self.max_response_bytes = max_response_bytes
         self._limit = limit
         self._limit_per_host = limit_per_host
         self._owns = session is None
@@ -142,8 +150,9 @@ class AiohttpTransport:
 
             if len(self._timeouts) > 64:
                 self._timeouts.clear()
+            # total: aiohttp's timer runs until the body is read, however slowly it comes
             value = aiohttp.ClientTimeout(
-                total=None, sock_connect=timeout.connect, sock_read=timeout.read
+                total=timeout.total, sock_connect=timeout.connect, sock_read=timeout.read
             )
             self._timeouts[timeout] = value
         return value
@@ -182,16 +191,37 @@ class AiohttpTransport:
                 allow_redirects=False,
                 skip_auto_headers=self._skip_auto_headers(request, data),
             ) as response:
-                body = await response.read()
-                return HttpResponse(
-                    status=response.status,
-                    headers=_lower_headers(response.headers.items()),
-                    body=body,
-                )
+                limit = self.max_response_bytes
+                if (response.content_length or 0) > limit:
+                    large = True
+                else:
+                    chunks: list[bytes] = []
+                    size = 0
+                    async for chunk in response.content.iter_any():  # decompressed
+                        size += len(chunk)
+                        chunks.append(chunk)
+                        if size > limit:
+                            break
+                    large = size > limit
+                if large:
+                    response.close()  # not read further: the connection is dropped
+                else:
+                    return HttpResponse(
+                        status=response.status,
+                        headers=_lower_headers(response.headers.items()),
+                        body=chunks[0] if len(chunks) == 1 else b"".join(chunks),
+                    )
+        except _connect_timeouts(aiohttp) as exc:
+            failure: TransportError = _timeout_error(request, exc, timeout, sent=False)
         except TimeoutError as exc:  # aiohttp's timeout errors derive from it
-            raise _timeout_error(request, exc, timeout) from exc
+            failure = _timeout_error(request, exc, timeout)
+        except aiohttp.ClientConnectorError as exc:
+            failure = _transport_error(request, exc, sent=False)
         except (aiohttp.ClientError, OSError, ValueError) as exc:
-            raise _transport_error(request, exc) from exc
+            failure = _transport_error(request, exc)
+        else:
+            raise _too_large(request, self.max_response_bytes)
+        raise failure  # outside `except`: the library's exception stays out of the chain
 
     async def close(self) -> None:
         self._retire()
@@ -202,6 +232,13 @@ class AiohttpTransport:
 
     async def __aexit__(self, *exc_info: object) -> None:
         await self.close()
+
+
+def _connect_timeouts(aiohttp: Any) -> tuple[type[BaseException], ...]:
+    """aiohttp's connect timeout (3.10+); before 3.10 it cannot be told from a read timeout,
+    which is then taken as one (the request may have been sent: retried only if safe)."""
+    error = getattr(aiohttp, "ConnectionTimeoutError", None)
+    return (error,) if isinstance(error, type) else ()
 
 
 async def _close_with_its_loop(session: aiohttp.ClientSession) -> AsyncGenerator[None, None]:
@@ -244,11 +281,17 @@ class AsyncHttpxTransport:
     of ``request.url`` is sent unchanged.
     """
 
-    __slots__ = ("_client", "_owns")
+    __slots__ = ("_client", "_owns", "max_response_bytes")
 
-    def __init__(self, client: httpx.AsyncClient | None = None) -> None:
+    def __init__(
+        self,
+        client: httpx.AsyncClient | None = None,
+        *,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+    ) -> None:
         import httpx
 
+        self.max_response_bytes = max_response_bytes
         redact_urls_logged_by("httpx")  # it logs URLs at INFO
         self._owns = client is None
         self._client = client if client is not None else httpx.AsyncClient()
@@ -260,8 +303,12 @@ class AsyncHttpxTransport:
     async def send(self, request: HttpRequest, timeout: Timeout) -> HttpResponse:
         import httpx
 
+        deadline = _deadline(timeout)
+        limit = self.max_response_bytes
+        chunks: list[bytes] = []
+        verdict = ""
         try:
-            response = await self._client.request(
+            async with self._client.stream(
                 request.method,
                 request.url,
                 content=request.body,
@@ -273,16 +320,33 @@ class AsyncHttpxTransport:
                     pool=timeout.connect,
                 ),
                 follow_redirects=False,
-            )
+            ) as response:
+                size = 0
+                async for chunk in response.aiter_bytes():  # decoded
+                    size += len(chunk)
+                    chunks.append(chunk)
+                    if size > limit or _past(deadline):
+                        verdict = "large" if size > limit else "late"
+                        break
+        except (httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+            failure: TransportError = _timeout_error(request, exc, timeout, sent=False)
         except httpx.TimeoutException as exc:
-            raise _timeout_error(request, exc, timeout) from exc
+            failure = _timeout_error(request, exc, timeout)
+        except httpx.ConnectError as exc:
+            failure = _transport_error(request, exc, sent=False)
         except (httpx.HTTPError, httpx.InvalidURL, OSError) as exc:
-            raise _transport_error(request, exc) from exc
-        return HttpResponse(
-            status=response.status_code,
-            headers=_lower_headers(response.headers.multi_items()),
-            body=response.content,
-        )
+            failure = _transport_error(request, exc)
+        else:
+            if not verdict:
+                return HttpResponse(
+                    status=response.status_code,
+                    headers=_lower_headers(response.headers.multi_items()),
+                    body=b"".join(chunks),
+                )
+            if verdict == "large":
+                raise _too_large(request, limit)
+            failure = _timeout_error(request, None, timeout)
+        raise failure  # outside `except`: the library's exception stays out of the chain
 
     async def close(self) -> None:
         if self._owns:
@@ -295,16 +359,18 @@ class AsyncHttpxTransport:
         await self.close()
 
 
-def make_async_transport(http_client: object | None) -> AsyncTransport:
+def make_async_transport(
+    http_client: object | None, max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+) -> AsyncTransport:
     """``None`` -> :class:`AiohttpTransport`; an ``httpx.AsyncClient`` ->
     :class:`AsyncHttpxTransport` (left open by ``close()``); an object implementing
     :class:`AsyncTransport` (coroutine ``send`` and ``close``) -> itself."""
     if http_client is None:
-        return AiohttpTransport()
+        return AiohttpTransport(max_response_bytes=max_response_bytes)
     httpx = sys.modules.get("httpx")  # no httpx client can exist unless httpx is imported
     if httpx is not None:
         if isinstance(http_client, httpx.AsyncClient):
-            return AsyncHttpxTransport(http_client)
+            return AsyncHttpxTransport(http_client, max_response_bytes=max_response_bytes)
         if isinstance(http_client, httpx.Client):
             raise TypeError(
                 "http_client is an httpx.Client; the async client needs an httpx.AsyncClient "

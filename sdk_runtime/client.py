@@ -2,9 +2,12 @@
 
 A call builds the unsigned request once, then for each attempt signs a fresh copy (new
 date, new nonce), sends it, and either decodes the response into the operation's model
-(``DecodeError`` if it does not decode) or raises the documented error's class; throttling,
-5xx and transport failures are retried with backoff (see ``retry``); a ``DecodeError`` is
-not. Pagination walks pages with ``PageCursor`` (see ``sdk_runtime.pagination``).
+(``DecodeError`` if it does not decode) or raises the documented error's class. Throttling
+and failures before sending are retried with backoff; 5xx answers, read timeouts and resets
+only for operations safe to repeat; all within the client's retry budget (see ``retry``). A
+``DecodeError`` is not retried. An operation's idempotency token, when the caller gives
+none, is filled in once, before the first attempt. Pagination walks pages with
+``PageCursor`` (see ``sdk_runtime.pagination``).
 """
 
 from __future__ import annotations
@@ -23,16 +26,17 @@ from sdk_runtime.credentials import (
     credentials_family,
 )
 from sdk_runtime.decoding import decode
-from sdk_runtime.endpoints import resolve_endpoint
-from sdk_runtime.errors import ApiError, ClientError, TransportError
+from sdk_runtime.endpoints import resolve_endpoint, validate_region
+from sdk_runtime.errors import ApiError, ClientError, ResponseTooLargeError, TransportError
 from sdk_runtime.http import HttpRequest, HttpResponse
 from sdk_runtime.pagination import AsyncPageIterator, PageCursor, PageIterator
-from sdk_runtime.protocols import PROTOCOLS, Options, parse_error
+from sdk_runtime.protocols import ERROR_FORMATS, PROTOCOLS, Options, parse_error
 from sdk_runtime.redaction import secret_forms
-from sdk_runtime.retry import DEFAULT_MAX_RETRIES, RetryPolicy
+from sdk_runtime.retry import DEFAULT_MAX_RETRIES, QUOTA_CAPACITY, RetryPolicy, RetryQuota
 from sdk_runtime.service import OperationSpec, ServiceSpec
 from sdk_runtime.signing import Signer, make_signer
 from sdk_runtime.transport import (
+    DEFAULT_MAX_RESPONSE_BYTES,
     AsyncTransport,
     SyncTransport,
     Timeout,
@@ -43,11 +47,17 @@ from sdk_runtime.transport import (
 if TYPE_CHECKING:  # pydantic and the models load with the first decoded response
     from pydantic import BaseModel
 
-__all__ = ["DEFAULT_MAX_RETRIES", "AsyncBaseClient", "BaseClient", "TimeoutLike"]
+__all__ = [
+    "DEFAULT_MAX_RESPONSE_BYTES",
+    "DEFAULT_MAX_RETRIES",
+    "AsyncBaseClient",
+    "BaseClient",
+    "TimeoutLike",
+]
 
 ResponseT = TypeVar("ResponseT", bound="BaseModel")
 TransportT = TypeVar("TransportT", SyncTransport, AsyncTransport)
-TimeoutLike = float | tuple[float, float] | Timeout | None
+TimeoutLike = float | tuple[float, float] | tuple[float, float, float] | Timeout | None
 Credentials = AlibabaCloudCredentials | HuaweiCloudCredentials
 
 
@@ -67,7 +77,8 @@ class _Pipeline:
         max_retries: int,
     ) -> None:
         self.service = service
-        self.region = region or service.default_region
+        # checked with or without endpoint=: signers put the region in their scope
+        self.region = validate_region(service.default_region if region is None else region)
         self.scheme, self.host = resolve_endpoint(service, self.region, endpoint)
         self.signing = signing or service.signing
         if self.signing not in service.signing_schemes:
@@ -78,10 +89,15 @@ class _Pipeline:
             credentials.ak and credentials.sk
         ):
             self.signing = "huawei-token"  # only a token was given
+        for field, value in zip(credentials._fields, credentials, strict=True):
+            if isinstance(value, str) and ("\r" in value or "\n" in value or "\x00" in value):
+                # they travel in headers (tokens, the signature's key id): never a new header
+                raise ValueError(f"credentials: {field} must not contain CR, LF or NUL")
         self.signer: Signer = make_signer(self.signing, credentials, self.region)
         self.secrets = secret_forms(credentials.secret_values())  # masked in error texts
         self.timeout = Timeout.of(timeout)
         self.retry = RetryPolicy(max_retries=max_retries)
+        self.quota = RetryQuota()  # the retry budget of this client
         family = FAMILIES[credentials_family(credentials)]
         # path parameters the client knows from its credentials ({project_id})
         self.client_values = {
@@ -91,11 +107,18 @@ class _Pipeline:
         }
         self.protocol = PROTOCOLS[service.protocol]
         self.protocol_options = protocol_options  # e.g. RPC's response_format
+        self.error_marker = ERROR_FORMATS[service.error_format].marker
+        self.max_response_bytes = DEFAULT_MAX_RESPONSE_BYTES
         self._models: dict[str, type[BaseModel]] = {}
 
     def prepare(self, operation: OperationSpec[Any], params: Mapping[str, object]) -> HttpRequest:
         if self.client_values:
             params = self.with_client_values(operation, params)
+        token = operation.idempotency_token
+        if token is not None and params.get(token) is None:
+            import uuid  # only for operations that take an idempotency token
+
+            params = {**params, token: str(uuid.uuid4())}  # once: every attempt sends it
         return self.protocol.build_request(
             self.service,
             operation,
@@ -122,10 +145,16 @@ class _Pipeline:
         return attempt
 
     def outcome(self, operation: OperationSpec[ResponseT], response: HttpResponse) -> ResponseT:
+        if len(response.body) > self.max_response_bytes:  # a transport of your own read it
+            raise ResponseTooLargeError(
+                f"{operation.name}: the answer is larger than max_response_bytes "
+                f"({self.max_response_bytes:,} bytes)",
+                limit=self.max_response_bytes,
+            )
         if response.status >= 300:
             raise parse_error(self.service, response, self.secrets)
         model = self.response_model(operation)
-        decoded = decode(
+        result = decode(
             response,
             model,
             self.secrets,
@@ -133,11 +162,15 @@ class _Pipeline:
             self.protocol.body_format,
             operation.response_headers,
         )
+        extra = result.__pydantic_extra__
+        if extra and self.error_marker and all(key in extra for key in self.error_marker):
+            # an error document answered with a 2xx ({"Code": ..., "Message": ...})
+            raise parse_error(self.service, response, self.secrets)
         if operation.url_encoded is not None:
             from sdk_runtime.urlencoding import url_decode  # only for such operations
 
-            url_decode(decoded, operation.url_encoded)
-        return decoded
+            url_decode(result, operation.url_encoded)
+        return result
 
     def response_model(self, operation: OperationSpec[ResponseT]) -> type[ResponseT]:
         """The operation's response class, from the service's models module (loaded once)."""
@@ -147,11 +180,20 @@ class _Pipeline:
             model = self._models[operation.response] = getattr(models, operation.response)
         return cast("type[ResponseT]", model)
 
-    def backoff(self, operation: OperationSpec[Any], attempt: int, error: ClientError) -> float:
-        """Seconds to wait before the next attempt; re-raises ``error`` when not retrying."""
-        delay = self.retry.delay(attempt, error, self.service.throttling_codes)
+    def backoff(
+        self, operation: OperationSpec[Any], attempt: int, error: ClientError
+    ) -> tuple[float, int]:
+        """Seconds to wait before the next attempt and the retry budget it took; re-raises
+        ``error`` when not retrying (not retryable, not safe to repeat, retries or budget
+        spent)."""
+        delay = self.retry.delay(
+            attempt, error, self.service.throttling_codes, operation.safe_to_repeat
+        )
         if delay is None:
             raise error
+        spent = self.quota.acquire(error)
+        if not spent:
+            raise error  # the budget is spent: the service is failing, do not pile on
         reason = (
             f"{error.code} (HTTP {error.status_code})"
             if isinstance(error, ApiError)
@@ -166,7 +208,7 @@ class _Pipeline:
             reason,
             delay,
         )
-        return delay
+        return delay, spent
 
     def describe(self, kind: str) -> str:
         where = f"{self.service.provider}.{self.service.service} {self.scheme}://{self.host}"
@@ -176,7 +218,7 @@ class _Pipeline:
 class _ClientBase(Generic[TransportT]):
     """Configuration shared by the sync and async clients; subclasses pick the transport."""
 
-    _make_transport: Callable[[object | None], TransportT]
+    _make_transport: Callable[[object | None, int], TransportT]
 
     def __init__(
         self,
@@ -190,7 +232,16 @@ class _ClientBase(Generic[TransportT]):
         timeout: TimeoutLike = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
+        if (
+            isinstance(max_response_bytes, bool)
+            or not isinstance(max_response_bytes, int)
+            or max_response_bytes < 1
+        ):
+            raise ValueError(
+                f"max_response_bytes must be a positive number of bytes, got {max_response_bytes!r}"
+            )
         self._pipeline = _Pipeline(
             service,
             credentials,
@@ -201,7 +252,8 @@ class _ClientBase(Generic[TransportT]):
             timeout=timeout,
             max_retries=max_retries,
         )
-        self._transport: TransportT = type(self)._make_transport(http_client)
+        self._pipeline.max_response_bytes = max_response_bytes  # also for your own transport
+        self._transport: TransportT = type(self)._make_transport(http_client, max_response_bytes)
 
     def __repr__(self) -> str:
         return self._pipeline.describe(type(self).__name__)
@@ -229,13 +281,18 @@ class BaseClient(_ClientBase[SyncTransport]):
     def _call(self, operation: OperationSpec[ResponseT], params: Mapping[str, object]) -> ResponseT:
         pipeline = self._pipeline
         request = pipeline.prepare(operation, params)
-        attempt = 0
+        attempt = spent = 0
         while True:
             try:
                 response = self._transport.send(pipeline.signed(request), pipeline.timeout)
-                return pipeline.outcome(operation, response)
+                result = pipeline.outcome(operation, response)
             except (ApiError, TransportError) as error:
-                time.sleep(pipeline.backoff(operation, attempt, error))
+                delay, spent = pipeline.backoff(operation, attempt, error)
+                time.sleep(delay)
+            else:
+                if spent or pipeline.quota.level < QUOTA_CAPACITY:
+                    pipeline.quota.release(spent)
+                return result
             attempt += 1
 
     def _pages(
@@ -301,15 +358,20 @@ class AsyncBaseClient(_ClientBase[AsyncTransport]):
     ) -> ResponseT:
         pipeline = self._pipeline
         request = pipeline.prepare(operation, params)
-        attempt = 0
+        attempt = spent = 0
         while True:
             try:
                 response = await self._transport.send(pipeline.signed(request), pipeline.timeout)
-                return pipeline.outcome(operation, response)
+                result = pipeline.outcome(operation, response)
             except (ApiError, TransportError) as error:
                 import asyncio  # here, not at the top: sync-only users never pay for it
 
-                await asyncio.sleep(pipeline.backoff(operation, attempt, error))
+                delay, spent = pipeline.backoff(operation, attempt, error)
+                await asyncio.sleep(delay)
+            else:
+                if spent or pipeline.quota.level < QUOTA_CAPACITY:
+                    pipeline.quota.release(spent)
+                return result
             attempt += 1
 
     def _pages(

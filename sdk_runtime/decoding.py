@@ -22,7 +22,8 @@ fields are given such single values wrapped in a list, and it is validated once 
 
 A body that cannot be decoded or does not match the model (malformed or unsafe XML, invalid
 JSON, a JSON value that is not an object, a value of the wrong type, an XML document with
-another root element than the model's) raises :class:`~sdk_runtime.errors.DecodeError`:
+another root element than the model's, a content type that is not the operation's: an HTML
+page, JSON where XML is due or XML where JSON is) raises :class:`~sdk_runtime.errors.DecodeError`:
 never a pydantic, json or XML exception, and never a model left empty by a body that could
 not be read (an empty body gives the model's defaults: answers without a body exist). Its
 message names the operation, the model and the problem, and quotes the start of the body
@@ -99,6 +100,12 @@ def decode(
     """
     body = response.body.lstrip()
     xml = body.startswith(b"<") if body_format is None else body_format == "xml"
+    content_type = response.headers.get("content-type")
+    if content_type and body and _foreign(content_type, xml):
+        problem = (
+            f"the answer is {content_type.split(';')[0].strip()}, not {'XML' if xml else 'JSON'}"
+        )
+        raise _decode_error(response, model, problem, secrets, operation)
     data: dict[str, Any] | None = None
     try:
         if header_fields:
@@ -123,6 +130,13 @@ def decode(
         if found is not None:
             return _with_request_id(found, response.headers)
     raise _decode_error(response, model, problem, secrets, operation)  # outside `except`
+
+
+def _foreign(content_type: str, xml: bool) -> bool:
+    """Whether ``content_type`` says the body is something else than the operation answers:
+    an HTML page (a proxy's or a login page), or JSON for XML and the other way round."""
+    lowered = content_type.lower()
+    return "html" in lowered or ("json" in lowered if xml else "xml" in lowered)
 
 
 def _with_request_id(decoded: ModelT, headers: Mapping[str, str]) -> ModelT:

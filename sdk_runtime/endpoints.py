@@ -30,6 +30,19 @@ if TYPE_CHECKING:
 _DNS_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?").fullmatch
 
 
+def validate_region(region: object) -> str:
+    """``region`` if it is one host label, as botocore's ``validate_region_name`` requires;
+    else ``ValueError``. The region goes into the host name and into signatures' scopes: a
+    value such as ``evil.example#`` must never move a signed request to another host."""
+    if not isinstance(region, str) or not _DNS_LABEL(region):
+        shown = repr(region) if len(repr(region)) <= 80 else repr(region)[:77] + "..."
+        raise ValueError(
+            "region must be one host label (letters, digits and '-', not first or last, at "
+            f"most 63 characters), such as cn-hangzhou; got {shown}"
+        )
+    return region
+
+
 def resolve_endpoint(service: ServiceSpec, region: str, endpoint: str | None) -> tuple[str, str]:
     """(scheme, host[:port]) for ``region``, as the vendor's SDK resolves it.
 

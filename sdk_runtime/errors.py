@@ -18,11 +18,31 @@ class CredentialsError(ClientError):
 
 
 class TransportError(ClientError):
-    """The request did not get an HTTP response (connection refused, reset, DNS, ...)."""
+    """The request did not get an HTTP response (connection refused, reset, DNS, ...).
+
+    ``sent`` is False only when the request cannot have reached the server (no connection
+    was made); after a reset or a read timeout the server may have acted on it, so only an
+    operation that is safe to repeat is retried (see :mod:`sdk_runtime.retry`).
+    """
+
+    def __init__(self, message: str = "", *, sent: bool = True) -> None:
+        self.message = message
+        self.sent = sent
+        super().__init__(message)
 
 
 class RequestTimeoutError(TransportError):
     """Connecting or reading took longer than the client's ``timeout``."""
+
+
+class ResponseTooLargeError(ClientError):
+    """The answer's body is larger than the client's ``max_response_bytes`` (decompressed);
+    it was not read further, and the call is not retried."""
+
+    def __init__(self, message: str = "", *, limit: int = 0) -> None:
+        self.message = message
+        self.limit = limit
+        super().__init__(message)
 
 
 class DecodeError(ClientError):

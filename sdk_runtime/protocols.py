@@ -180,21 +180,48 @@ PROTOCOLS: Registry[RestProtocol] = Registry(
 )
 
 
+_DOT_SEGMENTS = ("", ".", "..")
+_HEADER_BREAKS = ("\r", "\n", "\x00")
+
+
 def _fill_path(request: HttpRequest, name: str, value: str) -> None:
     """Put ``value`` in the path's ``{name}`` (``/`` encoded) or ``{name+}`` (greedy: ``/``
-    kept), percent-encoded once."""
+    kept), percent-encoded once.
+
+    Raises ``ValueError`` for a value that would move the request to another path: empty,
+    ``.`` or ``..`` (dots are unreserved, so they are sent as they are, and servers and
+    HTTP libraries resolve them), or, greedy, a ``.`` or ``..`` segment."""
     greedy = "{" + name + "+}"
     if greedy in request.path:
+        if not value or any(segment in (".", "..") for segment in value.split("/")):
+            raise ValueError(
+                f"path parameter {name!r} must not be empty or have a '.' or '..' segment, "
+                f"got {_shown(value)}"
+            )
         request.path = request.path.replace(greedy, encode_path_value(value, greedy=True))
     else:
+        if value in _DOT_SEGMENTS:
+            raise ValueError(
+                f"path parameter {name!r} must not be empty, '.' or '..', got {value!r}"
+            )
         request.path = request.path.replace("{" + name + "}", encode_path_value(value))
 
 
 def _place(request: HttpRequest, location: str, name: str, value: str) -> None:
     if location == "header":
+        if any(character in value for character in _HEADER_BREAKS):
+            # a CR/LF would end the header and start another (header injection)
+            raise ValueError(
+                f"header parameter {name!r} must not contain CR, LF or NUL, got {_shown(value)}"
+            )
         request.headers[name] = value
     else:
         request.query.append((name, value))
+
+
+def _shown(value: str) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def parse_error(
@@ -202,15 +229,17 @@ def parse_error(
 ) -> ApiError:
     """The exception for an error response, in the class of its documented code.
 
-    ``secrets`` (see :func:`~sdk_runtime.redaction.secret_forms`) are masked in the message
-    and body: services echo requests back in some errors (e.g. a string-to-sign).
+    ``secrets`` (see :func:`~sdk_runtime.redaction.secret_forms`) are masked in the code,
+    message, request id and body: services echo requests back in some errors (e.g. a
+    string-to-sign).
     """
     code, message, request_id = ERROR_FORMATS[service.error_format].read(response)
+    code = redact_text(code, secrets)  # a server may echo anything, in any field
     error_class = service.errors.class_for(code) if code else service.errors.base
     return error_class(
         redact_text(message, secrets) or f"HTTP {response.status} with no error message",
         code=code or f"HTTP{response.status}",
-        request_id=request_id,
+        request_id=redact_text(request_id, secrets) if request_id else request_id,
         status_code=response.status,
         body=redact_bytes(response.body, secrets),
         retry_after=retry_after_seconds(response.headers),
@@ -292,6 +321,9 @@ class ErrorFormat(NamedTuple):
 
     read: ErrorReader  # (code, message, request id) of an error response
     body: ErrorBody
+    # top-level members that, all present in a successful answer's body and unknown to the
+    # operation's model, make it an error document (some gateways answer errors with 200)
+    marker: tuple[str, ...] = ()
 
 
 OSS_XML = ErrorFormat(
@@ -301,11 +333,18 @@ OSS_XML = ErrorFormat(
 ALIBABA_RPC = ErrorFormat(
     _alibaba_rpc_error,
     ErrorBody("application/json", ("RequestId", "HostId", "Code", "Message", "Recommend")),
+    ("Code", "Message"),
 )
 HUAWEI_JSON = ErrorFormat(
-    _huawei_error, ErrorBody("application/json", ("error_code", "error_msg", "request_id"))
+    _huawei_error,
+    ErrorBody("application/json", ("error_code", "error_msg", "request_id")),
+    ("error_code", "error_msg"),
 )
-SLS_JSON = ErrorFormat(_sls_error, ErrorBody("application/json", ("errorCode", "errorMessage")))
+SLS_JSON = ErrorFormat(
+    _sls_error,
+    ErrorBody("application/json", ("errorCode", "errorMessage")),
+    ("errorCode", "errorMessage"),
+)
 
 # Every error format a service spec's ``error_format`` can name. A new one is a reader, its
 # ErrorFormat (with the body the OpenAPI document shows) and one entry here.

@@ -4,7 +4,9 @@ Two leaks this closes:
 
 * Services echo the request back in some error messages (Alibaba Cloud's
   ``SignatureDoesNotMatch`` carries its string-to-sign, which includes the STS token), so
-  error messages and bodies are scrubbed of the client's own secret values.
+  error messages, codes, request ids and bodies are scrubbed of the client's own secret
+  values, in every form an echo may take: raw, percent-encoded once or twice (either hex
+  case), JSON-escaped (``\\/``, ``\\u002b``) or as HTML character references, mixed freely.
 * HTTP libraries log request URLs (urllib3 at DEBUG, httpx at INFO), and the Alibaba Cloud
   RPC V1 signature puts ``SecurityToken`` and ``Signature`` in the query string, so those
   loggers get a filter that masks such query parameters.
@@ -14,8 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 if TYPE_CHECKING:  # logging loads with the HTTP library, not with the client module
     import logging
@@ -29,26 +31,53 @@ _SENSITIVE_QUERY = re.compile(
 
 
 def secret_forms(values: Iterable[str | None]) -> tuple[str, ...]:
-    """Each secret as it may appear in echoed text: raw, percent-encoded once and twice
-    (a string-to-sign encodes an already encoded query). Longest first."""
-    forms: set[str] = set()
-    for value in values:
-        if value:
-            once = quote(value, safe="")
-            forms.update((value, once, quote(once, safe="")))
-    return tuple(sorted(forms, key=len, reverse=True))
+    """The client's secret values, longest first, for :func:`redact_text` and
+    :func:`redact_bytes` (which match every encoded form of each)."""
+    return tuple(sorted({value for value in values if value}, key=len, reverse=True))
+
+
+def _hex(byte: int) -> str:
+    """``0x2b`` -> ``2[bB]``: two hex digits, letters in either case."""
+    return "".join(f"[{d}{d.upper()}]" if d.isalpha() else d for d in f"{byte:02x}")
+
+
+def _char_pattern(char: str) -> str:
+    """Every way an echo may write ``char``: itself, percent-encoded once or twice, a JSON
+    escape (``\\/``, ``\\u002b``), an HTML character reference (``&#43;``, ``&#x2b;``)."""
+    forms = [re.escape(char)]
+    code = ord(char)
+    if char == "/":
+        forms.append(r"\\/")
+    if code <= 0xFFFF:
+        forms.append(r"\\u" + "".join(_hex(b) for b in code.to_bytes(2, "big")))
+    encoded = char.encode()
+    forms.append("".join("%" + _hex(b) for b in encoded))
+    forms.append("".join("%25" + _hex(b) for b in encoded))
+    forms.append(f"&#0*{code};")
+    forms.append("&#[xX]0*" + "".join(_hex(b) for b in code.to_bytes(4, "big")).lstrip("0") + ";")
+    return "(?:" + "|".join(forms) + ")"
+
+
+@lru_cache(maxsize=32)
+def _secrets_pattern(forms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for all of ``forms`` (compiled on the first error, not per client)."""
+    alternatives = ["".join(_char_pattern(c) for c in form) for form in forms if form]
+    return re.compile("|".join(alternatives)) if alternatives else None
 
 
 def redact_text(text: str, forms: Iterable[str]) -> str:
-    for form in forms:
-        text = text.replace(form, MASK)
-    return text
+    """``text`` with each secret of ``forms`` (see :func:`secret_forms`) masked."""
+    pattern = _secrets_pattern(tuple(forms))
+    return text if pattern is None or not text else pattern.sub(MASK, text)
 
 
 def redact_bytes(data: bytes, forms: Iterable[str]) -> bytes:
-    for form in forms:
-        data = data.replace(form.encode(), MASK.encode())
-    return data
+    """``data`` with each secret masked; bytes that are not UTF-8 are kept as they were."""
+    pattern = _secrets_pattern(tuple(forms))
+    if pattern is None or not data:
+        return data
+    text = data.decode("utf-8", "surrogateescape")
+    return pattern.sub(MASK, text).encode("utf-8", "surrogateescape")
 
 
 def redact_query_secrets(text: str) -> str:

@@ -106,3 +106,18 @@ class OperationSpec(NamedTuple, Generic[ResponseT]):
     # wire names of the response fields read from the response headers
     response_headers: tuple[str, ...] = ()
     url_encoded: UrlEncoding | None = None
+    # safe to repeat after the service may have acted on it (a read, an idempotent write);
+    # None: GET and HEAD are, other methods are not
+    idempotent: bool | None = None
+    # wire name of the parameter the client fills with a fresh token (uuid4) when the caller
+    # gives none, the same for every attempt of a call (Alibaba Cloud's ClientToken)
+    idempotency_token: str | None = None
+
+    @property
+    def safe_to_repeat(self) -> bool:
+        """Whether a retry may follow a failure the service may have acted on."""
+        if self.idempotency_token is not None:
+            return True
+        if self.idempotent is not None:
+            return self.idempotent
+        return self.method in ("GET", "HEAD")

@@ -7,7 +7,10 @@ aiohttp nor httpx.
 
 Every transport sends ``request.url`` exactly as the runtime encoded it (the signature
 covers that encoding), sends ``request.headers`` as given with ``Host`` equal to
-``request.host``, reads the whole body, lower-cases response header names, and turns
+``request.host``, reads the whole body (at most ``max_response_bytes`` once decompressed,
+else :class:`~sdk_runtime.errors.ResponseTooLargeError`; within ``timeout.total`` from the
+start of the attempt, else :class:`~sdk_runtime.errors.RequestTimeoutError`, however slowly
+the server trickles it), lower-cases response header names, and turns
 library errors into :class:`~sdk_runtime.errors.TransportError` /
 :class:`~sdk_runtime.errors.RequestTimeoutError` whose messages never contain header
 values or the query string (where signatures and security tokens travel).
@@ -20,7 +23,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple, Protocol, runtime_checkable
 
-from .errors import RequestTimeoutError, TransportError
+from .errors import RequestTimeoutError, ResponseTooLargeError, TransportError
 from .http import HttpRequest, HttpResponse
 from .redaction import redact_urls_logged_by
 
@@ -38,25 +41,39 @@ __all__ = [
     "make_sync_transport",
 ]
 
+DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024  # of a body, decompressed
+_CHUNK = 64 * 1024
+
 
 class Timeout(NamedTuple):
-    """Seconds allowed to connect, and to wait between bytes of the response."""
+    """Seconds allowed to connect, to wait between bytes of the response, and for one
+    attempt as a whole (connect, send, and read the last byte; None: no limit), so that a
+    server trickling its answer cannot hold a call."""
 
     connect: float = 5.0
     read: float = 30.0
+    total: float | None = 120.0
 
     @classmethod
-    def of(cls, value: float | tuple[float, float] | Timeout | None) -> Timeout:
-        """``None`` -> defaults; a number -> both; ``(connect, read)`` -> each."""
+    def of(
+        cls, value: float | tuple[float, float] | tuple[float, float, float] | Timeout | None
+    ) -> Timeout:
+        """``None`` -> defaults; a number -> connect and read; ``(connect, read)`` or
+        ``(connect, read, total)`` -> each."""
         if value is None:
             return cls()
         if isinstance(value, Timeout):
             return value
         if isinstance(value, tuple):
-            if len(value) != 2:
-                raise ValueError(f"timeout tuple must be (connect, read), got {len(value)} items")
-            connect, read = value
-            return cls(connect=float(connect), read=float(read))
+            if len(value) not in (2, 3):
+                raise ValueError(
+                    f"timeout tuple must be (connect, read) or (connect, read, total), got "
+                    f"{len(value)} items"
+                )
+            if len(value) == 2:
+                return cls(connect=float(value[0]), read=float(value[1]))
+            connect, read, total = value
+            return cls(connect=float(connect), read=float(read), total=float(total))
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise TypeError(
                 "timeout must be a number of seconds, a (connect, read) tuple, a Timeout "
@@ -130,16 +147,50 @@ def _reason(exc: BaseException) -> str:
 
 
 def _timeout_error(
-    request: HttpRequest, exc: BaseException, timeout: Timeout
+    request: HttpRequest, exc: BaseException | None, timeout: Timeout, *, sent: bool = True
 ) -> RequestTimeoutError:
+    total = "" if timeout.total is None else f", total {timeout.total:g}s"
+    cause = "the answer took longer than the total" if exc is None else type(exc).__name__
     return RequestTimeoutError(
-        f"{_where(request)} timed out (connect {timeout.connect:g}s, read {timeout.read:g}s; "
-        f"{type(exc).__name__})"
+        f"{_where(request)} timed out (connect {timeout.connect:g}s, read {timeout.read:g}s"
+        f"{total}; {cause})",
+        sent=sent,
     )
 
 
-def _transport_error(request: HttpRequest, exc: BaseException) -> TransportError:
-    return TransportError(f"{_where(request)} failed: {_reason(exc)}")
+def _too_large(request: HttpRequest, limit: int) -> ResponseTooLargeError:
+    return ResponseTooLargeError(
+        f"{_where(request)}: the answer is larger than max_response_bytes ({limit:,} bytes, "
+        "decompressed); not read further",
+        limit=limit,
+    )
+
+
+def _deadline(timeout: Timeout) -> float | None:
+    if timeout.total is None:
+        return None
+    import time
+
+    return time.monotonic() + timeout.total
+
+
+def _past(deadline: float | None) -> bool:
+    if deadline is None:
+        return False
+    import time
+
+    return time.monotonic() > deadline
+
+
+def _transport_error(
+    request: HttpRequest, exc: BaseException, *, sent: bool = True
+) -> TransportError:
+    """The library's ``exc`` as a :class:`TransportError` of redacted text. Transports raise
+    it outside their ``except`` block, so that neither ``__cause__`` nor ``__context__``
+    keeps ``exc``, whose repr, attributes and traceback hold the URL (``SecurityToken=``,
+    ``Signature=``) and the request headers. ``sent=False`` when the request cannot have
+    reached the server (no connection was made)."""
+    return TransportError(f"{_where(request)} failed: {_reason(exc)}", sent=sent)
 
 
 @lru_cache(maxsize=256)
@@ -173,7 +224,7 @@ class Urllib3Transport:
     ``pool_manager=`` to use your own (proxies, custom TLS); it is then yours to close.
     """
 
-    __slots__ = ("_owns", "_pool", "_timeouts")
+    __slots__ = ("_owns", "_pool", "_timeouts", "max_response_bytes")
 
     def __init__(
         self,
@@ -181,9 +232,11 @@ class Urllib3Transport:
         maxsize: int = 10,
         num_pools: int = 10,
         pool_manager: urllib3.PoolManager | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         import urllib3
 
+        self.max_response_bytes = max_response_bytes
         redact_urls_logged_by("urllib3.connectionpool")  # it logs URLs at DEBUG
         self._owns = pool_manager is None
         self._pool: urllib3.PoolManager = (
@@ -200,7 +253,7 @@ class Urllib3Transport:
                 self._timeouts.clear()
             import urllib3
 
-            value = urllib3.Timeout(connect=timeout.connect, read=timeout.read)
+            value = urllib3.Timeout(connect=timeout.connect, read=timeout.read, total=timeout.total)
             self._timeouts[timeout] = value
         return value
 
@@ -211,6 +264,7 @@ class Urllib3Transport:
         url = request.url
         body = request.body or None  # None: urllib3 sends Content-Length: 0 for POST/PUT/PATCH
         headers = _headers_to_send(request)
+        deadline = _deadline(timeout)
         try:
             if isinstance(self._pool, urllib3.ProxyManager):
                 response = self._pool.urlopen(
@@ -221,7 +275,7 @@ class Urllib3Transport:
                     timeout=self._timeout(timeout),
                     retries=False,
                     redirect=False,
-                    preload_content=True,
+                    preload_content=False,
                     decode_content=True,
                 )
             else:
@@ -238,20 +292,44 @@ class Urllib3Transport:
                     retries=False,
                     redirect=False,
                     assert_same_host=False,
-                    preload_content=True,
+                    preload_content=False,
                     decode_content=True,
                 )
+            data = self._read(response, deadline)
         except exceptions.NewConnectionError as exc:  # subclass of ConnectTimeoutError
-            raise _transport_error(request, exc) from exc
+            failure: TransportError = _transport_error(request, exc, sent=False)
+        except exceptions.ConnectTimeoutError as exc:
+            failure = _timeout_error(request, exc, timeout, sent=False)
         except (exceptions.TimeoutError, TimeoutError) as exc:
-            raise _timeout_error(request, exc, timeout) from exc
+            failure = _timeout_error(request, exc, timeout)
         except (exceptions.HTTPError, OSError, ValueError) as exc:
-            raise _transport_error(request, exc) from exc
-        return HttpResponse(
-            status=response.status,
-            headers=_lower_headers(response.headers.itermerged()),
-            body=response.data,
-        )
+            failure = _transport_error(request, exc)
+        else:
+            if isinstance(data, bytes):
+                return HttpResponse(
+                    status=response.status,
+                    headers=_lower_headers(response.headers.itermerged()),
+                    body=data,
+                )
+            if data == "large":
+                raise _too_large(request, self.max_response_bytes)
+            failure = _timeout_error(request, None, timeout)
+        raise failure  # outside `except`: the library's exception stays out of the chain
+
+    def _read(self, response: urllib3.BaseHTTPResponse, deadline: float | None) -> bytes | str:
+        """The decoded body, or "large" / "late" (the connection then closed, not pooled)."""
+        limit = self.max_response_bytes
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := response.read1(_CHUNK):  # what arrived: a trickle cannot block it
+            size += len(chunk)
+            chunks.append(chunk)
+            if size > limit or _past(deadline):
+                response.close()  # the rest is never read: drop the connection
+                response.release_conn()
+                return "large" if size > limit else "late"
+        response.release_conn()
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
     def close(self) -> None:
         if self._owns:
@@ -275,11 +353,17 @@ class HttpxTransport:
     of ``request.url`` (``%2B``, ``%3D``, ``%2F``, ...) is sent unchanged.
     """
 
-    __slots__ = ("_client", "_owns")
+    __slots__ = ("_client", "_owns", "max_response_bytes")
 
-    def __init__(self, client: httpx.Client | None = None) -> None:
+    def __init__(
+        self,
+        client: httpx.Client | None = None,
+        *,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+    ) -> None:
         import httpx
 
+        self.max_response_bytes = max_response_bytes
         redact_urls_logged_by("httpx")  # it logs URLs at INFO
         self._owns = client is None
         self._client = client if client is not None else httpx.Client()
@@ -291,8 +375,12 @@ class HttpxTransport:
     def send(self, request: HttpRequest, timeout: Timeout) -> HttpResponse:
         import httpx
 
+        deadline = _deadline(timeout)
+        limit = self.max_response_bytes
+        chunks: list[bytes] = []
+        verdict = ""
         try:
-            response = self._client.request(
+            with self._client.stream(
                 request.method,
                 request.url,
                 content=request.body,
@@ -304,16 +392,33 @@ class HttpxTransport:
                     pool=timeout.connect,
                 ),
                 follow_redirects=False,
-            )
+            ) as response:
+                size = 0
+                for chunk in response.iter_bytes():  # decoded
+                    size += len(chunk)
+                    chunks.append(chunk)
+                    if size > limit or _past(deadline):
+                        verdict = "large" if size > limit else "late"
+                        break
+        except (httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+            failure: TransportError = _timeout_error(request, exc, timeout, sent=False)
         except httpx.TimeoutException as exc:
-            raise _timeout_error(request, exc, timeout) from exc
+            failure = _timeout_error(request, exc, timeout)
+        except httpx.ConnectError as exc:
+            failure = _transport_error(request, exc, sent=False)
         except (httpx.HTTPError, httpx.InvalidURL, OSError) as exc:
-            raise _transport_error(request, exc) from exc
-        return HttpResponse(
-            status=response.status_code,
-            headers=_lower_headers(response.headers.multi_items()),
-            body=response.content,
-        )
+            failure = _transport_error(request, exc)
+        else:
+            if not verdict:
+                return HttpResponse(
+                    status=response.status_code,
+                    headers=_lower_headers(response.headers.multi_items()),
+                    body=b"".join(chunks),
+                )
+            if verdict == "large":
+                raise _too_large(request, limit)
+            failure = _timeout_error(request, None, timeout)
+        raise failure  # outside `except`: the library's exception stays out of the chain
 
     def close(self) -> None:
         if self._owns:
@@ -335,16 +440,19 @@ def _is_coroutine_method(obj: object, name: str) -> bool:
     return inspect.iscoroutinefunction(getattr(obj, name, None))
 
 
-def make_sync_transport(http_client: object | None) -> SyncTransport:
+def make_sync_transport(
+    http_client: object | None, max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+) -> SyncTransport:
     """``None`` -> :class:`Urllib3Transport`; an ``httpx.Client`` -> :class:`HttpxTransport`
-    (left open by ``close()``); an object implementing :class:`SyncTransport` -> itself."""
+    (left open by ``close()``); an object implementing :class:`SyncTransport` -> itself
+    (the client checks the size of the bodies it returns)."""
     if http_client is None:
-        return Urllib3Transport()
+        return Urllib3Transport(max_response_bytes=max_response_bytes)
     # No need to import httpx: if it is not imported, no httpx client can exist.
     httpx = sys.modules.get("httpx")
     if httpx is not None:
         if isinstance(http_client, httpx.Client):
-            return HttpxTransport(http_client)
+            return HttpxTransport(http_client, max_response_bytes=max_response_bytes)
         if isinstance(http_client, httpx.AsyncClient):
             raise TypeError(
                 "http_client is an httpx.AsyncClient; the sync client needs an httpx.Client "
@@ -362,8 +470,10 @@ def make_sync_transport(http_client: object | None) -> SyncTransport:
     )
 
 
-def make_async_transport(http_client: object | None) -> AsyncTransport:
+def make_async_transport(
+    http_client: object | None, max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+) -> AsyncTransport:
     """See :func:`sdk_runtime.async_transport.make_async_transport` (imported lazily)."""
     from .async_transport import make_async_transport as make
 
-    return make(http_client)
+    return make(http_client, max_response_bytes)

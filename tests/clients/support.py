@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pickle
 import socket
+import traceback
+from collections.abc import Iterator
 
 from tests.fakecloud import (
     ALIBABA_ACCESS_KEY_ID,
@@ -24,3 +27,22 @@ def refused_url() -> str:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     return f"http://127.0.0.1:{port}"
+
+
+def error_texts(error: BaseException) -> Iterator[str]:
+    """Everything a program, a log handler or a pickle could get out of ``error`` and the
+    exceptions chained to it."""
+    yield "".join(traceback.format_exception(error))
+    seen: set[int] = set()
+    pending: list[BaseException] = [error]
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield str(current)
+        yield repr(current)
+        yield repr(current.args)
+        yield repr(vars(current))
+        yield pickle.dumps(current).decode("latin-1")
+        pending += [e for e in (current.__cause__, current.__context__) if e is not None]

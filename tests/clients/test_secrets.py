@@ -17,7 +17,8 @@ from generated.alibabacloud.oss import AsyncOssClient, OssClient
 from generated.huaweicloud.ga import AsyncGaClient, GaClient
 from sdk_runtime.credentials import AlibabaCloudCredentials, HuaweiCloudCredentials
 from sdk_runtime.errors import ApiError, DecodeError, RequestTimeoutError, TransportError
-from tests.clients.support import ALIBABA, DELAY, TIMEOUT, refused_url
+from tests.clients.hostile import Answer, HostileServer
+from tests.clients.support import ALIBABA, DELAY, TIMEOUT, error_texts, refused_url
 from tests.fakecloud import (
     ALIBABA_ACCESS_KEY_ID,
     ALIBABA_ACCESS_KEY_SECRET,
@@ -297,3 +298,138 @@ def test_secrets_still_reach_the_service(cloud: FakeCloud) -> None:
         client.list_buckets()
     assert cloud.requests[0].params["SecurityToken"] == ALIBABA_STS_SECURITY_TOKEN
     assert cloud.rejected == []
+
+
+# --------------------------------------------------------------------------- hostile input
+
+ALL_CLIENT_CLASSES = [
+    OssClient,
+    AsyncOssClient,
+    EnsClient,
+    AsyncEnsClient,
+    CloudSsoClient,
+    AsyncCloudSsoClient,
+    GaClient,
+    AsyncGaClient,
+]
+BAD_REGIONS = [
+    "evil.example#",
+    "evil.example/",
+    "evil.example?",
+    "user@evil.example",
+    "evil.example:443#",
+    "cn-hangzhou.evil.example",
+    "",
+    "-cn",
+    "cn-",
+    "a" * 64,
+    "cn hangzhou",
+    "cn-hangzhou\r\nX: y",
+]
+
+
+@pytest.mark.parametrize("endpoint", [None, "http://127.0.0.1:9"])
+@pytest.mark.parametrize("client_class", ALL_CLIENT_CLASSES)
+def test_region_must_be_a_host_label(
+    cloud: FakeCloud, client_class: Any, endpoint: str | None
+) -> None:
+    credentials = HUAWEI_ALL if client_class.__name__.endswith("GaClient") else STS
+    for region in BAD_REGIONS:
+        with pytest.raises(ValueError, match="region must be one host label"):
+            client_class(region=region, endpoint=endpoint, **credentials)
+    assert cloud.requests == []
+    client_class(region="cn-north-4", endpoint=endpoint, **credentials)  # a label is fine
+
+
+ESCAPED_TOKEN = "hw/iam+token=value"
+ECHOES = [
+    ESCAPED_TOKEN,
+    ESCAPED_TOKEN.replace("/", "\\/"),
+    "hw\\/iam\\u002btoken\\u003Dvalue",
+    "hw%2Fiam%2btoken%3Dvalue",
+    "hw%252Fiam%252Btoken%253Dvalue",
+    "hw&#47;iam&#x2B;token=value",
+]
+
+
+@pytest.mark.parametrize("echo", ECHOES)
+def test_an_echoed_token_is_masked_in_code_message_request_id_and_body(
+    hostile: HostileServer, echo: str
+) -> None:
+    body = (
+        f'{{"error_code": "GA.{echo}", "error_msg": "token {echo}", "request_id": "{echo}"}}'
+    ).encode()
+    hostile.script(Answer(400, body))
+    with (
+        GaClient(endpoint=hostile.url, auth_token=ESCAPED_TOKEN, max_retries=0) as client,
+        pytest.raises(ApiError) as caught,
+    ):
+        client.list_byoip_pools()
+    error = caught.value
+    assert hostile.received[0].headers["x-auth-token"] == ESCAPED_TOKEN  # it was sent
+    assert error.code == "GA.****"
+    assert error.message == "token ****"
+    assert error.request_id == "****"
+    for text in error_texts(error):
+        assert "iam" not in text, text[:300]
+
+
+@pytest.mark.parametrize("transport", ["default", "httpx"])
+def test_a_transport_error_chains_no_library_exception(
+    hostile: HostileServer, transport: str
+) -> None:
+    hostile.script(Answer(drop=True))  # the request was read, then the connection reset
+    http = httpx.Client() if transport == "httpx" else None
+    with (
+        EnsClient(
+            endpoint=hostile.url,
+            signing="rpc-v1-hmac-sha1",  # SecurityToken and Signature in the query string
+            max_retries=0,
+            http_client=http,
+            **STS,
+        ) as client,
+        pytest.raises(TransportError) as caught,
+    ):
+        client.list_buckets()
+    if http is not None:
+        http.close()
+    assert "SecurityToken=" in hostile.received[0].target
+    error = caught.value
+    assert error.__cause__ is None and error.__context__ is None
+    assert error.sent  # the request may have reached the server
+    for text in error_texts(error):
+        assert "SecurityToken" not in text and "Signature" not in text, text[:300]
+
+
+@pytest.mark.parametrize("transport", ["default", "httpx"])
+async def test_an_async_transport_error_chains_no_library_exception(
+    hostile: HostileServer, transport: str
+) -> None:
+    hostile.script(Answer(drop=True))
+    http = httpx.AsyncClient() if transport == "httpx" else None
+    async with AsyncEnsClient(
+        endpoint=hostile.url,
+        signing="rpc-v1-hmac-sha1",
+        max_retries=0,
+        http_client=http,
+        **STS,
+    ) as client:
+        with pytest.raises(TransportError) as caught:
+            await client.list_buckets()
+    if http is not None:
+        await http.aclose()
+    error = caught.value
+    assert error.__cause__ is None and error.__context__ is None
+    for text in error_texts(error):
+        assert "SecurityToken" not in text and "Signature" not in text, text[:300]
+
+
+async def test_an_async_timeout_chains_no_library_exception(hostile: HostileServer) -> None:
+    hostile.script(Answer(delay=DELAY))
+    async with AsyncEnsClient(
+        endpoint=hostile.url, signing="rpc-v1-hmac-sha1", timeout=TIMEOUT, max_retries=0, **STS
+    ) as client:
+        with pytest.raises(RequestTimeoutError) as caught:
+            await client.list_buckets()
+    assert caught.value.__cause__ is None and caught.value.__context__ is None
+    assert caught.value.sent

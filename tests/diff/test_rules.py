@@ -240,6 +240,18 @@ CASES = [
         ),
     ),
     Case(
+        "operation-retries-changed",
+        ENS,
+        [doc(ENS, setp(("request", "idempotent"), False))],
+        ("operation-retries-changed", "ListBuckets.request.idempotent", True, False, NB),
+    ),
+    Case(
+        "operation-retries-changed-token",
+        ENS,
+        [doc(ENS, setp(("request", "idempotency_token"), "Prefix"))],
+        ("operation-retries-changed", "ListBuckets.request.idempotency_token", None, "Prefix", NB),
+    ),
+    Case(
         "operation-deprecated",
         ENS,
         [doc(ENS, setp(("deprecated",), True))],

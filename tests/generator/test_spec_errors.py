@@ -99,6 +99,13 @@ EXPECTED: dict[str, list[str]] = {
         f"{OP}:25: parameters[1].credential: a host parameter cannot be a credential yet",
     ],
     # response fields read from headers: scalars, and top-level only
+    # retries after the service may have acted: request.idempotent, request.idempotency_token
+    "idempotency": [
+        f"{OP}:12: request.idempotent: an operation with an idempotency token is safe to "
+        "repeat: omit idempotent",
+        f"{OP}:13: request.idempotency_token: an idempotency token is a string parameter in "
+        "the query, a header or the body, not integer in query",
+    ],
     "header_fields": [
         f"{OP}:45: response.fields[2].type: a header field is one value: a scalar type, not array",
         f"{OP}:68: shapes.PageInfo.fields[1].location: only response fields can be carried in "

@@ -352,7 +352,9 @@ def test_read_timeout(driver: Driver, server: EchoServer) -> None:
     with pytest.raises(RequestTimeoutError) as info:
         driver.send(secret_request(server.host, sleep=1.5), Timeout(connect=2, read=0.2))
     assert time.perf_counter() - start < 1.4
-    assert info.value.__cause__ is not None
+    # only redacted text: the library's exception (URL, headers) is not chained
+    assert info.value.__cause__ is None and info.value.__context__ is None
+    assert info.value.sent  # the server may have acted on it
     assert "/path" in str(info.value)
     assert_no_secret(info.value)
 
@@ -361,7 +363,8 @@ def test_connection_refused(driver: Driver, closed_port: int) -> None:
     with pytest.raises(TransportError) as info:
         driver.send(secret_request(f"127.0.0.1:{closed_port}"), Timeout(connect=2, read=2))
     assert not isinstance(info.value, RequestTimeoutError)
-    assert info.value.__cause__ is not None
+    assert info.value.__cause__ is None and info.value.__context__ is None
+    assert not info.value.sent  # no connection: the request cannot have reached a server
     assert f"127.0.0.1:{closed_port}/path" in str(info.value)
     assert_no_secret(info.value)
 
@@ -383,8 +386,9 @@ def test_connect_timeout_is_request_timeout() -> None:
         host = f"127.0.0.1:{listener.getsockname()[1]}"
         t = Urllib3Transport()
         try:
-            with pytest.raises(RequestTimeoutError):
+            with pytest.raises(RequestTimeoutError) as info:
                 t.send(HttpRequest("GET", "http", host, "/"), Timeout(connect=0.2, read=5))
+            assert not info.value.sent
         finally:
             t.close()
     finally:
@@ -581,8 +585,10 @@ def test_timeout_of() -> None:
     assert Timeout.of(t) is t
     with pytest.raises(TypeError):
         Timeout.of("3")  # type: ignore[arg-type]
+    assert Timeout.of((1, 10, 60)) == Timeout(1.0, 10.0, 60.0)
+    assert Timeout().total == 120.0  # each attempt, connect to last byte
     with pytest.raises(ValueError):
-        Timeout.of((1, 2, 3))  # type: ignore[arg-type]
+        Timeout.of((1, 2, 3, 4))  # type: ignore[arg-type]
     hash(Timeout())  # frozen: usable as a cache key
 
 

@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sdk_runtime.client import DEFAULT_MAX_RETRIES, AsyncBaseClient, BaseClient, TimeoutLike
+from sdk_runtime.client import (
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_MAX_RETRIES,
+    AsyncBaseClient,
+    BaseClient,
+    TimeoutLike,
+)
 from sdk_runtime.credentials import AlibabaCloudCredentials
 from sdk_runtime.service import OperationSpec, ServiceSpec
 
@@ -38,6 +44,7 @@ LIST_DIRECTORIES: OperationSpec[ListDirectoriesResponse] = OperationSpec(
     response="ListDirectoriesResponse",
     locations={},
     action="ListDirectories",
+    idempotent=True,
 )
 
 
@@ -60,6 +67,7 @@ class CloudSsoClient(BaseClient):
         timeout: TimeoutLike = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -67,7 +75,9 @@ class CloudSsoClient(BaseClient):
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
         cn-shanghai); ``signing`` picks one of acs3-hmac-sha256, rpc-v1-hmac-sha1 (default
         acs3-hmac-sha256); ``response_format="XML"`` asks for XML bodies instead of JSON;
-        ``timeout`` is seconds or (connect, read); ``http_client`` may be your own httpx client.
+        ``timeout`` is seconds or (connect, read) or (connect, read, total), total bounding each
+        attempt (default 120); ``http_client`` may be your own httpx client;
+        ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
         """
         super().__init__(
             SERVICE,
@@ -79,6 +89,7 @@ class CloudSsoClient(BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
+            max_response_bytes=max_response_bytes,
         )
 
     def list_directories(self) -> ListDirectoriesResponse:
@@ -111,6 +122,7 @@ class AsyncCloudSsoClient(AsyncBaseClient):
         timeout: TimeoutLike = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -118,7 +130,9 @@ class AsyncCloudSsoClient(AsyncBaseClient):
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
         cn-shanghai); ``signing`` picks one of acs3-hmac-sha256, rpc-v1-hmac-sha1 (default
         acs3-hmac-sha256); ``response_format="XML"`` asks for XML bodies instead of JSON;
-        ``timeout`` is seconds or (connect, read); ``http_client`` may be your own httpx client.
+        ``timeout`` is seconds or (connect, read) or (connect, read, total), total bounding each
+        attempt (default 120); ``http_client`` may be your own httpx client;
+        ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
         """
         super().__init__(
             SERVICE,
@@ -130,6 +144,7 @@ class AsyncCloudSsoClient(AsyncBaseClient):
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
+            max_response_bytes=max_response_bytes,
         )
 
     async def list_directories(self) -> ListDirectoriesResponse:

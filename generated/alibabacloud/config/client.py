@@ -8,7 +8,13 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING
 
-from sdk_runtime.client import DEFAULT_MAX_RETRIES, AsyncBaseClient, BaseClient, TimeoutLike
+from sdk_runtime.client import (
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_MAX_RETRIES,
+    AsyncBaseClient,
+    BaseClient,
+    TimeoutLike,
+)
 from sdk_runtime.credentials import AlibabaCloudCredentials
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 
@@ -58,6 +64,7 @@ GET_RESOURCE_CONFIGURATION_TIMELINE: OperationSpec[GetResourceConfigurationTimel
             "NextToken": "query",
         },
         action="GetResourceConfigurationTimeline",
+        idempotent=True,
         pagination=Pagination(
             style="token",
             input_token="NextToken",
@@ -88,6 +95,7 @@ class ConfigClient(BaseClient):
         timeout: TimeoutLike = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -95,7 +103,9 @@ class ConfigClient(BaseClient):
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
         cn-shanghai); ``signing`` picks one of acs3-hmac-sha256, rpc-v1-hmac-sha1 (default
         acs3-hmac-sha256); ``response_format="XML"`` asks for XML bodies instead of JSON;
-        ``timeout`` is seconds or (connect, read); ``http_client`` may be your own httpx client.
+        ``timeout`` is seconds or (connect, read) or (connect, read, total), total bounding each
+        attempt (default 120); ``http_client`` may be your own httpx client;
+        ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
         """
         super().__init__(
             SERVICE,
@@ -107,6 +117,7 @@ class ConfigClient(BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
+            max_response_bytes=max_response_bytes,
         )
 
     def get_resource_configuration_timeline(
@@ -257,6 +268,7 @@ class AsyncConfigClient(AsyncBaseClient):
         timeout: TimeoutLike = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -264,7 +276,9 @@ class AsyncConfigClient(AsyncBaseClient):
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
         cn-shanghai); ``signing`` picks one of acs3-hmac-sha256, rpc-v1-hmac-sha1 (default
         acs3-hmac-sha256); ``response_format="XML"`` asks for XML bodies instead of JSON;
-        ``timeout`` is seconds or (connect, read); ``http_client`` may be your own httpx client.
+        ``timeout`` is seconds or (connect, read) or (connect, read, total), total bounding each
+        attempt (default 120); ``http_client`` may be your own httpx client;
+        ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
         """
         super().__init__(
             SERVICE,
@@ -276,6 +290,7 @@ class AsyncConfigClient(AsyncBaseClient):
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
+            max_response_bytes=max_response_bytes,
         )
 
     async def get_resource_configuration_timeline(

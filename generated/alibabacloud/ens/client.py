@@ -8,7 +8,13 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING
 
-from sdk_runtime.client import DEFAULT_MAX_RETRIES, AsyncBaseClient, BaseClient, TimeoutLike
+from sdk_runtime.client import (
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_MAX_RETRIES,
+    AsyncBaseClient,
+    BaseClient,
+    TimeoutLike,
+)
 from sdk_runtime.credentials import AlibabaCloudCredentials
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 
@@ -49,6 +55,7 @@ LIST_BUCKETS: OperationSpec[ListBucketsResponse] = OperationSpec(
     response="ListBucketsResponse",
     locations={"Prefix": "query", "PageNumber": "query", "PageSize": "query"},
     action="ListBuckets",
+    idempotent=True,
     pagination=Pagination(
         style="page-number",
         input_token="PageNumber",
@@ -78,6 +85,7 @@ class EnsClient(BaseClient):
         timeout: TimeoutLike = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -85,7 +93,9 @@ class EnsClient(BaseClient):
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
         cn-hangzhou); ``signing`` picks one of acs3-hmac-sha256, rpc-v1-hmac-sha1 (default
         acs3-hmac-sha256); ``response_format="XML"`` asks for XML bodies instead of JSON;
-        ``timeout`` is seconds or (connect, read); ``http_client`` may be your own httpx client.
+        ``timeout`` is seconds or (connect, read) or (connect, read, total), total bounding each
+        attempt (default 120); ``http_client`` may be your own httpx client;
+        ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
         """
         super().__init__(
             SERVICE,
@@ -97,6 +107,7 @@ class EnsClient(BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
+            max_response_bytes=max_response_bytes,
         )
 
     def list_buckets(
@@ -180,6 +191,7 @@ class AsyncEnsClient(AsyncBaseClient):
         timeout: TimeoutLike = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -187,7 +199,9 @@ class AsyncEnsClient(AsyncBaseClient):
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
         cn-hangzhou); ``signing`` picks one of acs3-hmac-sha256, rpc-v1-hmac-sha1 (default
         acs3-hmac-sha256); ``response_format="XML"`` asks for XML bodies instead of JSON;
-        ``timeout`` is seconds or (connect, read); ``http_client`` may be your own httpx client.
+        ``timeout`` is seconds or (connect, read) or (connect, read, total), total bounding each
+        attempt (default 120); ``http_client`` may be your own httpx client;
+        ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
         """
         super().__init__(
             SERVICE,
@@ -199,6 +213,7 @@ class AsyncEnsClient(AsyncBaseClient):
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
+            max_response_bytes=max_response_bytes,
         )
 
     async def list_buckets(

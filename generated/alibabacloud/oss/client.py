@@ -8,7 +8,13 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING
 
-from sdk_runtime.client import DEFAULT_MAX_RETRIES, AsyncBaseClient, BaseClient, TimeoutLike
+from sdk_runtime.client import (
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_MAX_RETRIES,
+    AsyncBaseClient,
+    BaseClient,
+    TimeoutLike,
+)
 from sdk_runtime.credentials import AlibabaCloudCredentials
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 
@@ -70,13 +76,16 @@ class OssClient(BaseClient):
         timeout: TimeoutLike = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
 
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
         cn-hangzhou); ``signing`` picks one of oss4-hmac-sha256 (default oss4-hmac-sha256);
-        ``timeout`` is seconds or (connect, read); ``http_client`` may be your own httpx client.
+        ``timeout`` is seconds or (connect, read) or (connect, read, total), total bounding each
+        attempt (default 120); ``http_client`` may be your own httpx client;
+        ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
         """
         super().__init__(
             SERVICE,
@@ -87,6 +96,7 @@ class OssClient(BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
+            max_response_bytes=max_response_bytes,
         )
 
     def list_resource_pools(
@@ -157,13 +167,16 @@ class AsyncOssClient(AsyncBaseClient):
         timeout: TimeoutLike = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
 
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
         cn-hangzhou); ``signing`` picks one of oss4-hmac-sha256 (default oss4-hmac-sha256);
-        ``timeout`` is seconds or (connect, read); ``http_client`` may be your own httpx client.
+        ``timeout`` is seconds or (connect, read) or (connect, read, total), total bounding each
+        attempt (default 120); ``http_client`` may be your own httpx client;
+        ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
         """
         super().__init__(
             SERVICE,
@@ -174,6 +187,7 @@ class AsyncOssClient(AsyncBaseClient):
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
+            max_response_bytes=max_response_bytes,
         )
 
     async def list_resource_pools(

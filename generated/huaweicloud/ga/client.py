@@ -8,7 +8,13 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING
 
-from sdk_runtime.client import DEFAULT_MAX_RETRIES, AsyncBaseClient, BaseClient, TimeoutLike
+from sdk_runtime.client import (
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_MAX_RETRIES,
+    AsyncBaseClient,
+    BaseClient,
+    TimeoutLike,
+)
 from sdk_runtime.credentials import HuaweiCloudCredentials
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 
@@ -68,14 +74,16 @@ class GaClient(BaseClient):
         timeout: TimeoutLike = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         """Credentials not passed here are read from the environment:
         HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_PROJECT_ID.
 
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
         ap-southeast-1); ``signing`` picks one of huawei-sdk-hmac-sha256, huawei-token (default
-        huawei-sdk-hmac-sha256); ``timeout`` is seconds or (connect, read); ``http_client`` may
-        be your own httpx client.
+        huawei-sdk-hmac-sha256); ``timeout`` is seconds or (connect, read) or (connect, read,
+        total), total bounding each attempt (default 120); ``http_client`` may be your own httpx
+        client; ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
         """
         super().__init__(
             SERVICE,
@@ -86,6 +94,7 @@ class GaClient(BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
+            max_response_bytes=max_response_bytes,
         )
 
     def list_byoip_pools(
@@ -147,14 +156,16 @@ class AsyncGaClient(AsyncBaseClient):
         timeout: TimeoutLike = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         """Credentials not passed here are read from the environment:
         HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_PROJECT_ID.
 
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
         ap-southeast-1); ``signing`` picks one of huawei-sdk-hmac-sha256, huawei-token (default
-        huawei-sdk-hmac-sha256); ``timeout`` is seconds or (connect, read); ``http_client`` may
-        be your own httpx client.
+        huawei-sdk-hmac-sha256); ``timeout`` is seconds or (connect, read) or (connect, read,
+        total), total bounding each attempt (default 120); ``http_client`` may be your own httpx
+        client; ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
         """
         super().__init__(
             SERVICE,
@@ -165,6 +176,7 @@ class AsyncGaClient(AsyncBaseClient):
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
+            max_response_bytes=max_response_bytes,
         )
 
     async def list_byoip_pools(
