@@ -170,6 +170,19 @@ EXPECTED: dict[str, list[str]] = {
         "specs/alibabacloud/demo/TagWidgets.yaml:29: parameters[2].style: style 'flat' is for "
         "objects and maps only",
     ],
+    # names Python cannot take: a keyword as the package, a name the generated code has
+    "keyword_service": [
+        f"{SERVICE}:3: service: 'class' is a Python keyword: the package "
+        "generated.<provider>.class could not be imported",
+    ],
+    "client_name_clash": [
+        f"{OP}:57: errors[0].code: error code 'Demo' would be named 'DemoError' in Python, as "
+        "the service's error base is",
+    ],
+    # `$` ends the text, as in JSON Schema, not also before a final newline as in Python
+    "pattern_newline": [
+        f"{OP}:1: operation: 'ListWidgets\\n' does not match the pattern ^[A-Z][A-Za-z0-9]*$",
+    ],
     # several errors in one file, all reported at once, in line order
     "several_errors": [
         f"{OP}:1: missing required key 'summary'",

@@ -1,0 +1,158 @@
+"""Whatever text a spec holds, the generated code is that text as data: every string field the
+format accepts free text in is set to text that breaks naive quoting, and every generated
+module must compile, import, and carry the text unchanged. Names that would shadow what the
+generated code needs are renamed by the one rule of generator.naming (a trailing underscore)."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.cli import main
+from generator.errors import SpecError
+from generator.loader import JsonPath, format_path
+from generator.normalize import load_specs
+from generator.tree import relative_files
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# triple quotes of both kinds, backslashes (a Windows path, a \N{...} escape, one at the end),
+# Jinja syntax, an unprintable control character, Unicode line and paragraph separators, and
+# a closing quote last
+HOSTILE = (
+    'x """ + __import__("os")._exit(9) + """ \' \'\'\' C:\\Users\\x \\N{BULLET} {{ 1 }} {% if %}'
+    " \x01\x7f \u2028 \u2029 \\"
+    ' "'
+)
+
+
+def _strings(data: Any, where: JsonPath = ()) -> Iterator[JsonPath]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*where, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, (*where, index))
+    elif isinstance(data, str):
+        yield where
+
+
+def _set(data: Any, where: JsonPath, value: Any) -> None:
+    for part in where[:-1]:
+        data = data[part]
+    data[where[-1]] = value
+
+
+def _get(data: Any, where: JsonPath) -> Any:
+    for part in where:
+        data = data[part]
+    return data
+
+
+def _hostile_tree(source: Path, target: Path) -> int:
+    """``source`` copied to ``target`` with every string value that the format accepts any
+    text in replaced by HOSTILE: all are replaced, then those an issue names are put back,
+    until the tree loads. Returns how many fields hold HOSTILE."""
+    shutil.copytree(source, target)
+    files = {path: yaml.safe_load(path.read_text("utf-8")) for path in target.rglob("*.yaml")}
+    originals = {path: yaml.safe_load(path.read_text("utf-8")) for path in files}
+    replaced = {path: set(_strings(data)) for path, data in files.items()}
+    for path, data in files.items():
+        for where in replaced[path]:
+            _set(data, where, HOSTILE)
+    for _ in range(50):
+        for path, data in files.items():
+            path.write_text(yaml.safe_dump(data, allow_unicode=False), "utf-8")
+        try:
+            load_specs(target)
+        except SpecError as error:
+            for issue in error.issues:
+                path = target.parent / issue.file
+                named = {
+                    w
+                    for w in replaced[path]
+                    if format_path(w).startswith(issue.where) or not issue.where
+                }
+                # a name another key refers to (a parameter, a shape): put back the names too
+                named = named or {w for w in replaced[path] if w[-1] == "name"}
+                for where in named:
+                    _set(files[path], where, _get(originals[path], where))
+                replaced[path] -= named
+            continue
+        return sum(len(fields) for fields in replaced.values())
+    raise AssertionError("the hostile tree never loaded")
+
+
+def test_hostile_text_stays_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    specs = tmp_path / "specs"
+    fields = _hostile_tree(FIXTURES / "valid" / "specs", specs)
+    assert fields >= 20  # summaries, descriptions, titles, messages, notes, wire names ...
+    out = tmp_path / "hostile_clients"
+    code = main(["generate", "--specs", str(specs), "--out", str(out)])
+    assert code == 0, capsys.readouterr().err
+    modules = [name for name in relative_files(out) if name.endswith(".py")]
+    assert "huaweicloud/demo/client.py" in modules
+    for name in modules:
+        compile((out / name).read_bytes(), name, "exec")  # a SyntaxError fails the test
+    monkeypatch.syspath_prepend(str(tmp_path))
+    try:
+        for name in modules:
+            module = importlib.import_module(
+                "hostile_clients." + name.removesuffix(".py").replace("/", ".")
+            )
+            importlib.import_module(module.__name__)
+        client = importlib.import_module("hostile_clients.huaweicloud.demo.client")
+    finally:
+        for loaded in [m for m in sys.modules if m.startswith("hostile_clients")]:
+            del sys.modules[loaded]
+    # the text arrives as written, whitespace runs folded as in any docstring
+    folded = " ".join(HOSTILE.split())
+    assert folded in " ".join((client.__doc__ or "").split())
+    assert folded in " ".join((client.DemoClient.list_widgets.__doc__ or "").split())
+    # datamodel-code-generator writes the descriptions as attribute docstrings, escaped too
+    models = ast.parse((out / "huaweicloud/demo/models.py").read_bytes())
+    texts = [n.value for n in ast.walk(models) if isinstance(n, ast.Constant)]
+    assert any(isinstance(t, str) and 'x """ + __import__("os")' in t for t in texts)
+
+
+def test_names_that_would_shadow_take_a_trailing_underscore(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``Close`` would replace ``client.close()``, ``model_config`` and ``json`` the model's
+    own: they become ``close_``, ``model_config_`` and ``json_`` (generator.naming)."""
+    specs = tmp_path / "specs"
+    shutil.copytree(FIXTURES / "valid" / "specs", specs)
+    spec = specs / "huaweicloud" / "demo" / "ListWidgets.yaml"
+    data = yaml.safe_load(spec.read_text("utf-8"))
+    data["operation"] = "Close"
+    fields = data["shapes"]["Widget"]["fields"]
+    fields += [dict(fields[0], name=name) for name in ("model_config", "json")]
+    spec.write_text(yaml.safe_dump(data), "utf-8")
+    out = tmp_path / "shadow_clients"
+    assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 0, (
+        capsys.readouterr().err
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    try:
+        demo = importlib.import_module("shadow_clients.huaweicloud.demo")
+        models = importlib.import_module("shadow_clients.huaweicloud.demo.models")
+    finally:
+        for loaded in [m for m in sys.modules if m.startswith("shadow_clients")]:
+            del sys.modules[loaded]
+    from sdk_runtime.client import AsyncBaseClient, BaseClient
+
+    assert demo.DemoClient.close is BaseClient.close
+    assert demo.AsyncDemoClient.close is AsyncBaseClient.close
+    assert callable(demo.DemoClient.close_) and callable(demo.DemoClient.iter_close_)
+    widget = models.Widget.model_validate({"id": "w", "model_config": "a", "json": "b"})
+    assert (widget.model_config_, widget.json_) == ("a", "b")
+    assert widget.model_dump(by_alias=True) == {"id": "w", "model_config": "a", "json": "b"}
