@@ -6,6 +6,7 @@ path placeholders without a parameter: all are reported together, each at its ow
 
 from __future__ import annotations
 
+import errno
 import keyword
 import re
 from collections.abc import Mapping, Sequence
@@ -940,9 +941,13 @@ class _OperationBuilder:
             return shown
         page = spec.path.parent / relative
         try:
+            if page.exists() and not page.is_file():  # a folder, a FIFO: never wait on one
+                raise IsADirectoryError(errno.EISDIR, "not a regular file")
             text = page.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             reason = "no such file" if isinstance(error, FileNotFoundError) else str(error)
+            if isinstance(error, OSError) and error.strerror:
+                reason = "no such file" if error.errno == errno.ENOENT else error.strerror
             self._issue(spec, where, f"{document!r}: cannot read the stored page ({reason})")
             return None
         lines = _content_lines(text)

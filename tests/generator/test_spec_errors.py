@@ -170,6 +170,22 @@ EXPECTED: dict[str, list[str]] = {
         "specs/alibabacloud/demo/TagWidgets.yaml:29: parameters[2].style: style 'flat' is for "
         "objects and maps only",
     ],
+    # files the loader refuses to read, or to read further, before YAML sees them
+    "not_utf8": [f"{OP}:2: not UTF-8: byte 0xe9 (invalid continuation byte)"],
+    "disallowed_character": [f"{OP}:2: invalid YAML: character U+0000 is not allowed"],
+    "not_a_regular_file": ["specs/huaweicloud/demo/Extra.yaml:1: not a regular file"],
+    "dangling_symlink": [
+        "specs/huaweicloud/demo/Extra.yaml:1: cannot read: no such file (a dangling symlink?)",
+    ],
+    # YAML that would hang, overflow the stack or build what no spec means
+    "yaml_aliases": [f"{OP}:3: x-l2[0][0][8]: more than 100 uses of YAML aliases"],
+    "too_deep": [f"{OP}:1: invalid YAML: nested deeper than 64 levels"],
+    "yaml_tag": [
+        f"{OP}:2: summary: YAML tag 'tag:yaml.org,2002:binary' is not allowed in a spec",
+    ],
+    "bad_tagged_value": [f"{OP}:23: parameters[1].required: 'maybe' is no bool"],
+    "non_finite_number": [f"{OP}:24: parameters[1].default: '.nan': expected a finite number"],
+    "nul_in_text": [f"{OP}:2: summary: text holds a NUL or a lone surrogate"],
     # names Python cannot take: a keyword as the package, a name the generated code has
     "keyword_service": [
         f"{SERVICE}:3: service: 'class' is a Python keyword: the package "
