@@ -3,6 +3,7 @@ and leaves the output tree exactly as it was."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -315,3 +316,27 @@ def test_no_specs_never_empties_out(
     assert main(["generate", "--specs", str(tmp_path / folder), "--out", str(out)]) == 1
     assert capsys.readouterr().err.splitlines()[0] == f"{tmp_path / folder}:1: {problem}"
     assert _snapshot(out) == before
+
+
+@pytest.mark.parametrize("kind", ["fifo", "oversized"])
+def test_files_made_at_run_time_are_refused_without_waiting(
+    kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What git cannot hold: a FIFO named like a spec (reading it would wait forever) and a
+    file over the size limit (reading it would take the memory)."""
+    from generator.loader import MAX_BYTES
+
+    specs = tmp_path / "specs"
+    shutil.copytree(FIXTURES / "valid" / "specs", specs)
+    extra = specs / "huaweicloud" / "demo" / "Extra.yaml"
+    if kind == "fifo":
+        os.mkfifo(extra)
+        expected = "not a regular file"
+    else:
+        extra.write_bytes(b"#" * (MAX_BYTES + 1))
+        expected = f"{MAX_BYTES + 1} bytes: a spec file is at most {MAX_BYTES}"
+    out = tmp_path / "generated"
+    assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0] == f"specs/huaweicloud/demo/Extra.yaml:1: {expected}"
+    assert not out.exists()
