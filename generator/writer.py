@@ -114,8 +114,7 @@ def recover(out: Path) -> None:
             _swap_in(staging, out, old)
         journal.unlink()
     for leftover in (staging, old):
-        if leftover.is_dir():
-            shutil.rmtree(leftover)
+        _remove(leftover)
     _beside(out, "journal.tmp").unlink(missing_ok=True)
 
 
@@ -137,8 +136,16 @@ def replace_tree(out: Path, files: dict[str, bytes], unchanged: Collection[str])
     _swap_in(staging, out, old)
     journal.unlink()
     for leftover in (staging, old):  # the old tree, wherever the swap left it
-        if leftover.is_dir():
-            shutil.rmtree(leftover)
+        _remove(leftover)
+
+
+def _remove(path: Path) -> None:
+    """Delete a tree left beside the output; a symlink (an output that was one) only as a
+    link, never what it points to."""
+    if path.is_symlink():
+        path.unlink()
+    elif path.is_dir():
+        shutil.rmtree(path)
 
 
 def _swap_in(staging: Path, out: Path, old: Path) -> None:
