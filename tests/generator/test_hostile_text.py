@@ -6,6 +6,7 @@ generated code needs are renamed by the one rule of generator.naming (a trailing
 from __future__ import annotations
 
 import ast
+import copy
 import importlib
 import shutil
 import sys
@@ -62,17 +63,26 @@ def _hostile_tree(source: Path, target: Path) -> int:
     until the tree loads. Returns how many fields hold HOSTILE."""
     shutil.copytree(source, target)
     files = {path: yaml.safe_load(path.read_text("utf-8")) for path in target.rglob("*.yaml")}
-    originals = {path: yaml.safe_load(path.read_text("utf-8")) for path in files}
+    for data in files.values():
+        if "parameters" in data:  # wire names, enum values, defaults and examples too
+            extra = {"name": HOSTILE, "in": "query", "type": "string", "required": False}
+            extra |= {"documented_type": "String", "description": HOSTILE, "example": HOSTILE}
+            extra |= {"enum": [HOSTILE, "plain"], "default": HOSTILE}
+            data["parameters"].append(extra)
+            data["shapes"]["Widget"]["fields"][0].update(name=HOSTILE, example=HOSTILE)
+    originals = copy.deepcopy(files)
     replaced = {path: set(_strings(data)) for path, data in files.items()}
     for path, data in files.items():
         for where in replaced[path]:
             _set(data, where, HOSTILE)
+    last = ""
     for _ in range(50):
         for path, data in files.items():
             path.write_text(yaml.safe_dump(data, allow_unicode=False), "utf-8")
         try:
             load_specs(target)
         except SpecError as error:
+            last = str(error)
             for issue in error.issues:
                 path = target.parent / issue.file
                 named = {
@@ -87,7 +97,7 @@ def _hostile_tree(source: Path, target: Path) -> int:
                 replaced[path] -= named
             continue
         return sum(len(fields) for fields in replaced.values())
-    raise AssertionError("the hostile tree never loaded")
+    raise AssertionError(f"the hostile tree never loaded: {last}")
 
 
 def test_hostile_text_stays_text(
@@ -95,7 +105,7 @@ def test_hostile_text_stays_text(
 ) -> None:
     specs = tmp_path / "specs"
     fields = _hostile_tree(FIXTURES / "valid" / "specs", specs)
-    assert fields >= 20  # summaries, descriptions, titles, messages, notes, wire names ...
+    assert fields >= 30  # summaries, descriptions, titles, messages, wire names, enums ...
     out = tmp_path / "hostile_clients"
     code = main(["generate", "--specs", str(specs), "--out", str(out)])
     assert code == 0, capsys.readouterr().err
@@ -118,10 +128,12 @@ def test_hostile_text_stays_text(
     folded = " ".join(HOSTILE.split())
     assert folded in " ".join((client.__doc__ or "").split())
     assert folded in " ".join((client.DemoClient.list_widgets.__doc__ or "").split())
+    assert client.LIST_WIDGETS.locations[HOSTILE] == "query"  # a wire name, as a literal
     # datamodel-code-generator writes the descriptions as attribute docstrings, escaped too
     models = ast.parse((out / "huaweicloud/demo/models.py").read_bytes())
     texts = [n.value for n in ast.walk(models) if isinstance(n, ast.Constant)]
     assert any(isinstance(t, str) and 'x """ + __import__("os")' in t for t in texts)
+    assert HOSTILE in texts  # the alias of the field whose wire name it is
 
 
 def test_names_that_would_shadow_take_a_trailing_underscore(
