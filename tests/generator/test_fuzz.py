@@ -93,6 +93,18 @@ _values = st.recursive(
 )
 
 
+def _alike(value: Any) -> st.SearchStrategy[Any]:
+    if isinstance(value, bool):
+        return st.booleans()
+    if isinstance(value, int):
+        return st.integers(min_value=-(2**40), max_value=2**40)
+    if isinstance(value, float):
+        return st.floats(allow_nan=False, allow_infinity=False)
+    if isinstance(value, str):
+        return st.text(max_size=20) | st.from_regex(r"\A[A-Za-z][A-Za-z0-9_{}./-]{0,12}\Z")
+    return _values
+
+
 def _paths(data: Any, where: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     found = [where]
     if isinstance(data, dict):
@@ -133,8 +145,10 @@ def _structure_mutation(draw: st.DrawFn, seed: bytes) -> bytes:
         parent = data
         for part in where[:-1]:
             parent = parent[part]
-        kind = draw(st.sampled_from(["replace", "remove", "add", "duplicate"]))
-        if kind == "replace":
+        kind = draw(st.sampled_from(["alike", "replace", "remove", "add", "duplicate"]))
+        if kind == "alike":  # a value of the same type: mostly still valid, so it goes deeper
+            parent[where[-1]] = draw(_alike(parent[where[-1]]))
+        elif kind == "replace":
             parent[where[-1]] = draw(_values)
         elif kind == "remove":
             del parent[where[-1]]
