@@ -181,6 +181,8 @@ EXPECTED: dict[str, list[str]] = {
     # YAML that would hang, overflow the stack or build what no spec means
     "yaml_aliases": [f"{OP}:3: x-l2[0][0][8]: more than 100 uses of YAML aliases"],
     "too_deep": [f"{OP}:1: invalid YAML: nested deeper than 64 levels"],
+    "recursive_alias": [f"{OP}:3: notes[0]: a YAML alias inside the node it names"],
+    "key_not_text": [f"{OP}:3: a key must be text, not a list or mapping"],
     "yaml_tag": [
         f"{OP}:2: summary: YAML tag 'tag:yaml.org,2002:binary' is not allowed in a spec",
     ],
