@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 import copy
 import importlib
+import inspect
 import shutil
 import sys
 from collections.abc import Iterator
@@ -147,7 +148,10 @@ def test_names_that_would_shadow_take_a_trailing_underscore(
     data = yaml.safe_load(spec.read_text("utf-8"))
     data["operation"] = "Close"
     fields = data["shapes"]["Widget"]["fields"]
-    fields += [dict(fields[0], name=name) for name in ("model_config", "json")]
+    fields += [dict(fields[0], name=name) for name in ("model_config", "json", "str", "self")]
+    data["parameters"] += [
+        dict(data["parameters"][1], name=name, type="string") for name in ("class", "self", "str")
+    ]
     spec.write_text(yaml.safe_dump(data), "utf-8")
     out = tmp_path / "shadow_clients"
     assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 0, (
@@ -165,6 +169,10 @@ def test_names_that_would_shadow_take_a_trailing_underscore(
     assert demo.DemoClient.close is BaseClient.close
     assert demo.AsyncDemoClient.close is AsyncBaseClient.close
     assert callable(demo.DemoClient.close_) and callable(demo.DemoClient.iter_close_)
-    widget = models.Widget.model_validate({"id": "w", "model_config": "a", "json": "b"})
-    assert (widget.model_config_, widget.json_) == ("a", "b")
-    assert widget.model_dump(by_alias=True) == {"id": "w", "model_config": "a", "json": "b"}
+    wire = {"id": "w", "model_config": "a", "json": "b", "str": "c", "self": "d"}
+    widget = models.Widget.model_validate(wire)
+    assert (widget.model_config_, widget.json_, widget.str_, widget.self_) == ("a", "b", "c", "d")
+    assert widget.model_dump(by_alias=True) == wire
+    # keywords take the underscore too; a builtin is a fine keyword argument as it is
+    keywords = inspect.signature(demo.DemoClient.close_).parameters
+    assert {"class_", "self_", "str"} <= set(keywords)
