@@ -1,7 +1,8 @@
 """No spec makes the generator crash or hang: random byte, YAML and structure mutations of the
-fixture specs either generate (exit 0) or fail with ``file:line:`` messages only (exit 1),
-never a traceback or "generator bug" (exit 3). A fixed, derandomized budget, so CI is fast
-and repeatable; raise FUZZ_EXAMPLES locally to search longer."""
+fixture specs (the loader's also of the project's seed specs) either generate (exit 0) or
+fail with ``file:line:`` messages only (exit 1), never a traceback or "generator bug" (exit
+3). A fixed, derandomized budget, so CI is fast and repeatable; raise FUZZ_EXAMPLES locally
+to search longer."""
 
 from __future__ import annotations
 
@@ -25,9 +26,13 @@ from generator.loader import load_spec_file
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BASE = FIXTURES / "valid" / "specs"
 FILES = sorted(p.relative_to(BASE).as_posix() for p in BASE.rglob("*.yaml"))
-# every yaml file of every fixture: the seeds of the byte mutations
+PROJECT = FIXTURES.parents[2]
+# every yaml file of every fixture and of the project's specs: the seeds of the byte mutations
 SEEDS = sorted(
-    p.read_bytes() for p in FIXTURES.rglob("*.yaml") if p.is_file() and not p.is_symlink()
+    p.read_bytes()
+    for folder in (FIXTURES, PROJECT / "specs")
+    for p in folder.rglob("*.yaml")
+    if p.is_file() and not p.is_symlink()
 )
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "120"))
 BUDGET = settings(
