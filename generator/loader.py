@@ -165,7 +165,7 @@ def _read(path: Path, display: str) -> bytes:
     """The bytes of a regular file (never waiting on a FIFO or a device); an OSError is a
     one-line issue naming the file."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
         reason = "no such file (a dangling symlink?)" if error.errno == errno.ENOENT else None
         raise SpecError(

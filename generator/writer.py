@@ -82,10 +82,14 @@ class LockHeld(Exception):
 @contextmanager
 def locked(out: Path) -> Iterator[None]:
     """Hold the lock of ``out`` (an exclusive ``flock`` of its parent folder, released when
-    the process ends, however it ends); raise LockHeld at once if another run holds it."""
-    import fcntl
-
+    the process ends, however it ends); raise LockHeld at once if another run holds it.
+    Where there is no ``flock`` (Windows), runs are not locked."""
     out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
     fd = os.open(out.parent, os.O_RDONLY)
     try:
         try:
@@ -166,7 +170,7 @@ def exchange(first: Path, second: Path) -> bool:
 
     try:
         renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-    except (AttributeError, OSError):
+    except (AttributeError, OSError, TypeError):  # no such call, or no C library to ask
         return False
     at_cwd, rename_exchange = -100, 2
     if renameat2(at_cwd, bytes(first), at_cwd, bytes(second), rename_exchange) == 0:
@@ -182,7 +186,6 @@ def _create(path: Path, content: bytes) -> None:
     carries none)."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
-        os.fchmod(fd, 0o644)
         view = memoryview(content)
         while view:
             view = view[os.write(fd, view) :]
@@ -190,6 +193,7 @@ def _create(path: Path, content: bytes) -> None:
         raise OSError(error.errno, error.strerror, str(path)) from None
     finally:
         os.close(fd)
+    os.chmod(path, 0o644)  # whatever the umask, as write_file
 
 
 def _linked(source: Path, target: Path) -> bool:

@@ -28,7 +28,7 @@ from generator.tree import relative_files
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 KILLED = 137  # the exit status of a child killed at its n-th file operation
 # every call by which a run changes the file system (shutil.rmtree goes through these too)
-_WRITES = ("mkdir", "rename", "replace", "unlink", "rmdir", "link", "write")
+_WRITES = ("mkdir", "rename", "replace", "unlink", "rmdir", "link", "write", "chmod")
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT
 # what a run imports on its way: preloaded into the fork server
 _PRELOAD = [
