@@ -25,6 +25,7 @@ from generator.normalize import load_specs
 from generator.tree import relative_files
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+PROJECT = FIXTURES.parents[2]
 # triple quotes of both kinds, backslashes (a Windows path, a \N{...} escape, one at the end),
 # Jinja syntax, an unprintable control character, Unicode line and paragraph separators, and
 # a closing quote last
@@ -65,7 +66,7 @@ def _hostile_tree(source: Path, target: Path) -> int:
     shutil.copytree(source, target)
     files = {path: yaml.safe_load(path.read_text("utf-8")) for path in target.rglob("*.yaml")}
     for data in files.values():
-        if "parameters" in data:  # wire names, enum values, defaults and examples too
+        if "Widget" in data.get("shapes", {}):  # wire names, enum values, defaults, examples
             extra = {"name": HOSTILE, "in": "query", "type": "string", "required": False}
             extra |= {"documented_type": "String", "description": HOSTILE, "example": HOSTILE}
             extra |= {"enum": [HOSTILE, "plain"], "default": HOSTILE}
@@ -84,18 +85,19 @@ def _hostile_tree(source: Path, target: Path) -> int:
             load_specs(target)
         except SpecError as error:
             last = str(error)
+            before = {path: set(fields) for path, fields in replaced.items()}
             for issue in error.issues:
                 path = target.parent / issue.file
+                fields = before.get(path, set())
                 named = {
-                    w
-                    for w in replaced[path]
-                    if format_path(w).startswith(issue.where) or not issue.where
+                    w for w in fields if format_path(w).startswith(issue.where) or not issue.where
                 }
-                # a name another key refers to (a parameter, a shape): put back the names too
-                named = named or {w for w in replaced[path] if w[-1] == "name"}
-                for where in named:
+                # a name another key refers to (a parameter, a shape): put back the names too,
+                # and, failing that, the whole file
+                named = named or {w for w in fields if w[-1] == "name"} or set(fields)
+                for where in named & replaced.get(path, set()):
                     _set(files[path], where, _get(originals[path], where))
-                replaced[path] -= named
+                    replaced[path].discard(where)
             continue
         return sum(len(fields) for fields in replaced.values())
     raise AssertionError(f"the hostile tree never loaded: {last}")
@@ -135,6 +137,36 @@ def test_hostile_text_stays_text(
     texts = [n.value for n in ast.walk(models) if isinstance(n, ast.Constant)]
     assert any(isinstance(t, str) and 'x """ + __import__("os")' in t for t in texts)
     assert HOSTILE in texts  # the alias of the field whose wire name it is
+
+
+def _modules(out: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Compile and import every module of the package ``out``; their names."""
+    modules = [name for name in relative_files(out) if name.endswith(".py")]
+    for name in modules:
+        compile((out / name).read_bytes(), name, "exec")  # a SyntaxError fails the test
+    monkeypatch.syspath_prepend(str(out.parent))
+    try:
+        for name in modules:
+            importlib.import_module(f"{out.name}." + name.removesuffix(".py").replace("/", "."))
+    finally:
+        for loaded in [m for m in sys.modules if m.startswith(out.name)]:
+            del sys.modules[loaded]
+    return modules
+
+
+def test_hostile_text_in_the_project_specs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every protocol, signing family and wire form of the project's specs (RPC actions,
+    XML, host labels, structures), with hostile text wherever a spec takes free text."""
+    specs = tmp_path / "specs"
+    fields = _hostile_tree(PROJECT / "specs", specs)
+    assert fields >= 50
+    out = tmp_path / "hostile_project"
+    code = main(["generate", "--specs", str(specs), "--out", str(out)])
+    assert code == 0, capsys.readouterr().err
+    clients = [name for name in _modules(out, monkeypatch) if name.endswith("/client.py")]
+    assert len(clients) == len(list(specs.rglob("service.yaml")))
 
 
 def test_names_that_would_shadow_take_a_trailing_underscore(
