@@ -98,6 +98,8 @@ def _hostile_tree(source: Path, target: Path) -> int:
                 for where in named & replaced.get(path, set()):
                     _set(files[path], where, _get(originals[path], where))
                     replaced[path].discard(where)
+            if replaced == before:  # an issue of one file caused by another: start over
+                files, replaced = copy.deepcopy(originals), {path: set() for path in files}
             continue
         return sum(len(fields) for fields in replaced.values())
     raise AssertionError(f"the hostile tree never loaded: {last}")
