@@ -57,9 +57,10 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         "generate",
         help="validate the specs and write the client package",
         description="Validate every spec (errors name file and line), then write the client "
-        "package: only files whose bytes change, each atomically; a spec error leaves the "
-        "output as it was. Exit status: 0; 1 on spec errors or, with --check, stale files; "
-        "3 on a bug in the generator.",
+        "package: built beside the output and swapped in whole, one run at a time; a spec "
+        "error, an OS error or a kill leaves the output as it was (or, once swapped, new). "
+        "Exit status: 0; 1 on spec errors, OS errors, a run already writing the output or, "
+        "with --check, stale files; 3 on a bug in the generator.",
     )
     generate.add_argument(
         "--check", action="store_true", help="write nothing; exit 1 listing every stale file"
@@ -163,22 +164,39 @@ def run_diff(
 
 
 def run_generate(settings: Settings, *, check: bool) -> int:
+    """One run at a time per output, after finishing (or rolling back) any interrupted one;
+    an OS error (permissions, disk full) is one line naming its path, exit 1."""
+    from generator.writer import LockHeld, locked, recover
+
+    try:
+        with locked(settings.out):
+            recover(settings.out)
+            return _generate(settings, check=check)
+    except LockHeld as error:
+        print(f"generate: {error}", file=sys.stderr)
+    except OSError as error:
+        paths = " -> ".join(str(p) for p in (error.filename, error.filename2) if p is not None)
+        print(f"generate: {paths or _display(settings.out)}: {error.strerror}", file=sys.stderr)
+    return 1
+
+
+def _generate(settings: Settings, *, check: bool) -> int:
+    """``--check`` never trusts the build cache (a hand edit could have updated it too): it
+    runs the whole pipeline and compares bytes. ``generate`` skips a run the cache vouches
+    for."""
     from generator import fingerprint
 
     started = time.perf_counter()
     specs, templates, out = settings.specs, settings.templates, settings.out
     inputs = None
-    if specs.is_dir() and templates.is_dir():
+    if not check and specs.is_dir() and templates.is_dir():
         inputs = fingerprint.spec_inputs(specs, templates, settings.package)
         current = fingerprint.up_to_date(out, inputs.fingerprint)
         if current is not None:
             seconds = time.perf_counter() - started
             read = f"{inputs.files} spec files unchanged since the last generation"
-            if check:
-                print(f"generate --check: {read}; {current} files up to date in {seconds:.2f} s")
-            else:
-                summary = f"0 written, {current} unchanged, 0 removed in {seconds:.2f} s"
-                print(f"generate: {read}; {summary}")
+            summary = f"0 written, {current} unchanged, 0 removed in {seconds:.2f} s"
+            print(f"generate: {read}; {summary}")
             return 0
     return _run_pipeline(settings, inputs, check=check, started=started)
 
@@ -188,7 +206,7 @@ def _run_pipeline(
 ) -> int:
     from generator.fingerprint import MANIFEST, manifest, spec_inputs
     from generator.pipeline import build_tree
-    from generator.writer import compare_tree, write_file, write_tree
+    from generator.writer import compare_tree, replace_tree, write_file
 
     specs, templates, out, package = (
         settings.specs,
@@ -199,7 +217,9 @@ def _run_pipeline(
     if inputs is None:
         inputs = spec_inputs(specs, templates, package)
     try:
-        tree = build_tree(specs, templates, history=out, inputs=inputs, package=package)
+        tree = build_tree(
+            specs, templates, history=out, inputs=inputs, package=package, trust_history=not check
+        )
     except SpecError as error:
         for issue in error.issues:
             print(issue, file=sys.stderr)
@@ -241,7 +261,6 @@ def _run_pipeline(
             f"generate --check: {read}; {len(diff.unchanged)} files up to date in {seconds:.2f} s"
         )
         return 0
-    write_tree(out, files, diff)
     cache = manifest(
         inputs.fingerprint,
         tree.service_keys,
@@ -250,8 +269,10 @@ def _run_pipeline(
         sources=tree.sources,
         openapi=tree.openapi_keys,
     )
-    if _read(out / MANIFEST) != cache:
-        write_file(out / MANIFEST, cache)
+    if diff.stale:
+        replace_tree(out, {**files, MANIFEST: cache}, diff.unchanged)
+    elif _read(out / MANIFEST) != cache:
+        write_file(out / MANIFEST, cache)  # only the cache is new: no tree to swap
     seconds = time.perf_counter() - started
     print(
         f"generate: {read}; {len(diff.changed)} written, {len(diff.unchanged)} unchanged, "

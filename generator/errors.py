@@ -23,8 +23,16 @@ class SpecIssue:
     message: str
 
     def __str__(self) -> str:
+        """One line, whatever the spec holds: unprintable characters (a key ``"\\r"``, a
+        line separator) are shown escaped."""
         where = f"{self.where}: " if self.where else ""
-        return f"{self.file}:{self.line}: {where}{self.message}"
+        return _printable(f"{self.file}:{self.line}: {where}{self.message}")
+
+
+def _printable(text: str) -> str:
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
 class SpecError(Exception):

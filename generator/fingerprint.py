@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -132,6 +132,9 @@ def _summary_json(summary: ServiceSummary) -> dict[str, Any]:
 
 
 def _summary(record: dict[str, Any]) -> ServiceSummary:
+    texts = [record[key] for key in ("provider", "service", "vendor", "title")]
+    if not all(isinstance(t, str) for t in [*texts, *record["operations"]]):
+        raise TypeError(record)
     return ServiceSummary(
         provider=record["provider"],
         service=record["service"],
@@ -141,29 +144,67 @@ def _summary(record: dict[str, Any]) -> ServiceSummary:
     )
 
 
+def _text_map(value: object) -> dict[str, str] | None:
+    """A manifest entry that maps text to text ({} when missing), else None."""
+    if value is None:
+        return {}
+    if isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        return value
+    return None
+
+
+@dataclass(frozen=True)
+class _Recorded:
+    """The manifest as read: empty when missing, and when corrupt (not JSON, wrong types),
+    so that a hand-edited or broken cache is rebuilt, never trusted or crashed on."""
+
+    inputs: str = ""
+    services: dict[str, str] = field(default_factory=dict)
+    models: dict[str, str] = field(default_factory=dict)
+    openapi: dict[str, str] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, tuple[str, ServiceSummary]] = field(default_factory=dict)
+
+
+def _recorded(out: Path) -> _Recorded:
+    try:
+        data = json.loads((out / MANIFEST).read_bytes())
+    except (OSError, ValueError):
+        return _Recorded()
+    if not isinstance(data, dict) or not isinstance(data.get("inputs", ""), str):
+        return _Recorded()
+    maps = [_text_map(data.get(key)) for key in ("services", "models", "openapi", "files")]
+    sources: dict[str, tuple[str, ServiceSummary]] = {}
+    try:
+        for folder, record in data.get("sources", {}).items():
+            if not isinstance(record["digest"], str):
+                raise TypeError(record["digest"])
+            sources[folder] = (record["digest"], _summary(record))
+    except (AttributeError, KeyError, TypeError):
+        return _Recorded()
+    services, models, openapi, files = maps
+    if services is None or models is None or openapi is None or files is None:
+        return _Recorded()
+    return _Recorded(data.get("inputs", ""), services, models, openapi, files, sources)
+
+
 class PreviousTree:
     """The last generation's files, reusable for services whose model did not change."""
 
     def __init__(self, out: Path) -> None:
         self.out = out
-        try:
-            recorded = json.loads((out / MANIFEST).read_bytes())
-        except (OSError, ValueError):
-            recorded = {}
-        if not isinstance(recorded, dict):
-            recorded = {}
-        self.services: dict[str, str] = recorded.get("services", {})
-        self.models: dict[str, str] = recorded.get("models", {})
-        self.openapi: dict[str, str] = recorded.get("openapi", {})
-        self.files: dict[str, str] = recorded.get("files", {})
-        self.sources: dict[str, tuple[str, ServiceSummary]] = {}
-        try:
-            for folder, record in recorded.get("sources", {}).items():
-                self.sources[folder] = (record["digest"], _summary(record))
-        except (AttributeError, KeyError, TypeError):
-            self.sources = {}
+        recorded = _recorded(out)
+        self.services = recorded.services
+        self.models = recorded.models
+        self.openapi = recorded.openapi
+        self.files = recorded.files
+        self.sources = recorded.sources
         by_service: dict[str, list[str]] = {}
         for name in self.files:
+            if name.startswith("/") or ".." in name.split("/"):
+                continue  # no name of a corrupt manifest leads out of the tree
             parts = name.split("/", 2)
             if len(parts) == 3:  # <provider>/<service>/...
                 by_service.setdefault(f"{parts[0]}/{parts[1]}/", []).append(name)
@@ -198,13 +239,10 @@ class PreviousTree:
 
 def up_to_date(out: Path, fingerprint: str) -> int | None:
     """Number of files when ``out`` is exactly what these inputs generate; else None."""
-    try:
-        recorded = json.loads((out / MANIFEST).read_bytes())
-    except (OSError, ValueError):
+    recorded = _recorded(out)
+    if recorded.inputs != fingerprint:
         return None
-    if not isinstance(recorded, dict) or recorded.get("inputs") != fingerprint:
-        return None
-    expected: dict[str, str] = recorded.get("files", {})
+    expected = recorded.files
     on_disk = set(relative_files(out))
     if on_disk != set(expected) | {MANIFEST}:
         return None

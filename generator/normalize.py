@@ -6,6 +6,8 @@ path placeholders without a parameter: all are reported together, each at its ow
 
 from __future__ import annotations
 
+import errno
+import keyword
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -32,7 +34,14 @@ from generator.model import (
     TypeRef,
     UrlEncoded,
 )
-from generator.naming import error_class_name, snake_case
+from generator.naming import (
+    attribute_names,
+    error_class_name,
+    method_names,
+    shape_constant,
+    snake_case,
+    unshadowed,
+)
 from generator.tree import files_under
 from generator.validate import schema_issues
 
@@ -148,6 +157,7 @@ def _load_service_dir(
         operations.append(builder.build(spec))
     issues.extend(builder.issues)
     issues.extend(_shape_conflicts(operations, operation_specs))
+    issues.extend(_client_name_clashes(operations, operation_specs, raw["name"]))
     if issues:
         raise SpecError(issues)
     endpoint = raw["endpoint"]
@@ -204,6 +214,15 @@ def _registry_issues(spec: SpecFile) -> list[SpecIssue]:
         if isinstance(value, str) and value and value not in registry:
             options = ", ".join(repr(name) for name in registry.names())
             issues.append(spec.issue(where, f"expected one of {options}, got {value!r}"))
+    service = raw.get("service")
+    if isinstance(service, str) and keyword.iskeyword(service):
+        issues.append(
+            spec.issue(
+                ("service",),
+                f"{service!r} is a Python keyword: the package generated.<provider>.{service} "
+                "could not be imported",
+            )
+        )
     if "default" in signing and signing["default"] not in schemes:
         issues.append(spec.issue(("signing", "default"), "default must be one of schemes"))
     credentials = raw.get("credentials")
@@ -248,6 +267,41 @@ def _shape_conflicts(operations: list[Operation], specs: list[SpecFile]) -> list
     return issues
 
 
+def _client_name_clashes(
+    operations: list[Operation], specs: list[SpecFile], service_name: str
+) -> list[SpecIssue]:
+    """The names each operation adds to the client modules must be its own: its methods
+    (``list_widgets``, and ``list_widgets_pages``, ``iter_list_widgets`` when paginated), its
+    constant (``LIST_WIDGETS``) beside the request shapes' (``TAG_SHAPE``), and the error
+    classes of its codes beside each other's and the service's base (``<name>Error``)."""
+    by_name = {spec.data["operation"]: spec for spec in specs}
+    owners = {f"{service_name}Error": "the service's error base", "ApiError": "the runtime's"}
+    for operation in operations:
+        for shape in operation.shapes:
+            owners.setdefault(shape_constant(shape.name), f"shape {shape.name}")
+    issues = []
+    for operation in operations:
+        spec = by_name[operation.name]
+        method, mine = operation.python_name, f"operation {operation.name}"
+        names: list[tuple[JsonPath, str, str]] = [
+            (("operation",), method, mine),
+            (("operation",), method.upper(), mine),
+        ]
+        if operation.pagination is not None:
+            names += [(("pagination",), f"{method}_pages", mine)]
+            names += [(("pagination",), f"iter_{method}", mine)]
+        names += [
+            (("errors", index, "code"), error.class_name, f"error code {error.code!r}")
+            for index, error in enumerate(operation.errors)
+        ]
+        for where, name, owner in names:
+            other = owners.setdefault(name, owner)
+            if other != owner:
+                message = f"{owner} would be named {name!r} in Python, as {other} is"
+                issues.append(spec.issue(where, message))
+    return issues
+
+
 class _OperationBuilder:
     """Builds one Operation per spec file, collecting issues instead of stopping."""
 
@@ -282,7 +336,7 @@ class _OperationBuilder:
         source = raw["source"]
         return Operation(
             name=name,
-            python_name=snake_case(name),
+            python_name=unshadowed(snake_case(name), method_names()),
             summary=raw["summary"].strip(),
             description=raw.get("description", "").strip(),
             method=method,
@@ -709,7 +763,7 @@ class _OperationBuilder:
             )
         return Field(
             wire_name=raw["name"],
-            python_name=snake_case(raw["name"]),
+            python_name=unshadowed(snake_case(raw["name"]), attribute_names()),
             type=type_,
             documented_type=raw["documented_type"],
             description=raw["description"].strip(),
@@ -1062,9 +1116,13 @@ class _OperationBuilder:
             return shown
         page = spec.path.parent / relative
         try:
+            if page.exists() and not page.is_file():  # a folder, a FIFO: never wait on one
+                raise IsADirectoryError(errno.EISDIR, "not a regular file")
             text = page.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             reason = "no such file" if isinstance(error, FileNotFoundError) else str(error)
+            if isinstance(error, OSError) and error.strerror:
+                reason = "no such file" if error.errno == errno.ENOENT else error.strerror
             self._issue(spec, where, f"{document!r}: cannot read the stored page ({reason})")
             return None
         lines = _content_lines(text)

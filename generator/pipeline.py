@@ -134,15 +134,18 @@ def build_tree(
     history: Path | None = None,
     inputs: SpecInputs | None = None,
     package: str = DEFAULT_PACKAGE,
+    trust_history: bool = True,
 ) -> GeneratedTree:
     """Every generated file in memory. With ``history`` (the current generated/), also
     CHANGELOG.md and the model snapshot, continued from the ones found there, and the files
     of services whose model did not change are taken from there instead of regenerated.
-    ``package``: the import name of the output (``generated``, ``mycorp_clouds``)."""
+    ``package``: the import name of the output (``generated``, ``mycorp_clouds``).
+    ``trust_history=False``: take nothing from ``history`` on the word of its manifest
+    (every service is built; CHANGELOG.md and the snapshot are still continued)."""
     if inputs is None:
         inputs = spec_inputs(specs_root, templates_root, package)
     tooling = inputs.tooling
-    previous = PreviousTree(history) if history is not None else None
+    previous = PreviousTree(history) if history is not None and trust_history else None
     reuse = _reusable(previous, inputs) if previous is not None else None
     kept = reuse.kept if reuse is not None else {}
     loaded = load_service_dirs(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from functools import cache
 from pathlib import Path
@@ -19,7 +20,7 @@ from generator.model import (
     ServiceSummary,
     TypeRef,
 )
-from generator.naming import snake_case
+from generator.naming import shape_constant
 
 if TYPE_CHECKING:
     import black
@@ -55,8 +56,35 @@ def python_literal(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(python_literal(v) for v in value) + "]"
     if isinstance(value, str):
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+        return '"' + "".join(_escaped(char, _LITERAL_ESCAPES) for char in value) + '"'
     return repr(value)
+
+
+_LITERAL_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_DOCSTRING_ESCAPES = {"\\": "\\\\", "\n": "\n"}  # a docstring keeps its line breaks
+_QUOTE_THAT_CLOSES = re.compile(r'"(?="|\Z)')
+
+
+def _escaped(char: str, escapes: dict[str, str]) -> str:
+    """``char`` as it is written inside a Python string literal: its escape, itself when
+    printable, else by its code point (control characters, line and paragraph separators)."""
+    if char in escapes:
+        return escapes[char]
+    if char.isprintable():
+        return char
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def docstring(body: str) -> str:
+    """The one way text becomes a docstring: ``body`` between triple quotes, escaped so that
+    whatever a spec says stays text: backslashes doubled, a quote that would end the literal
+    (one followed by another, or the last character) escaped, unprintable characters by
+    their code point."""
+    text = "".join(_escaped(char, _DOCSTRING_ESCAPES) for char in body)
+    return '"""' + _QUOTE_THAT_CLOSES.sub('\\\\"', text) + '"""'
 
 
 def wrap(text: str, width: int, indent: int, first: int = 0) -> str:
@@ -122,11 +150,6 @@ def keyword_type(parameter: Parameter) -> str:
     return parameter.type.python_input()
 
 
-def shape_constant(shape: str) -> str:
-    """The client module's name for a request shape's data: ``Tag`` -> ``TAG_SHAPE``."""
-    return f"{snake_case(shape).upper()}_SHAPE"
-
-
 def structure(keyword: str, ref: TypeRef) -> str:
     """Source of the runtime's ``Structure`` for a keyword (or attribute) of type ``ref``."""
     assert ref.structure is not None
@@ -190,6 +213,7 @@ class Renderer:
         self.env.globals.update(structure=structure)
         self.env.filters.update(
             py=python_literal,
+            docstring=docstring,
             wrap=wrap,
             md_cell=md_cell,
             md_value=md_value,

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
 from generator.errors import SpecIssue
@@ -26,11 +27,28 @@ _TYPE_NAMES = {
 }
 
 
+def _pattern(
+    validator: Draft202012Validator, pattern: str, instance: Any, schema: dict[str, Any]
+) -> Iterator[ValidationError]:
+    """``pattern``, with ``$`` the end of the text as in JSON Schema (ECMA-262), not also
+    before a final newline as in Python's ``re``: ``"ListWidgets\n"`` is no operation name."""
+    if isinstance(instance, str):
+        anchored = pattern[:-1] + r"\Z" if pattern.endswith("$") else pattern
+        if not re.search(anchored, instance):
+            yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = validators.extend(  # type: ignore[no-untyped-call]  # jsonschema: untyped
+    Draft202012Validator, {"pattern": _pattern}
+)
+
+
 @cache
 def validator(kind: str) -> Draft202012Validator:
     """The validator for ``service`` or ``operation`` files."""
     schema = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
-    return Draft202012Validator(schema)
+    validator: Draft202012Validator = _Validator(schema)
+    return validator
 
 
 def schema_issues(spec: SpecFile, kind: str) -> list[SpecIssue]:

@@ -1,10 +1,25 @@
-"""Write the generated tree: atomically per file, only what changed, stale files removed."""
+"""Write the generated tree: replaced whole, crash-safely, by one run at a time.
+
+The new tree is built beside the output (``.<out>.new``: unchanged files hard-linked from
+the current tree, the others written), then swapped in by one atomic exchange of the two
+folders (Linux's ``renameat2``; elsewhere two renames). The commit point is the journal,
+``.<out>.journal``, renamed in once the new tree is complete and naming it: a run killed
+before it leaves the output as it was (the next run deletes the half-built tree), one killed
+after it leaves a swap that the next run finishes first, whatever it then does. So after a
+kill at any point the output is the old tree or the new one (with two renames, for the
+instant between them, the old one is under ``.<out>.old`` and the journal brings the new
+one in), and a rerun writes exactly what an uninterrupted run writes. A lock on the output's
+parent folder keeps a second run from interleaving.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 import tempfile
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,18 +67,140 @@ def write_file(path: Path, content: bytes) -> None:
             handle.write(content)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
+    except OSError as error:
+        Path(tmp).unlink(missing_ok=True)
+        raise OSError(error.errno, error.strerror, str(path)) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
-def write_tree(out: Path, files: dict[str, bytes], diff: TreeDiff) -> None:
-    """Apply ``diff``: each changed file replaced atomically, removed files deleted."""
-    for name in diff.changed:
-        write_file(out / name, files[name])
-    for name in diff.removed:
-        (out / name).unlink()
-    for directory in sorted({p.parent for p in (out / n for n in diff.removed)}, reverse=True):
-        while directory != out and directory.is_dir() and not any(directory.iterdir()):
-            directory.rmdir()
-            directory = directory.parent
+class LockHeld(Exception):
+    """Another run is writing the same output."""
+
+
+@contextmanager
+def locked(out: Path) -> Iterator[None]:
+    """Hold the lock of ``out`` (an exclusive ``flock`` of its parent folder, released when
+    the process ends, however it ends); raise LockHeld at once if another run holds it.
+    Where there is no ``flock`` (Windows), runs are not locked."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    fd = os.open(out.parent, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise LockHeld(f"another generate is writing {out} (its folder is locked)") from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def _beside(out: Path, role: str) -> Path:
+    return out.with_name(f".{out.name}.{role}")
+
+
+def recover(out: Path) -> None:
+    """Finish the swap an interrupted run committed (its journal exists), then delete what
+    any run left beside ``out``. Call with the lock held."""
+    staging, old, journal = _beside(out, "new"), _beside(out, "old"), _beside(out, "journal")
+    if journal.exists():
+        try:
+            new = int(journal.read_text(encoding="ascii"))
+        except ValueError:
+            new = -1  # never written so: the journal is renamed in complete
+        if staging.is_dir() and staging.stat().st_ino == new:  # not swapped in yet
+            _swap_in(staging, out, old)
+        journal.unlink()
+    for leftover in (staging, old):
+        _remove(leftover)
+    _beside(out, "journal.tmp").unlink(missing_ok=True)
+
+
+def replace_tree(out: Path, files: dict[str, bytes], unchanged: Collection[str]) -> None:
+    """Make ``out`` exactly ``files``, swapped in whole (see the module docstring); the
+    ``unchanged`` ones are linked from the current tree. Call with the lock held, after
+    :func:`recover`."""
+    staging, old, journal = _beside(out, "new"), _beside(out, "old"), _beside(out, "journal")
+    os.mkdir(staging)
+    for name, content in files.items():
+        target = staging / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if name not in unchanged or not _linked(out / name, target):
+            _create(target, content)
+    # the commit point: a journal naming the complete new tree (by its inode)
+    pending = _beside(out, "journal.tmp")
+    _create(pending, str(staging.stat().st_ino).encode("ascii"))
+    os.rename(pending, journal)
+    _swap_in(staging, out, old)
+    journal.unlink()
+    for leftover in (staging, old):  # the old tree, wherever the swap left it
+        _remove(leftover)
+
+
+def _remove(path: Path) -> None:
+    """Delete a tree left beside the output; a symlink (an output that was one) only as a
+    link, never what it points to."""
+    if path.is_symlink():
+        path.unlink()
+    elif path.is_dir():
+        shutil.rmtree(path)
+
+
+def _swap_in(staging: Path, out: Path, old: Path) -> None:
+    """``staging`` becomes ``out``: in one atomic exchange where the system has one (Linux's
+    renameat2), the old tree then under ``staging``; else by two renames, the old tree
+    under ``old``."""
+    if out.exists() and exchange(staging, out):
+        return
+    if out.exists():
+        os.rename(out, old)
+    os.rename(staging, out)
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically (``renameat2(RENAME_EXCHANGE)``); False where the system or
+    the file system has no such call."""
+    import ctypes
+
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError, TypeError):  # no such call, or no C library to ask
+        return False
+    at_cwd, rename_exchange = -100, 2
+    if renameat2(at_cwd, bytes(first), at_cwd, bytes(second), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(first), None, str(second))
+
+
+def _create(path: Path, content: bytes) -> None:
+    """A new file holding ``content``; a failed write names its path (a disk-full write()
+    carries none)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        view = memoryview(content)
+        while view:
+            view = view[os.write(fd, view) :]
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(path)) from None
+    finally:
+        os.close(fd)
+    os.chmod(path, 0o644)  # whatever the umask, as write_file
+
+
+def _linked(source: Path, target: Path) -> bool:
+    try:
+        os.link(source, target)
+    except OSError as error:
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise
+        return False  # another file system, links not supported: write the bytes
+    return True

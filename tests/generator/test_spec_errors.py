@@ -3,6 +3,7 @@ and leaves the output tree exactly as it was."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -196,6 +197,37 @@ EXPECTED: dict[str, list[str]] = {
         "specs/alibabacloud/demo/TagWidgets.yaml:29: parameters[2].style: style 'flat' is for "
         "objects and maps only",
     ],
+    # files the loader refuses to read, or to read further, before YAML sees them
+    "not_utf8": [f"{OP}:2: not UTF-8: byte 0xe9 (invalid continuation byte)"],
+    "disallowed_character": [f"{OP}:2: invalid YAML: character U+0000 is not allowed"],
+    "not_a_regular_file": ["specs/huaweicloud/demo/Extra.yaml:1: not a regular file"],
+    "dangling_symlink": [
+        "specs/huaweicloud/demo/Extra.yaml:1: cannot read: no such file (a dangling symlink?)",
+    ],
+    # YAML that would hang, overflow the stack or build what no spec means
+    "yaml_aliases": [f"{OP}:3: x-l2[0][0][8]: more than 100 uses of YAML aliases"],
+    "too_deep": [f"{OP}:1: invalid YAML: nested deeper than 64 levels"],
+    "recursive_alias": [f"{OP}:3: notes[0]: a YAML alias inside the node it names"],
+    "key_not_text": [f"{OP}:3: a key must be text, not a list or mapping"],
+    "yaml_tag": [
+        f"{OP}:2: summary: YAML tag 'tag:yaml.org,2002:binary' is not allowed in a spec",
+    ],
+    "bad_tagged_value": [f"{OP}:23: parameters[1].required: 'maybe' is no bool"],
+    "non_finite_number": [f"{OP}:24: parameters[1].default: '.nan': expected a finite number"],
+    "nul_in_text": [f"{OP}:2: summary: text holds a NUL or a lone surrogate"],
+    # names Python cannot take: a keyword as the package, a name the generated code has
+    "keyword_service": [
+        f"{SERVICE}:3: service: 'class' is a Python keyword: the package "
+        "generated.<provider>.class could not be imported",
+    ],
+    "client_name_clash": [
+        f"{OP}:57: errors[0].code: error code 'Demo' would be named 'DemoError' in Python, as "
+        "the service's error base is",
+    ],
+    # `$` ends the text, as in JSON Schema, not also before a final newline as in Python
+    "pattern_newline": [
+        f"{OP}:1: operation: 'ListWidgets\\n' does not match the pattern ^[A-Z][A-Za-z0-9]*$",
+    ],
     # several errors in one file, all reported at once, in line order
     "several_errors": [
         f"{OP}:1: missing required key 'summary'",
@@ -312,3 +344,27 @@ def test_no_specs_never_empties_out(
     assert main(["generate", "--specs", str(tmp_path / folder), "--out", str(out)]) == 1
     assert capsys.readouterr().err.splitlines()[0] == f"{tmp_path / folder}:1: {problem}"
     assert _snapshot(out) == before
+
+
+@pytest.mark.parametrize("kind", ["fifo", "oversized"])
+def test_files_made_at_run_time_are_refused_without_waiting(
+    kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What git cannot hold: a FIFO named like a spec (reading it would wait forever) and a
+    file over the size limit (reading it would take the memory)."""
+    from generator.loader import MAX_BYTES
+
+    specs = tmp_path / "specs"
+    shutil.copytree(FIXTURES / "valid" / "specs", specs)
+    extra = specs / "huaweicloud" / "demo" / "Extra.yaml"
+    if kind == "fifo":
+        os.mkfifo(extra)
+        expected = "not a regular file"
+    else:
+        extra.write_bytes(b"#" * (MAX_BYTES + 1))
+        expected = f"{MAX_BYTES + 1} bytes: a spec file is at most {MAX_BYTES}"
+    out = tmp_path / "generated"
+    assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0] == f"specs/huaweicloud/demo/Extra.yaml:1: {expected}"
+    assert not out.exists()
