@@ -20,6 +20,9 @@ from .transport import (
     Timeout,
     _deadline,
     _headers_to_send,
+    _httpx_failure,
+    _httpx_response,
+    _httpx_timeout,
     _is_coroutine_method,
     _lower_headers,
     _past,
@@ -313,12 +316,7 @@ class AsyncHttpxTransport:
                 request.url,
                 content=request.body,
                 headers=_headers_to_send(request),
-                timeout=httpx.Timeout(
-                    connect=timeout.connect,
-                    read=timeout.read,
-                    write=timeout.read,
-                    pool=timeout.connect,
-                ),
+                timeout=_httpx_timeout(timeout),
                 follow_redirects=False,
             ) as response:
                 size = 0
@@ -328,21 +326,11 @@ class AsyncHttpxTransport:
                     if size > limit or _past(deadline):
                         verdict = "large" if size > limit else "late"
                         break
-        except (httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
-            failure: TransportError = _timeout_error(request, exc, timeout, sent=False)
-        except httpx.TimeoutException as exc:
-            failure = _timeout_error(request, exc, timeout)
-        except httpx.ConnectError as exc:
-            failure = _transport_error(request, exc, sent=False)
         except (httpx.HTTPError, httpx.InvalidURL, OSError) as exc:
-            failure = _transport_error(request, exc)
+            failure: TransportError = _httpx_failure(request, exc, timeout)
         else:
             if not verdict:
-                return HttpResponse(
-                    status=response.status_code,
-                    headers=_lower_headers(response.headers.multi_items()),
-                    body=b"".join(chunks),
-                )
+                return _httpx_response(response, chunks)
             if verdict == "large":
                 raise _too_large(request, limit)
             failure = _timeout_error(request, None, timeout)

@@ -182,6 +182,37 @@ def _past(deadline: float | None) -> bool:
     return time.monotonic() > deadline
 
 
+def _httpx_timeout(timeout: Timeout) -> httpx.Timeout:
+    """``timeout`` for an httpx client (sync or async): writes bounded like reads."""
+    import httpx
+
+    return httpx.Timeout(
+        connect=timeout.connect, read=timeout.read, write=timeout.read, pool=timeout.connect
+    )
+
+
+def _httpx_failure(request: HttpRequest, exc: Exception, timeout: Timeout) -> TransportError:
+    """The error for what an httpx client (sync or async) raised; connect failures and pool
+    waits happened before anything was sent."""
+    import httpx
+
+    if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
+        return _timeout_error(request, exc, timeout, sent=False)
+    if isinstance(exc, httpx.TimeoutException):
+        return _timeout_error(request, exc, timeout)
+    if isinstance(exc, httpx.ConnectError):
+        return _transport_error(request, exc, sent=False)
+    return _transport_error(request, exc)
+
+
+def _httpx_response(response: httpx.Response, chunks: list[bytes]) -> HttpResponse:
+    return HttpResponse(
+        status=response.status_code,
+        headers=_lower_headers(response.headers.multi_items()),
+        body=b"".join(chunks),
+    )
+
+
 def _transport_error(
     request: HttpRequest, exc: BaseException, *, sent: bool = True
 ) -> TransportError:
@@ -385,12 +416,7 @@ class HttpxTransport:
                 request.url,
                 content=request.body,
                 headers=_headers_to_send(request),
-                timeout=httpx.Timeout(
-                    connect=timeout.connect,
-                    read=timeout.read,
-                    write=timeout.read,
-                    pool=timeout.connect,
-                ),
+                timeout=_httpx_timeout(timeout),
                 follow_redirects=False,
             ) as response:
                 size = 0
@@ -400,21 +426,11 @@ class HttpxTransport:
                     if size > limit or _past(deadline):
                         verdict = "large" if size > limit else "late"
                         break
-        except (httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
-            failure: TransportError = _timeout_error(request, exc, timeout, sent=False)
-        except httpx.TimeoutException as exc:
-            failure = _timeout_error(request, exc, timeout)
-        except httpx.ConnectError as exc:
-            failure = _transport_error(request, exc, sent=False)
         except (httpx.HTTPError, httpx.InvalidURL, OSError) as exc:
-            failure = _transport_error(request, exc)
+            failure: TransportError = _httpx_failure(request, exc, timeout)
         else:
             if not verdict:
-                return HttpResponse(
-                    status=response.status_code,
-                    headers=_lower_headers(response.headers.multi_items()),
-                    body=b"".join(chunks),
-                )
+                return _httpx_response(response, chunks)
             if verdict == "large":
                 raise _too_large(request, limit)
             failure = _timeout_error(request, None, timeout)
