@@ -74,9 +74,13 @@ class AlibabaCloudCredentials(NamedTuple):
         access_key_id: str | None = None,
         access_key_secret: str | None = None,
         security_token: str | None = None,
+        credentials: CredentialsSource[AlibabaCloudCredentials] | None = None,
     ) -> CredentialsSource[AlibabaCloudCredentials]:
-        """Keywords and environment (:meth:`resolve`); without them, the rest of the official
-        SDK's default chain (see :mod:`sdk_runtime.credential_providers.alibabacloud`)."""
+        """``credentials`` if given (with no other keyword); else keywords and environment
+        (:meth:`resolve`); without them, the rest of the official SDK's default chain (see
+        :mod:`sdk_runtime.credential_providers.alibabacloud`)."""
+        if credentials is not None:
+            return _only(credentials, access_key_id, access_key_secret, security_token)
         if access_key_id or access_key_secret or security_token or _any_env(ALIBABA_CLOUD):
             return cls.resolve(access_key_id, access_key_secret, security_token)
         from sdk_runtime.credential_providers.alibabacloud import default_chain
@@ -136,9 +140,13 @@ class HuaweiCloudCredentials(NamedTuple):
         project_id: str | None = None,
         security_token: str | None = None,
         auth_token: str | None = None,
+        credentials: CredentialsSource[HuaweiCloudCredentials] | None = None,
     ) -> CredentialsSource[HuaweiCloudCredentials]:
-        """Keywords and environment (:meth:`resolve`); without them, the rest of the official
-        SDK's default chain (see :mod:`sdk_runtime.credential_providers.huaweicloud`)."""
+        """``credentials`` if given (with no other keyword); else keywords and environment
+        (:meth:`resolve`); without them, the rest of the official SDK's default chain (see
+        :mod:`sdk_runtime.credential_providers.huaweicloud`)."""
+        if credentials is not None:
+            return _only(credentials, ak, sk, project_id, security_token, auth_token)
         given = ak or sk or security_token or auth_token
         if given or _any_env(HUAWEI_CLOUD, ("HUAWEICLOUD_SDK_PROJECT_ID",)):
             return cls.resolve(ak, sk, project_id, security_token, auth_token)
@@ -215,6 +223,13 @@ class SupportsGet(Protocol[CredT_co]):
 
 # What ``credentials=`` takes: the credentials, a callable returning them, or a provider
 CredentialsSource = Union[CredT, Callable[[], CredT], SupportsGet[CredT]]  # noqa: UP007
+
+
+def _only(credentials: CredentialsSource[CredT], *keywords: str | None) -> CredentialsSource[CredT]:
+    """``credentials``, unless credential keywords were given too (one would be ignored)."""
+    if any(value is not None for value in keywords):
+        raise ValueError("pass credentials= or the credential keywords, not both")
+    return credentials
 
 
 def _any_env(family: CredentialFamily, ignore: tuple[str, ...] = ()) -> bool:

@@ -87,12 +87,8 @@ class CloudSsoClient(BaseClient):
         """
         super().__init__(
             SERVICE,
-            (
-                credentials
-                if credentials is not None
-                else AlibabaCloudCredentials.resolve_chain(
-                    access_key_id, access_key_secret, security_token
-                )
+            AlibabaCloudCredentials.resolve_chain(
+                access_key_id, access_key_secret, security_token, credentials=credentials
             ),
             endpoint=endpoint,
             region=region,
@@ -154,12 +150,8 @@ class AsyncCloudSsoClient(AsyncBaseClient):
         """
         super().__init__(
             SERVICE,
-            (
-                credentials
-                if credentials is not None
-                else AlibabaCloudCredentials.resolve_chain(
-                    access_key_id, access_key_secret, security_token
-                )
+            AlibabaCloudCredentials.resolve_chain(
+                access_key_id, access_key_secret, security_token, credentials=credentials
             ),
             endpoint=endpoint,
             region=region,

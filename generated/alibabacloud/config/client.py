@@ -115,12 +115,8 @@ class ConfigClient(BaseClient):
         """
         super().__init__(
             SERVICE,
-            (
-                credentials
-                if credentials is not None
-                else AlibabaCloudCredentials.resolve_chain(
-                    access_key_id, access_key_secret, security_token
-                )
+            AlibabaCloudCredentials.resolve_chain(
+                access_key_id, access_key_secret, security_token, credentials=credentials
             ),
             endpoint=endpoint,
             region=region,
@@ -300,12 +296,8 @@ class AsyncConfigClient(AsyncBaseClient):
         """
         super().__init__(
             SERVICE,
-            (
-                credentials
-                if credentials is not None
-                else AlibabaCloudCredentials.resolve_chain(
-                    access_key_id, access_key_secret, security_token
-                )
+            AlibabaCloudCredentials.resolve_chain(
+                access_key_id, access_key_secret, security_token, credentials=credentials
             ),
             endpoint=endpoint,
             region=region,

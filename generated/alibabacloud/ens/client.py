@@ -105,12 +105,8 @@ class EnsClient(BaseClient):
         """
         super().__init__(
             SERVICE,
-            (
-                credentials
-                if credentials is not None
-                else AlibabaCloudCredentials.resolve_chain(
-                    access_key_id, access_key_secret, security_token
-                )
+            AlibabaCloudCredentials.resolve_chain(
+                access_key_id, access_key_secret, security_token, credentials=credentials
             ),
             endpoint=endpoint,
             region=region,
@@ -223,12 +219,8 @@ class AsyncEnsClient(AsyncBaseClient):
         """
         super().__init__(
             SERVICE,
-            (
-                credentials
-                if credentials is not None
-                else AlibabaCloudCredentials.resolve_chain(
-                    access_key_id, access_key_secret, security_token
-                )
+            AlibabaCloudCredentials.resolve_chain(
+                access_key_id, access_key_secret, security_token, credentials=credentials
             ),
             endpoint=endpoint,
             region=region,

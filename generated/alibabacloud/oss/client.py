@@ -95,12 +95,8 @@ class OssClient(BaseClient):
         """
         super().__init__(
             SERVICE,
-            (
-                credentials
-                if credentials is not None
-                else AlibabaCloudCredentials.resolve_chain(
-                    access_key_id, access_key_secret, security_token
-                )
+            AlibabaCloudCredentials.resolve_chain(
+                access_key_id, access_key_secret, security_token, credentials=credentials
             ),
             endpoint=endpoint,
             region=region,
@@ -198,12 +194,8 @@ class AsyncOssClient(AsyncBaseClient):
         """
         super().__init__(
             SERVICE,
-            (
-                credentials
-                if credentials is not None
-                else AlibabaCloudCredentials.resolve_chain(
-                    access_key_id, access_key_secret, security_token
-                )
+            AlibabaCloudCredentials.resolve_chain(
+                access_key_id, access_key_secret, security_token, credentials=credentials
             ),
             endpoint=endpoint,
             region=region,

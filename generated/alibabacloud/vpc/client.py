@@ -164,12 +164,8 @@ class VpcClient(BaseClient):
         """
         super().__init__(
             SERVICE,
-            (
-                credentials
-                if credentials is not None
-                else AlibabaCloudCredentials.resolve_chain(
-                    access_key_id, access_key_secret, security_token
-                )
+            AlibabaCloudCredentials.resolve_chain(
+                access_key_id, access_key_secret, security_token, credentials=credentials
             ),
             endpoint=endpoint,
             region=region,
@@ -444,12 +440,8 @@ class AsyncVpcClient(AsyncBaseClient):
         """
         super().__init__(
             SERVICE,
-            (
-                credentials
-                if credentials is not None
-                else AlibabaCloudCredentials.resolve_chain(
-                    access_key_id, access_key_secret, security_token
-                )
+            AlibabaCloudCredentials.resolve_chain(
+                access_key_id, access_key_secret, security_token, credentials=credentials
             ),
             endpoint=endpoint,
             region=region,

@@ -94,12 +94,8 @@ class GaClient(BaseClient):
         """
         super().__init__(
             SERVICE,
-            (
-                credentials
-                if credentials is not None
-                else HuaweiCloudCredentials.resolve_chain(
-                    ak, sk, project_id, security_token, auth_token
-                )
+            HuaweiCloudCredentials.resolve_chain(
+                ak, sk, project_id, security_token, auth_token, credentials=credentials
             ),
             endpoint=endpoint,
             region=region,
@@ -189,12 +185,8 @@ class AsyncGaClient(AsyncBaseClient):
         """
         super().__init__(
             SERVICE,
-            (
-                credentials
-                if credentials is not None
-                else HuaweiCloudCredentials.resolve_chain(
-                    ak, sk, project_id, security_token, auth_token
-                )
+            HuaweiCloudCredentials.resolve_chain(
+                ak, sk, project_id, security_token, auth_token, credentials=credentials
             ),
             endpoint=endpoint,
             region=region,

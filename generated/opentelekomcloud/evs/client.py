@@ -123,12 +123,8 @@ class EvsClient(BaseClient):
         """
         super().__init__(
             SERVICE,
-            (
-                credentials
-                if credentials is not None
-                else HuaweiCloudCredentials.resolve_chain(
-                    ak, sk, project_id, security_token, auth_token
-                )
+            HuaweiCloudCredentials.resolve_chain(
+                ak, sk, project_id, security_token, auth_token, credentials=credentials
             ),
             endpoint=endpoint,
             region=region,
@@ -387,12 +383,8 @@ class AsyncEvsClient(AsyncBaseClient):
         """
         super().__init__(
             SERVICE,
-            (
-                credentials
-                if credentials is not None
-                else HuaweiCloudCredentials.resolve_chain(
-                    ak, sk, project_id, security_token, auth_token
-                )
+            HuaweiCloudCredentials.resolve_chain(
+                ak, sk, project_id, security_token, auth_token, credentials=credentials
             ),
             endpoint=endpoint,
             region=region,
