@@ -7,8 +7,10 @@ credentials expire within :data:`REFRESH_MARGIN` it calls ``refresh()``, which a
 provider again under a lock (one thread fetches, the others wait and reuse the result). A
 failed refresh keeps the old credentials while they are still valid. Async clients run
 ``refresh()`` in a worker thread (``anyio.to_thread`` or ``asyncio.to_thread``), so a
-provider's network call never blocks the event loop; only the lock's short critical section
-runs there.
+provider's network call never blocks the event loop (the lock, too, is taken in the worker;
+the loop only reads the expiration). The first fetch is made by the (synchronous)
+constructor: an async client whose chain reaches a metadata service or STS is best built
+outside the running loop.
 
 Each vendor's chain is in its own module (:mod:`.alibabacloud`, :mod:`.huaweicloud`), loaded
 only when a client is built without keywords or environment variables.

@@ -541,3 +541,46 @@ def test_temporary_token_masked_in_errors(
     with GaClient(endpoint=cloud.url) as client:
         assert HUAWEI_SECURITY_TOKEN in client._pipeline.secrets
         assert HUAWEI_SECURITY_TOKEN not in repr(client) + repr(client._pipeline.credentials)
+
+
+def test_credentials_ini_ram_role_arn_and_ecs_ram_role(
+    cloud: FakeCloud,
+    metadata: Metadata,
+    no_ambient_credentials: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """credentials.ini types ram_role_arn (STS AssumeRole with the section's AccessKey) and
+    ecs_ram_role (the named role from the metadata service); ALIBABA_CLOUD_PROFILE picks."""
+    monkeypatch.setenv("ALIBABA_CLOUD_STS_ENDPOINT", metadata.url)
+    monkeypatch.setenv("ALIBABA_CLOUD_ECS_METADATA_ENDPOINT", metadata.url)
+    _write(
+        no_ambient_credentials / ".alibabacloud" / "credentials.ini",
+        f"[role]\ntype = ram_role_arn\naccess_key_id = {ALIBABA_ACCESS_KEY_ID}\n"
+        f"access_key_secret = {ALIBABA_ACCESS_KEY_SECRET}\nrole_arn = acs:ram::1:role/ini\n"
+        "role_session_name = from-ini\n\n[ecs]\ntype = ecs_ram_role\nrole_name = EcsRole\n",
+    )
+    metadata.route("GET", "/", _sts_answer(_in(3600)))
+    _ecs_role(metadata, _in(3600))
+    monkeypatch.setenv("ALIBABA_CLOUD_PROFILE", "role")
+    with EnsClient(endpoint=cloud.url) as client:
+        client.list_buckets()
+    monkeypatch.setenv("ALIBABA_CLOUD_PROFILE", "ecs")
+    with EnsClient(endpoint=cloud.url) as client:
+        client.list_buckets()
+    assume = metadata.seen[0].params
+    assert assume["Action"] == "AssumeRole" and assume["RoleSessionName"] == "from-ini"
+    assert metadata.seen[-1].path.endswith("/security-credentials/EcsRole")
+    assert len(cloud.requests) == 2
+    assert all(
+        r.header("x-acs-security-token") == ALIBABA_STS_SECURITY_TOKEN for r in cloud.requests
+    )
+    assert all(r.verified for r in cloud.requests) and cloud.rejected == []
+
+
+def test_missing_profile_is_a_clear_error(
+    cloud: FakeCloud, no_ambient_credentials: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _aliyun_config(no_ambient_credentials)
+    monkeypatch.setenv("ALIBABA_CLOUD_PROFILE", "nope")
+    with pytest.raises(CredentialsError, match="no profile named 'nope'"):
+        EnsClient(endpoint=cloud.url)
