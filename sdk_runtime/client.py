@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 from sdk_runtime.credentials import (
     FAMILIES,
     AlibabaCloudCredentials,
+    CredentialsSource,
     HuaweiCloudCredentials,
     credentials_family,
 )
@@ -47,6 +48,8 @@ from sdk_runtime.transport import (
 if TYPE_CHECKING:  # pydantic and the models load with the first decoded response
     from pydantic import BaseModel
 
+    from sdk_runtime.credential_providers import Refresher
+
 __all__ = [
     "DEFAULT_MAX_RESPONSE_BYTES",
     "DEFAULT_MAX_RETRIES",
@@ -59,6 +62,9 @@ ResponseT = TypeVar("ResponseT", bound="BaseModel")
 TransportT = TypeVar("TransportT", SyncTransport, AsyncTransport)
 TimeoutLike = float | tuple[float, float] | tuple[float, float, float] | Timeout | None
 Credentials = AlibabaCloudCredentials | HuaweiCloudCredentials
+AnyCredentials = (
+    CredentialsSource[AlibabaCloudCredentials] | CredentialsSource[HuaweiCloudCredentials]
+)
 
 
 class _Pipeline:
@@ -67,7 +73,7 @@ class _Pipeline:
     def __init__(
         self,
         service: ServiceSpec,
-        credentials: Credentials,
+        source: AnyCredentials,
         *,
         endpoint: str | None,
         region: str | None,
@@ -85,16 +91,21 @@ class _Pipeline:
             raise ValueError(
                 f"signing must be one of {', '.join(service.signing_schemes)}, got {self.signing!r}"
             )
+        # a provider, or credentials that expire: asked again before they do
+        self.refresher: Refresher[Any] | None = None
+        if isinstance(source, Credentials) and source.expiration is None:
+            credentials: Credentials = source
+        else:
+            from sdk_runtime.credential_providers import Refresher
+
+            self.refresher = Refresher(source)
+            credentials = self.refresher.current
         if isinstance(credentials, HuaweiCloudCredentials) and not (
             credentials.ak and credentials.sk
         ):
             self.signing = "huawei-token"  # only a token was given
-        for field, value in zip(credentials._fields, credentials, strict=True):
-            if isinstance(value, str) and ("\r" in value or "\n" in value or "\x00" in value):
-                # they travel in headers (tokens, the signature's key id): never a new header
-                raise ValueError(f"credentials: {field} must not contain CR, LF or NUL")
-        self.signer: Signer = make_signer(self.signing, credentials, self.region)
-        self.secrets = secret_forms(credentials.secret_values())  # masked in error texts
+        self.secrets: tuple[str, ...] = ()  # masked in error texts, old tokens included
+        self.use(credentials)
         self.timeout = Timeout.of(timeout)
         self.retry = RetryPolicy(max_retries=max_retries)
         self.quota = RetryQuota()  # the retry budget of this client
@@ -138,6 +149,31 @@ class _Pipeline:
             if filled.get(name) is None and operation.locations.get(name) == "path":
                 filled[name] = value
         return filled
+
+    def use(self, credentials: Credentials) -> None:
+        """Sign with ``credentials`` from now on (and mask their secrets, as the old ones)."""
+        for field, value in zip(credentials._fields, credentials, strict=True):
+            if isinstance(value, str) and ("\r" in value or "\n" in value or "\x00" in value):
+                # they travel in headers (tokens, the signature's key id): never a new header
+                raise ValueError(f"credentials: {field} must not contain CR, LF or NUL")
+        signer = make_signer(self.signing, credentials, self.region)
+        self.secrets = secret_forms((*self.secrets, *credentials.secret_values()))
+        self.signer: Signer = signer
+        self.credentials = credentials
+
+    def refresh_due(self) -> bool:
+        """Whether the credentials expire soon (then ``refresh``, or ``await`` the async one)."""
+        return self.refresher is not None and self.refresher.due()
+
+    def refresh(self) -> None:
+        assert self.refresher is not None
+        if (credentials := self.refresher.refresh()) is not self.credentials:
+            self.use(credentials)
+
+    async def refresh_async(self) -> None:
+        assert self.refresher is not None
+        if (credentials := await self.refresher.refresh_async()) is not self.credentials:
+            self.use(credentials)
 
     def signed(self, request: HttpRequest) -> HttpRequest:
         attempt = request.copy()
@@ -223,7 +259,7 @@ class _ClientBase(Generic[TransportT]):
     def __init__(
         self,
         service: ServiceSpec,
-        credentials: Credentials,
+        credentials: AnyCredentials,
         *,
         endpoint: str | None = None,
         region: str | None = None,
@@ -284,6 +320,8 @@ class BaseClient(_ClientBase[SyncTransport]):
         attempt = spent = 0
         while True:
             try:
+                if pipeline.refresh_due():
+                    pipeline.refresh()
                 response = self._transport.send(pipeline.signed(request), pipeline.timeout)
                 result = pipeline.outcome(operation, response)
             except (ApiError, TransportError) as error:
@@ -361,6 +399,8 @@ class AsyncBaseClient(_ClientBase[AsyncTransport]):
         attempt = spent = 0
         while True:
             try:
+                if pipeline.refresh_due():
+                    await pipeline.refresh_async()  # in a worker thread: the loop is not held
                 response = await self._transport.send(pipeline.signed(request), pipeline.timeout)
                 result = pipeline.outcome(operation, response)
             except (ApiError, TransportError) as error:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -15,8 +17,29 @@ def _fakecloud_session() -> Iterator[FakeCloud]:
         yield cloud
 
 
+REFUSED = "http://127.0.0.1:9"  # nothing listens on the discard port
+
+
 @pytest.fixture
-def cloud(_fakecloud_session: FakeCloud, monkeypatch: pytest.MonkeyPatch) -> FakeCloud:
+def no_ambient_credentials(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty HOME (returned), no vendor variable, and metadata/STS endpoints that refuse:
+    the default credential chains find nothing of the machine running the tests."""
+    for name in list(os.environ):
+        if name.startswith(("ALIBABA_CLOUD_", "HUAWEICLOUD_")):
+            monkeypatch.delenv(name)
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("ALIBABA_CLOUD_ECS_METADATA_ENDPOINT", REFUSED)
+    monkeypatch.setenv("ALIBABA_CLOUD_STS_ENDPOINT", REFUSED)
+    monkeypatch.setenv("HUAWEICLOUD_SDK_METADATA_ENDPOINT", REFUSED)
+    return home
+
+
+@pytest.fixture
+def cloud(
+    _fakecloud_session: FakeCloud, monkeypatch: pytest.MonkeyPatch, no_ambient_credentials: Path
+) -> FakeCloud:
     """The fake cloud, with no faults queued, no requests recorded and no proxy or
     credential variables from the environment leaking into the test."""
     for name in (

@@ -42,15 +42,19 @@ def signed_header_names(headers: dict[str, str]) -> list[str]:
 
 
 class HuaweiAkSkSigner:
-    """Adds ``X-Sdk-Date``, ``Host`` (if absent), ``X-Project-Id`` (if set) and
+    """Adds ``X-Sdk-Date``, ``Host`` (if absent), ``X-Project-Id`` and ``X-Security-Token``
+    (if set) and
     ``Authorization: SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=...``."""
 
-    __slots__ = ("_ak", "_sk", "_project_id")
+    __slots__ = ("_ak", "_sk", "_project_id", "_security_token")
 
-    def __init__(self, ak: str, sk: str, project_id: str | None = None) -> None:
+    def __init__(
+        self, ak: str, sk: str, project_id: str | None = None, security_token: str | None = None
+    ) -> None:
         self._ak = ak
         self._sk = sk
         self._project_id = project_id
+        self._security_token = security_token  # temporary AK/SK: X-Security-Token, signed
 
     family: ClassVar[str] = "huaweicloud"
     security: ClassVar[ApiKey] = ApiKey(
@@ -65,7 +69,9 @@ class HuaweiAkSkSigner:
         Cloud APIs accept either."""
         assert isinstance(credentials, HuaweiCloudCredentials)  # see signing.make_signer
         if credentials.ak and credentials.sk:
-            return cls(credentials.ak, credentials.sk, credentials.project_id)
+            return cls(
+                credentials.ak, credentials.sk, credentials.project_id, credentials.security_token
+            )
         if credentials.auth_token:
             return HuaweiTokenSigner(credentials.auth_token, credentials.project_id)
         raise CredentialsError(
@@ -81,6 +87,8 @@ class HuaweiAkSkSigner:
         headers = request.headers
         if self._project_id:
             headers["X-Project-Id"] = self._project_id
+        if self._security_token:  # set before signing, as huaweicloudsdkcore does
+            headers["X-Security-Token"] = self._security_token
         content_type = _get_header(headers, "Content-Type")
         if content_type and not content_type.startswith(("application/json", "application/bson")):
             headers[_CONTENT_SHA256] = "UNSIGNED-PAYLOAD"

@@ -31,3 +31,10 @@ ALIBABA_KEYS: dict[str, AlibabaKey] = {
 }
 
 HUAWEI_KEYS: dict[str, str] = {HUAWEI_AK: HUAWEI_SK}
+# temporary AK/SK (from ECS metadata): the security token each must come with
+HUAWEI_TEMP_AK = "HWTEMPAK0001"
+HUAWEI_TEMP_SK = "hw-temp-sk"
+HUAWEI_SECURITY_TOKEN = "hw-temporary-security-token-0123456789"
+HUAWEI_TEMP_KEYS: dict[str, tuple[str, str]] = {
+    HUAWEI_TEMP_AK: (HUAWEI_TEMP_SK, HUAWEI_SECURITY_TOKEN)
+}

@@ -13,7 +13,7 @@ from huaweicloudsdkcore.auth.credentials import BasicCredentials
 from huaweicloudsdkcore.sdk_request import SdkRequest
 from huaweicloudsdkcore.signer.signer import Signer
 
-from .credentials import HUAWEI_KEYS, HUAWEI_PROJECT_ID, HUAWEI_TOKEN
+from .credentials import HUAWEI_KEYS, HUAWEI_PROJECT_ID, HUAWEI_TEMP_KEYS, HUAWEI_TOKEN
 from .data import GA_BYOIP_POOLS, GA_DEFAULT_LIMIT, GA_MAX_LIMIT
 from .server import (
     MAX_CLOCK_SKEW_SECONDS,
@@ -84,11 +84,16 @@ class HuaweiGa:
         if m is None:
             raise _auth_failed(f"malformed Authorization header {auth!r}")
         sk = HUAWEI_KEYS.get(m["ak"])
+        signed = m["signed"].split(";")
+        token = req.header("X-Security-Token")
+        if m["ak"] in HUAWEI_TEMP_KEYS:  # temporary AK/SK: the token is required and signed
+            sk, expected = HUAWEI_TEMP_KEYS[m["ak"]]
+            if token != expected or "x-security-token" not in signed:
+                raise _auth_failed("temporary AK/SK need their signed X-Security-Token")
+        elif token is not None:
+            raise _auth_failed("a permanent AK/SK with an X-Security-Token")
         if sk is None:
             raise _auth_failed(f"access key {m['ak']} does not exist")
-        if req.header("X-Security-Token") is not None:
-            raise _auth_failed("temporary AK/SK (X-Security-Token) is not known to fakecloud")
-        signed = m["signed"].split(";")
         headers = req.header_map
         for required in ("host", "x-sdk-date"):
             if required not in signed:

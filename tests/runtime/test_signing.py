@@ -600,7 +600,10 @@ def _hw_request(case: str) -> HttpRequest:
 
 
 def _official_huawei_authorization(
-    unsigned: HttpRequest, signed: HttpRequest, project_id: str | None
+    unsigned: HttpRequest,
+    signed: HttpRequest,
+    project_id: str | None,
+    security_token: str | None = None,
 ) -> tuple[str, dict[str, str]]:
     """BasicCredentials.sign_request (adds X-Project-Id, then Signer.sign) on the unsigned
     request, with our X-Sdk-Date preset so that both sign the same instant."""
@@ -617,7 +620,10 @@ def _official_huawei_authorization(
         header_params=headers,
         body=unsigned.body,
     )
-    BasicCredentials(HW_AK, HW_SK, project_id).sign_request(sdk_request)
+    official = BasicCredentials(HW_AK, HW_SK, project_id)
+    if security_token is not None:
+        official.with_security_token(security_token)
+    official.sign_request(sdk_request)
     return str(sdk_request.header_params["Authorization"]), sdk_request.header_params
 
 
@@ -636,6 +642,22 @@ def test_huawei_matches_official_signer(case: str, project_id: str | None) -> No
     assert signed.headers["Authorization"].startswith(
         f"SDK-HMAC-SHA256 Access={HW_AK}, SignedHeaders="
     )
+
+
+@pytest.mark.parametrize("case", sorted(HW_CASES))
+def test_huawei_security_token_matches_official_signer(case: str) -> None:
+    """Temporary AK/SK (ECS metadata): X-Security-Token is sent and signed, as
+    huaweicloudsdkcore's BasicCredentials.with_security_token does."""
+    token = "hw-temporary-security-token-0123456789"
+    creds = HuaweiCloudCredentials(HW_AK, HW_SK, HW_PROJECT, security_token=token)
+    unsigned = _hw_request(case)
+    signed = _signed(make_signer("huawei-sdk-hmac-sha256", creds, "ap-southeast-1"), unsigned)
+
+    expected, official_headers = _official_huawei_authorization(unsigned, signed, HW_PROJECT, token)
+    assert signed.headers["Authorization"] == expected
+    assert signed.headers["X-Security-Token"] == official_headers["X-Security-Token"] == token
+    assert "x-security-token" in expected.split("SignedHeaders=")[1].split(",")[0]
+    assert signed.headers.keys() == official_headers.keys()
 
 
 def test_huawei_signed_header_list() -> None:

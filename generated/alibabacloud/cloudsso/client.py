@@ -14,7 +14,7 @@ from sdk_runtime.client import (
     BaseClient,
     TimeoutLike,
 )
-from sdk_runtime.credentials import AlibabaCloudCredentials
+from sdk_runtime.credentials import AlibabaCloudCredentials, CredentialsSource
 from sdk_runtime.service import OperationSpec, ServiceSpec
 
 from generated.alibabacloud.cloudsso.errors import ERRORS
@@ -62,6 +62,7 @@ class CloudSsoClient(BaseClient):
         access_key_id: str | None = None,
         access_key_secret: str | None = None,
         security_token: str | None = None,
+        credentials: CredentialsSource[AlibabaCloudCredentials] | None = None,
         signing: str | None = None,
         response_format: str | None = None,
         timeout: TimeoutLike = None,
@@ -72,6 +73,11 @@ class CloudSsoClient(BaseClient):
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
 
+        Without them, the vendor's default chain follows (profile files, instance metadata; see
+        ``sdk_runtime.credential_providers``). ``credentials`` takes a
+        ``AlibabaCloudCredentials``, a callable returning one, or an object whose ``get()``
+        returns one; it is asked again before the credentials' ``expiration``.
+
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
         cn-shanghai); ``signing`` picks one of acs3-hmac-sha256, rpc-v1-hmac-sha1 (default
         acs3-hmac-sha256); ``response_format="XML"`` asks for XML bodies instead of JSON;
@@ -81,7 +87,9 @@ class CloudSsoClient(BaseClient):
         """
         super().__init__(
             SERVICE,
-            AlibabaCloudCredentials.resolve(access_key_id, access_key_secret, security_token),
+            AlibabaCloudCredentials.resolve_chain(
+                access_key_id, access_key_secret, security_token, credentials=credentials
+            ),
             endpoint=endpoint,
             region=region,
             signing=signing,
@@ -117,6 +125,7 @@ class AsyncCloudSsoClient(AsyncBaseClient):
         access_key_id: str | None = None,
         access_key_secret: str | None = None,
         security_token: str | None = None,
+        credentials: CredentialsSource[AlibabaCloudCredentials] | None = None,
         signing: str | None = None,
         response_format: str | None = None,
         timeout: TimeoutLike = None,
@@ -127,6 +136,11 @@ class AsyncCloudSsoClient(AsyncBaseClient):
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
 
+        Without them, the vendor's default chain follows (profile files, instance metadata; see
+        ``sdk_runtime.credential_providers``). ``credentials`` takes a
+        ``AlibabaCloudCredentials``, a callable returning one, or an object whose ``get()``
+        returns one; it is asked again before the credentials' ``expiration``.
+
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
         cn-shanghai); ``signing`` picks one of acs3-hmac-sha256, rpc-v1-hmac-sha1 (default
         acs3-hmac-sha256); ``response_format="XML"`` asks for XML bodies instead of JSON;
@@ -136,7 +150,9 @@ class AsyncCloudSsoClient(AsyncBaseClient):
         """
         super().__init__(
             SERVICE,
-            AlibabaCloudCredentials.resolve(access_key_id, access_key_secret, security_token),
+            AlibabaCloudCredentials.resolve_chain(
+                access_key_id, access_key_secret, security_token, credentials=credentials
+            ),
             endpoint=endpoint,
             region=region,
             signing=signing,

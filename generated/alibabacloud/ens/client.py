@@ -15,7 +15,7 @@ from sdk_runtime.client import (
     BaseClient,
     TimeoutLike,
 )
-from sdk_runtime.credentials import AlibabaCloudCredentials
+from sdk_runtime.credentials import AlibabaCloudCredentials, CredentialsSource
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 
 from generated.alibabacloud.ens.errors import ERRORS
@@ -80,6 +80,7 @@ class EnsClient(BaseClient):
         access_key_id: str | None = None,
         access_key_secret: str | None = None,
         security_token: str | None = None,
+        credentials: CredentialsSource[AlibabaCloudCredentials] | None = None,
         signing: str | None = None,
         response_format: str | None = None,
         timeout: TimeoutLike = None,
@@ -90,6 +91,11 @@ class EnsClient(BaseClient):
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
 
+        Without them, the vendor's default chain follows (profile files, instance metadata; see
+        ``sdk_runtime.credential_providers``). ``credentials`` takes a
+        ``AlibabaCloudCredentials``, a callable returning one, or an object whose ``get()``
+        returns one; it is asked again before the credentials' ``expiration``.
+
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
         cn-hangzhou); ``signing`` picks one of acs3-hmac-sha256, rpc-v1-hmac-sha1 (default
         acs3-hmac-sha256); ``response_format="XML"`` asks for XML bodies instead of JSON;
@@ -99,7 +105,9 @@ class EnsClient(BaseClient):
         """
         super().__init__(
             SERVICE,
-            AlibabaCloudCredentials.resolve(access_key_id, access_key_secret, security_token),
+            AlibabaCloudCredentials.resolve_chain(
+                access_key_id, access_key_secret, security_token, credentials=credentials
+            ),
             endpoint=endpoint,
             region=region,
             signing=signing,
@@ -186,6 +194,7 @@ class AsyncEnsClient(AsyncBaseClient):
         access_key_id: str | None = None,
         access_key_secret: str | None = None,
         security_token: str | None = None,
+        credentials: CredentialsSource[AlibabaCloudCredentials] | None = None,
         signing: str | None = None,
         response_format: str | None = None,
         timeout: TimeoutLike = None,
@@ -196,6 +205,11 @@ class AsyncEnsClient(AsyncBaseClient):
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
 
+        Without them, the vendor's default chain follows (profile files, instance metadata; see
+        ``sdk_runtime.credential_providers``). ``credentials`` takes a
+        ``AlibabaCloudCredentials``, a callable returning one, or an object whose ``get()``
+        returns one; it is asked again before the credentials' ``expiration``.
+
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
         cn-hangzhou); ``signing`` picks one of acs3-hmac-sha256, rpc-v1-hmac-sha1 (default
         acs3-hmac-sha256); ``response_format="XML"`` asks for XML bodies instead of JSON;
@@ -205,7 +219,9 @@ class AsyncEnsClient(AsyncBaseClient):
         """
         super().__init__(
             SERVICE,
-            AlibabaCloudCredentials.resolve(access_key_id, access_key_secret, security_token),
+            AlibabaCloudCredentials.resolve_chain(
+                access_key_id, access_key_secret, security_token, credentials=credentials
+            ),
             endpoint=endpoint,
             region=region,
             signing=signing,

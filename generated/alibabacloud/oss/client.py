@@ -15,7 +15,7 @@ from sdk_runtime.client import (
     BaseClient,
     TimeoutLike,
 )
-from sdk_runtime.credentials import AlibabaCloudCredentials
+from sdk_runtime.credentials import AlibabaCloudCredentials, CredentialsSource
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 
 from generated.alibabacloud.oss.errors import ERRORS
@@ -72,6 +72,7 @@ class OssClient(BaseClient):
         access_key_id: str | None = None,
         access_key_secret: str | None = None,
         security_token: str | None = None,
+        credentials: CredentialsSource[AlibabaCloudCredentials] | None = None,
         signing: str | None = None,
         timeout: TimeoutLike = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -81,6 +82,11 @@ class OssClient(BaseClient):
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
 
+        Without them, the vendor's default chain follows (profile files, instance metadata; see
+        ``sdk_runtime.credential_providers``). ``credentials`` takes a
+        ``AlibabaCloudCredentials``, a callable returning one, or an object whose ``get()``
+        returns one; it is asked again before the credentials' ``expiration``.
+
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
         cn-hangzhou); ``signing`` picks one of oss4-hmac-sha256 (default oss4-hmac-sha256);
         ``timeout`` is seconds or (connect, read) or (connect, read, total), total bounding each
@@ -89,7 +95,9 @@ class OssClient(BaseClient):
         """
         super().__init__(
             SERVICE,
-            AlibabaCloudCredentials.resolve(access_key_id, access_key_secret, security_token),
+            AlibabaCloudCredentials.resolve_chain(
+                access_key_id, access_key_secret, security_token, credentials=credentials
+            ),
             endpoint=endpoint,
             region=region,
             signing=signing,
@@ -163,6 +171,7 @@ class AsyncOssClient(AsyncBaseClient):
         access_key_id: str | None = None,
         access_key_secret: str | None = None,
         security_token: str | None = None,
+        credentials: CredentialsSource[AlibabaCloudCredentials] | None = None,
         signing: str | None = None,
         timeout: TimeoutLike = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -172,6 +181,11 @@ class AsyncOssClient(AsyncBaseClient):
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
 
+        Without them, the vendor's default chain follows (profile files, instance metadata; see
+        ``sdk_runtime.credential_providers``). ``credentials`` takes a
+        ``AlibabaCloudCredentials``, a callable returning one, or an object whose ``get()``
+        returns one; it is asked again before the credentials' ``expiration``.
+
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
         cn-hangzhou); ``signing`` picks one of oss4-hmac-sha256 (default oss4-hmac-sha256);
         ``timeout`` is seconds or (connect, read) or (connect, read, total), total bounding each
@@ -180,7 +194,9 @@ class AsyncOssClient(AsyncBaseClient):
         """
         super().__init__(
             SERVICE,
-            AlibabaCloudCredentials.resolve(access_key_id, access_key_secret, security_token),
+            AlibabaCloudCredentials.resolve_chain(
+                access_key_id, access_key_secret, security_token, credentials=credentials
+            ),
             endpoint=endpoint,
             region=region,
             signing=signing,

@@ -15,7 +15,7 @@ from sdk_runtime.client import (
     BaseClient,
     TimeoutLike,
 )
-from sdk_runtime.credentials import AlibabaCloudCredentials
+from sdk_runtime.credentials import AlibabaCloudCredentials, CredentialsSource
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 
 from generated.alibabacloud.sls.errors import ERRORS
@@ -83,6 +83,7 @@ class SlsClient(BaseClient):
         access_key_id: str | None = None,
         access_key_secret: str | None = None,
         security_token: str | None = None,
+        credentials: CredentialsSource[AlibabaCloudCredentials] | None = None,
         signing: str | None = None,
         timeout: TimeoutLike = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -92,6 +93,11 @@ class SlsClient(BaseClient):
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
 
+        Without them, the vendor's default chain follows (profile files, instance metadata; see
+        ``sdk_runtime.credential_providers``). ``credentials`` takes a
+        ``AlibabaCloudCredentials``, a callable returning one, or an object whose ``get()``
+        returns one; it is asked again before the credentials' ``expiration``.
+
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
         cn-hangzhou); ``signing`` picks one of sls-v1-hmac-sha1, sls4-hmac-sha256 (default
         sls-v1-hmac-sha1); ``timeout`` is seconds or (connect, read) or (connect, read, total),
@@ -100,7 +106,9 @@ class SlsClient(BaseClient):
         """
         super().__init__(
             SERVICE,
-            AlibabaCloudCredentials.resolve(access_key_id, access_key_secret, security_token),
+            AlibabaCloudCredentials.resolve_chain(
+                access_key_id, access_key_secret, security_token, credentials=credentials
+            ),
             endpoint=endpoint,
             region=region,
             signing=signing,
@@ -266,6 +274,7 @@ class AsyncSlsClient(AsyncBaseClient):
         access_key_id: str | None = None,
         access_key_secret: str | None = None,
         security_token: str | None = None,
+        credentials: CredentialsSource[AlibabaCloudCredentials] | None = None,
         signing: str | None = None,
         timeout: TimeoutLike = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -275,6 +284,11 @@ class AsyncSlsClient(AsyncBaseClient):
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
 
+        Without them, the vendor's default chain follows (profile files, instance metadata; see
+        ``sdk_runtime.credential_providers``). ``credentials`` takes a
+        ``AlibabaCloudCredentials``, a callable returning one, or an object whose ``get()``
+        returns one; it is asked again before the credentials' ``expiration``.
+
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
         cn-hangzhou); ``signing`` picks one of sls-v1-hmac-sha1, sls4-hmac-sha256 (default
         sls-v1-hmac-sha1); ``timeout`` is seconds or (connect, read) or (connect, read, total),
@@ -283,7 +297,9 @@ class AsyncSlsClient(AsyncBaseClient):
         """
         super().__init__(
             SERVICE,
-            AlibabaCloudCredentials.resolve(access_key_id, access_key_secret, security_token),
+            AlibabaCloudCredentials.resolve_chain(
+                access_key_id, access_key_secret, security_token, credentials=credentials
+            ),
             endpoint=endpoint,
             region=region,
             signing=signing,

@@ -15,7 +15,7 @@ from sdk_runtime.client import (
     BaseClient,
     TimeoutLike,
 )
-from sdk_runtime.credentials import AlibabaCloudCredentials
+from sdk_runtime.credentials import AlibabaCloudCredentials, CredentialsSource
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 from sdk_runtime.structures import RequestShape, Structure
 
@@ -139,6 +139,7 @@ class VpcClient(BaseClient):
         access_key_id: str | None = None,
         access_key_secret: str | None = None,
         security_token: str | None = None,
+        credentials: CredentialsSource[AlibabaCloudCredentials] | None = None,
         signing: str | None = None,
         response_format: str | None = None,
         timeout: TimeoutLike = None,
@@ -149,6 +150,11 @@ class VpcClient(BaseClient):
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
 
+        Without them, the vendor's default chain follows (profile files, instance metadata; see
+        ``sdk_runtime.credential_providers``). ``credentials`` takes a
+        ``AlibabaCloudCredentials``, a callable returning one, or an object whose ``get()``
+        returns one; it is asked again before the credentials' ``expiration``.
+
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
         cn-hangzhou); ``signing`` picks one of acs3-hmac-sha256, rpc-v1-hmac-sha1 (default
         acs3-hmac-sha256); ``response_format="XML"`` asks for XML bodies instead of JSON;
@@ -158,7 +164,9 @@ class VpcClient(BaseClient):
         """
         super().__init__(
             SERVICE,
-            AlibabaCloudCredentials.resolve(access_key_id, access_key_secret, security_token),
+            AlibabaCloudCredentials.resolve_chain(
+                access_key_id, access_key_secret, security_token, credentials=credentials
+            ),
             endpoint=endpoint,
             region=region,
             signing=signing,
@@ -407,6 +415,7 @@ class AsyncVpcClient(AsyncBaseClient):
         access_key_id: str | None = None,
         access_key_secret: str | None = None,
         security_token: str | None = None,
+        credentials: CredentialsSource[AlibabaCloudCredentials] | None = None,
         signing: str | None = None,
         response_format: str | None = None,
         timeout: TimeoutLike = None,
@@ -417,6 +426,11 @@ class AsyncVpcClient(AsyncBaseClient):
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
 
+        Without them, the vendor's default chain follows (profile files, instance metadata; see
+        ``sdk_runtime.credential_providers``). ``credentials`` takes a
+        ``AlibabaCloudCredentials``, a callable returning one, or an object whose ``get()``
+        returns one; it is asked again before the credentials' ``expiration``.
+
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
         cn-hangzhou); ``signing`` picks one of acs3-hmac-sha256, rpc-v1-hmac-sha1 (default
         acs3-hmac-sha256); ``response_format="XML"`` asks for XML bodies instead of JSON;
@@ -426,7 +440,9 @@ class AsyncVpcClient(AsyncBaseClient):
         """
         super().__init__(
             SERVICE,
-            AlibabaCloudCredentials.resolve(access_key_id, access_key_secret, security_token),
+            AlibabaCloudCredentials.resolve_chain(
+                access_key_id, access_key_secret, security_token, credentials=credentials
+            ),
             endpoint=endpoint,
             region=region,
             signing=signing,

@@ -15,7 +15,7 @@ from sdk_runtime.client import (
     BaseClient,
     TimeoutLike,
 )
-from sdk_runtime.credentials import HuaweiCloudCredentials
+from sdk_runtime.credentials import CredentialsSource, HuaweiCloudCredentials
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 
 from generated.huaweicloud.ga.errors import ERRORS
@@ -69,7 +69,9 @@ class GaClient(BaseClient):
         ak: str | None = None,
         sk: str | None = None,
         project_id: str | None = None,
+        security_token: str | None = None,
         auth_token: str | None = None,
+        credentials: CredentialsSource[HuaweiCloudCredentials] | None = None,
         signing: str | None = None,
         timeout: TimeoutLike = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -77,7 +79,12 @@ class GaClient(BaseClient):
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         """Credentials not passed here are read from the environment:
-        HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_PROJECT_ID.
+        HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID and HUAWEICLOUD_SDK_SECURITY_TOKEN.
+
+        Without them, the vendor's default chain follows (profile files, instance metadata; see
+        ``sdk_runtime.credential_providers``). ``credentials`` takes a
+        ``HuaweiCloudCredentials``, a callable returning one, or an object whose ``get()``
+        returns one; it is asked again before the credentials' ``expiration``.
 
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
         ap-southeast-1); ``signing`` picks one of huawei-sdk-hmac-sha256, huawei-token (default
@@ -87,7 +94,9 @@ class GaClient(BaseClient):
         """
         super().__init__(
             SERVICE,
-            HuaweiCloudCredentials.resolve(ak, sk, project_id, auth_token),
+            HuaweiCloudCredentials.resolve_chain(
+                ak, sk, project_id, security_token, auth_token, credentials=credentials
+            ),
             endpoint=endpoint,
             region=region,
             signing=signing,
@@ -151,7 +160,9 @@ class AsyncGaClient(AsyncBaseClient):
         ak: str | None = None,
         sk: str | None = None,
         project_id: str | None = None,
+        security_token: str | None = None,
         auth_token: str | None = None,
+        credentials: CredentialsSource[HuaweiCloudCredentials] | None = None,
         signing: str | None = None,
         timeout: TimeoutLike = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -159,7 +170,12 @@ class AsyncGaClient(AsyncBaseClient):
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         """Credentials not passed here are read from the environment:
-        HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_PROJECT_ID.
+        HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID and HUAWEICLOUD_SDK_SECURITY_TOKEN.
+
+        Without them, the vendor's default chain follows (profile files, instance metadata; see
+        ``sdk_runtime.credential_providers``). ``credentials`` takes a
+        ``HuaweiCloudCredentials``, a callable returning one, or an object whose ``get()``
+        returns one; it is asked again before the credentials' ``expiration``.
 
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
         ap-southeast-1); ``signing`` picks one of huawei-sdk-hmac-sha256, huawei-token (default
@@ -169,7 +185,9 @@ class AsyncGaClient(AsyncBaseClient):
         """
         super().__init__(
             SERVICE,
-            HuaweiCloudCredentials.resolve(ak, sk, project_id, auth_token),
+            HuaweiCloudCredentials.resolve_chain(
+                ak, sk, project_id, security_token, auth_token, credentials=credentials
+            ),
             endpoint=endpoint,
             region=region,
             signing=signing,

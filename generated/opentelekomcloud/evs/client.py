@@ -15,7 +15,7 @@ from sdk_runtime.client import (
     BaseClient,
     TimeoutLike,
 )
-from sdk_runtime.credentials import HuaweiCloudCredentials
+from sdk_runtime.credentials import CredentialsSource, HuaweiCloudCredentials
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 
 from generated.opentelekomcloud.evs.errors import ERRORS
@@ -98,7 +98,9 @@ class EvsClient(BaseClient):
         ak: str | None = None,
         sk: str | None = None,
         project_id: str | None = None,
+        security_token: str | None = None,
         auth_token: str | None = None,
+        credentials: CredentialsSource[HuaweiCloudCredentials] | None = None,
         signing: str | None = None,
         timeout: TimeoutLike = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -106,7 +108,12 @@ class EvsClient(BaseClient):
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         """Credentials not passed here are read from the environment:
-        HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_PROJECT_ID.
+        HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID and HUAWEICLOUD_SDK_SECURITY_TOKEN.
+
+        Without them, the vendor's default chain follows (profile files, instance metadata; see
+        ``sdk_runtime.credential_providers``). ``credentials`` takes a
+        ``HuaweiCloudCredentials``, a callable returning one, or an object whose ``get()``
+        returns one; it is asked again before the credentials' ``expiration``.
 
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
         eu-de); ``signing`` picks one of huawei-sdk-hmac-sha256, huawei-token (default
@@ -116,7 +123,9 @@ class EvsClient(BaseClient):
         """
         super().__init__(
             SERVICE,
-            HuaweiCloudCredentials.resolve(ak, sk, project_id, auth_token),
+            HuaweiCloudCredentials.resolve_chain(
+                ak, sk, project_id, security_token, auth_token, credentials=credentials
+            ),
             endpoint=endpoint,
             region=region,
             signing=signing,
@@ -349,7 +358,9 @@ class AsyncEvsClient(AsyncBaseClient):
         ak: str | None = None,
         sk: str | None = None,
         project_id: str | None = None,
+        security_token: str | None = None,
         auth_token: str | None = None,
+        credentials: CredentialsSource[HuaweiCloudCredentials] | None = None,
         signing: str | None = None,
         timeout: TimeoutLike = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -357,7 +368,12 @@ class AsyncEvsClient(AsyncBaseClient):
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         """Credentials not passed here are read from the environment:
-        HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_PROJECT_ID.
+        HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID and HUAWEICLOUD_SDK_SECURITY_TOKEN.
+
+        Without them, the vendor's default chain follows (profile files, instance metadata; see
+        ``sdk_runtime.credential_providers``). ``credentials`` takes a
+        ``HuaweiCloudCredentials``, a callable returning one, or an object whose ``get()``
+        returns one; it is asked again before the credentials' ``expiration``.
 
         ``endpoint`` (a full URL) overrides the endpoint derived from ``region`` (default
         eu-de); ``signing`` picks one of huawei-sdk-hmac-sha256, huawei-token (default
@@ -367,7 +383,9 @@ class AsyncEvsClient(AsyncBaseClient):
         """
         super().__init__(
             SERVICE,
-            HuaweiCloudCredentials.resolve(ak, sk, project_id, auth_token),
+            HuaweiCloudCredentials.resolve_chain(
+                ak, sk, project_id, security_token, auth_token, credentials=credentials
+            ),
             endpoint=endpoint,
             region=region,
             signing=signing,
