@@ -16,8 +16,8 @@ import importlib
 import time
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from datetime import UTC, datetime
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
+from types import EllipsisType, TracebackType
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, cast
 
 from sdk_runtime.credentials import (
     FAMILIES,
@@ -31,6 +31,7 @@ from sdk_runtime.errors import ApiError, ClientError, ResponseTooLargeError, Tra
 from sdk_runtime.http import HttpRequest, HttpResponse
 from sdk_runtime.pagination import AsyncPageIterator, PageCursor, PageIterator
 from sdk_runtime.protocols import ERROR_FORMATS, PROTOCOLS, Options, parse_error
+from sdk_runtime.raw import RawResponse
 from sdk_runtime.redaction import secret_forms
 from sdk_runtime.retry import DEFAULT_MAX_RETRIES, QUOTA_CAPACITY, RetryPolicy, RetryQuota
 from sdk_runtime.service import OperationSpec, ServiceSpec
@@ -109,7 +110,39 @@ class _Pipeline:
         self.protocol_options = protocol_options  # e.g. RPC's response_format
         self.error_marker = ERROR_FORMATS[service.error_format].marker
         self.max_response_bytes = DEFAULT_MAX_RESPONSE_BYTES
+        self.extra_headers: dict[str, str] = {}  # with_options(extra_headers=...)
+        self.extra_query: tuple[tuple[str, str], ...] = ()  # with_options(extra_query=...)
         self._models: dict[str, type[BaseModel]] = {}
+
+    def with_options(
+        self,
+        timeout: TimeoutLike | EllipsisType,
+        max_retries: int | None,
+        extra_headers: Mapping[str, str] | None,
+        extra_query: Mapping[str, str] | None,
+    ) -> _Pipeline:
+        """A copy with these settings changed; signer, retry budget and models shared."""
+        import copy  # only for with_options()
+
+        twin = copy.copy(self)
+        if timeout is not ...:
+            twin.timeout = Timeout.of(timeout)
+        if max_retries is not None:
+            if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+                raise ValueError(f"max_retries must be a number >= 0, got {max_retries!r}")
+            twin.retry = self.retry._replace(max_retries=max_retries)
+        if extra_headers:
+            twin.extra_headers = {**self.extra_headers}
+            for name, value in extra_headers.items():
+                _check_option("extra_headers", name, value)
+                for existing in [key for key in twin.extra_headers if key.lower() == name.lower()]:
+                    del twin.extra_headers[existing]
+                twin.extra_headers[name] = value
+        if extra_query:
+            for name, value in extra_query.items():
+                _check_option("extra_query", name, value)
+            twin.extra_query = (*self.extra_query, *extra_query.items())
+        return twin
 
     def prepare(self, operation: OperationSpec[Any], params: Mapping[str, object]) -> HttpRequest:
         if self.client_values:
@@ -119,7 +152,7 @@ class _Pipeline:
             import uuid  # only for operations that take an idempotency token
 
             params = {**params, token: str(uuid.uuid4())}  # once: every attempt sends it
-        return self.protocol.build_request(
+        request = self.protocol.build_request(
             self.service,
             operation,
             params,
@@ -128,6 +161,19 @@ class _Pipeline:
             self.signing,
             self.protocol_options,
         )
+        if self.extra_headers or self.extra_query:
+            self.add_extras(request)
+        return request
+
+    def add_extras(self, request: HttpRequest) -> None:
+        """with_options()' headers (replacing the request's own of that name, in any case)
+        and query pairs, before signing: the signature covers them."""
+        for name, value in self.extra_headers.items():
+            lower = name.lower()
+            for existing in [key for key in request.headers if key.lower() == lower]:
+                del request.headers[existing]
+            request.headers[name] = value
+        request.query.extend(self.extra_query)
 
     def with_client_values(
         self, operation: OperationSpec[Any], params: Mapping[str, object]
@@ -215,6 +261,15 @@ class _Pipeline:
         return f"<{kind} {where} signing={self.signing}>"
 
 
+def _check_option(keyword: str, name: object, value: object) -> None:
+    if not isinstance(name, str) or not isinstance(value, str):
+        raise TypeError(f"{keyword}: names and values must be str, got {name!r}: {value!r}")
+    if not name or any(c in name for c in " :\r\n\x00"):
+        raise ValueError(f"{keyword}: {name!r} is not a valid name")
+    if any(c in value for c in "\r\n\x00"):
+        raise ValueError(f"{keyword}: the value of {name!r} must not contain CR, LF or NUL")
+
+
 class _ClientBase(Generic[TransportT]):
     """Configuration shared by the sync and async clients; subclasses pick the transport."""
 
@@ -255,8 +310,42 @@ class _ClientBase(Generic[TransportT]):
         self._pipeline.max_response_bytes = max_response_bytes  # also for your own transport
         self._transport: TransportT = type(self)._make_transport(http_client, max_response_bytes)
 
+    _raw = False  # True in the twin behind with_raw_response: _call returns a RawResponse
+
     def __repr__(self) -> str:
         return self._pipeline.describe(type(self).__name__)
+
+    def with_options(
+        self,
+        *,
+        timeout: TimeoutLike | EllipsisType = ...,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> Self:
+        """A client of the same class with these settings changed, sharing this one's
+        connection pool, credentials and retry budget; this client is unchanged.
+
+        ``timeout`` as in the constructor (``None``: the defaults); ``extra_headers`` are
+        added to (or replace same-named headers of) every request and ``extra_query`` pairs
+        appended to its query, both before signing. Closing either client closes the pool.
+        """
+        twin = self._twin()
+        twin._pipeline = self._pipeline.with_options(
+            timeout, max_retries, extra_headers, extra_query
+        )
+        return twin
+
+    def _twin(self) -> Self:
+        twin = object.__new__(type(self))
+        twin.__dict__.update(self.__dict__)
+        return twin
+
+    def _raw_twin(self) -> Self:
+        """This client, returning ``RawResponse`` from ``_call`` (``with_raw_response``)."""
+        twin = self._twin()
+        twin._raw = True
+        return twin
 
 
 class BaseClient(_ClientBase[SyncTransport]):
@@ -292,6 +381,8 @@ class BaseClient(_ClientBase[SyncTransport]):
             else:
                 if spent or pipeline.quota.level < QUOTA_CAPACITY:
                     pipeline.quota.release(spent)
+                if self._raw:
+                    return cast("ResponseT", RawResponse(response, result))
                 return result
             attempt += 1
 
@@ -371,6 +462,8 @@ class AsyncBaseClient(_ClientBase[AsyncTransport]):
             else:
                 if spent or pipeline.quota.level < QUOTA_CAPACITY:
                     pipeline.quota.release(spent)
+                if self._raw:
+                    return cast("ResponseT", RawResponse(response, result))
                 return result
             attempt += 1
 

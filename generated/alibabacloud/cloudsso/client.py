@@ -15,6 +15,7 @@ from sdk_runtime.client import (
     TimeoutLike,
 )
 from sdk_runtime.credentials import AlibabaCloudCredentials
+from sdk_runtime.raw import AsyncRawResponses, RawResponses, async_raw_method, raw_method
 from sdk_runtime.service import OperationSpec, ServiceSpec
 
 from generated.alibabacloud.cloudsso.errors import ERRORS
@@ -92,6 +93,11 @@ class CloudSsoClient(BaseClient):
             max_response_bytes=max_response_bytes,
         )
 
+    @property
+    def with_raw_response(self) -> CloudSsoClientWithRawResponse:
+        """Each operation, returning a ``RawResponse`` (status, headers, request id, ``parse()``)."""
+        return CloudSsoClientWithRawResponse(self._raw_twin())
+
     def list_directories(self) -> ListDirectoriesResponse:
         """Queries directories.
 
@@ -101,6 +107,14 @@ class CloudSsoClient(BaseClient):
         See ListDirectories in docs/ListDirectories.md (page: ListDirectories).
         """
         return self._call(LIST_DIRECTORIES, {})
+
+
+class CloudSsoClientWithRawResponse(RawResponses[CloudSsoClient]):
+    """``CloudSsoClient.with_raw_response``: each operation returns a ``RawResponse``."""
+
+    __slots__ = ()
+
+    list_directories = raw_method(CloudSsoClient.list_directories)
 
 
 class AsyncCloudSsoClient(AsyncBaseClient):
@@ -147,6 +161,11 @@ class AsyncCloudSsoClient(AsyncBaseClient):
             max_response_bytes=max_response_bytes,
         )
 
+    @property
+    def with_raw_response(self) -> AsyncCloudSsoClientWithRawResponse:
+        """Each operation, returning a ``RawResponse`` (status, headers, request id, ``parse()``)."""
+        return AsyncCloudSsoClientWithRawResponse(self._raw_twin())
+
     async def list_directories(self) -> ListDirectoriesResponse:
         """Queries directories.
 
@@ -156,3 +175,11 @@ class AsyncCloudSsoClient(AsyncBaseClient):
         See ListDirectories in docs/ListDirectories.md (page: ListDirectories).
         """
         return await self._call(LIST_DIRECTORIES, {})
+
+
+class AsyncCloudSsoClientWithRawResponse(AsyncRawResponses[AsyncCloudSsoClient]):
+    """``AsyncCloudSsoClient.with_raw_response``: each operation returns a ``RawResponse``."""
+
+    __slots__ = ()
+
+    list_directories = async_raw_method(AsyncCloudSsoClient.list_directories)

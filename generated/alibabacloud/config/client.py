@@ -16,6 +16,7 @@ from sdk_runtime.client import (
     TimeoutLike,
 )
 from sdk_runtime.credentials import AlibabaCloudCredentials
+from sdk_runtime.raw import AsyncRawResponses, RawResponses, async_raw_method, raw_method
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 
 from generated.alibabacloud.config.errors import ERRORS
@@ -119,6 +120,11 @@ class ConfigClient(BaseClient):
             http_client=http_client,
             max_response_bytes=max_response_bytes,
         )
+
+    @property
+    def with_raw_response(self) -> ConfigClientWithRawResponse:
+        """Each operation, returning a ``RawResponse`` (status, headers, request id, ``parse()``)."""
+        return ConfigClientWithRawResponse(self._raw_twin())
 
     def get_resource_configuration_timeline(
         self,
@@ -249,6 +255,16 @@ class ConfigClient(BaseClient):
         )
 
 
+class ConfigClientWithRawResponse(RawResponses[ConfigClient]):
+    """``ConfigClient.with_raw_response``: each operation returns a ``RawResponse``."""
+
+    __slots__ = ()
+
+    get_resource_configuration_timeline = raw_method(
+        ConfigClient.get_resource_configuration_timeline
+    )
+
+
 class AsyncConfigClient(AsyncBaseClient):
     """Asynchronous client for Alibaba Cloud Cloud Config.
 
@@ -292,6 +308,11 @@ class AsyncConfigClient(AsyncBaseClient):
             http_client=http_client,
             max_response_bytes=max_response_bytes,
         )
+
+    @property
+    def with_raw_response(self) -> AsyncConfigClientWithRawResponse:
+        """Each operation, returning a ``RawResponse`` (status, headers, request id, ``parse()``)."""
+        return AsyncConfigClientWithRawResponse(self._raw_twin())
 
     async def get_resource_configuration_timeline(
         self,
@@ -420,3 +441,13 @@ class AsyncConfigClient(AsyncBaseClient):
             },
             max_items,
         )
+
+
+class AsyncConfigClientWithRawResponse(AsyncRawResponses[AsyncConfigClient]):
+    """``AsyncConfigClient.with_raw_response``: each operation returns a ``RawResponse``."""
+
+    __slots__ = ()
+
+    get_resource_configuration_timeline = async_raw_method(
+        AsyncConfigClient.get_resource_configuration_timeline
+    )

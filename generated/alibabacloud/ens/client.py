@@ -16,6 +16,7 @@ from sdk_runtime.client import (
     TimeoutLike,
 )
 from sdk_runtime.credentials import AlibabaCloudCredentials
+from sdk_runtime.raw import AsyncRawResponses, RawResponses, async_raw_method, raw_method
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 
 from generated.alibabacloud.ens.errors import ERRORS
@@ -110,6 +111,11 @@ class EnsClient(BaseClient):
             max_response_bytes=max_response_bytes,
         )
 
+    @property
+    def with_raw_response(self) -> EnsClientWithRawResponse:
+        """Each operation, returning a ``RawResponse`` (status, headers, request id, ``parse()``)."""
+        return EnsClientWithRawResponse(self._raw_twin())
+
     def list_buckets(
         self,
         *,
@@ -172,6 +178,14 @@ class EnsClient(BaseClient):
         )
 
 
+class EnsClientWithRawResponse(RawResponses[EnsClient]):
+    """``EnsClient.with_raw_response``: each operation returns a ``RawResponse``."""
+
+    __slots__ = ()
+
+    list_buckets = raw_method(EnsClient.list_buckets)
+
+
 class AsyncEnsClient(AsyncBaseClient):
     """Asynchronous client for Alibaba Cloud Edge Node Service (ENS).
 
@@ -215,6 +229,11 @@ class AsyncEnsClient(AsyncBaseClient):
             http_client=http_client,
             max_response_bytes=max_response_bytes,
         )
+
+    @property
+    def with_raw_response(self) -> AsyncEnsClientWithRawResponse:
+        """Each operation, returning a ``RawResponse`` (status, headers, request id, ``parse()``)."""
+        return AsyncEnsClientWithRawResponse(self._raw_twin())
 
     async def list_buckets(
         self,
@@ -276,3 +295,11 @@ class AsyncEnsClient(AsyncBaseClient):
             {"Prefix": prefix, "PageNumber": page_number, "PageSize": page_size},
             max_items,
         )
+
+
+class AsyncEnsClientWithRawResponse(AsyncRawResponses[AsyncEnsClient]):
+    """``AsyncEnsClient.with_raw_response``: each operation returns a ``RawResponse``."""
+
+    __slots__ = ()
+
+    list_buckets = async_raw_method(AsyncEnsClient.list_buckets)

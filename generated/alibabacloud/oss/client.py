@@ -16,6 +16,7 @@ from sdk_runtime.client import (
     TimeoutLike,
 )
 from sdk_runtime.credentials import AlibabaCloudCredentials
+from sdk_runtime.raw import AsyncRawResponses, RawResponses, async_raw_method, raw_method
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 
 from generated.alibabacloud.oss.errors import ERRORS
@@ -99,6 +100,11 @@ class OssClient(BaseClient):
             max_response_bytes=max_response_bytes,
         )
 
+    @property
+    def with_raw_response(self) -> OssClientWithRawResponse:
+        """Each operation, returning a ``RawResponse`` (status, headers, request id, ``parse()``)."""
+        return OssClientWithRawResponse(self._raw_twin())
+
     def list_resource_pools(
         self, *, max_keys: int | None = None, continuation_token: str | None = None
     ) -> ListResourcePoolsResponse:
@@ -149,6 +155,14 @@ class OssClient(BaseClient):
         )
 
 
+class OssClientWithRawResponse(RawResponses[OssClient]):
+    """``OssClient.with_raw_response``: each operation returns a ``RawResponse``."""
+
+    __slots__ = ()
+
+    list_resource_pools = raw_method(OssClient.list_resource_pools)
+
+
 class AsyncOssClient(AsyncBaseClient):
     """Asynchronous client for Alibaba Cloud Object Storage Service (OSS).
 
@@ -189,6 +203,11 @@ class AsyncOssClient(AsyncBaseClient):
             http_client=http_client,
             max_response_bytes=max_response_bytes,
         )
+
+    @property
+    def with_raw_response(self) -> AsyncOssClientWithRawResponse:
+        """Each operation, returning a ``RawResponse`` (status, headers, request id, ``parse()``)."""
+        return AsyncOssClientWithRawResponse(self._raw_twin())
 
     async def list_resource_pools(
         self, *, max_keys: int | None = None, continuation_token: str | None = None
@@ -238,3 +257,11 @@ class AsyncOssClient(AsyncBaseClient):
             {"max-keys": max_keys, "continuation-token": continuation_token},
             max_items,
         )
+
+
+class AsyncOssClientWithRawResponse(AsyncRawResponses[AsyncOssClient]):
+    """``AsyncOssClient.with_raw_response``: each operation returns a ``RawResponse``."""
+
+    __slots__ = ()
+
+    list_resource_pools = async_raw_method(AsyncOssClient.list_resource_pools)

@@ -16,6 +16,7 @@ from sdk_runtime.client import (
     TimeoutLike,
 )
 from sdk_runtime.credentials import AlibabaCloudCredentials
+from sdk_runtime.raw import AsyncRawResponses, RawResponses, async_raw_method, raw_method
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 
 from generated.alibabacloud.sls.errors import ERRORS
@@ -109,6 +110,11 @@ class SlsClient(BaseClient):
             http_client=http_client,
             max_response_bytes=max_response_bytes,
         )
+
+    @property
+    def with_raw_response(self) -> SlsClientWithRawResponse:
+        """Each operation, returning a ``RawResponse`` (status, headers, request id, ``parse()``)."""
+        return SlsClientWithRawResponse(self._raw_twin())
 
     def get_logs(
         self,
@@ -252,6 +258,14 @@ class SlsClient(BaseClient):
         )
 
 
+class SlsClientWithRawResponse(RawResponses[SlsClient]):
+    """``SlsClient.with_raw_response``: each operation returns a ``RawResponse``."""
+
+    __slots__ = ()
+
+    get_logs = raw_method(SlsClient.get_logs)
+
+
 class AsyncSlsClient(AsyncBaseClient):
     """Asynchronous client for Alibaba Cloud Log Service (SLS).
 
@@ -292,6 +306,11 @@ class AsyncSlsClient(AsyncBaseClient):
             http_client=http_client,
             max_response_bytes=max_response_bytes,
         )
+
+    @property
+    def with_raw_response(self) -> AsyncSlsClientWithRawResponse:
+        """Each operation, returning a ``RawResponse`` (status, headers, request id, ``parse()``)."""
+        return AsyncSlsClientWithRawResponse(self._raw_twin())
 
     async def get_logs(
         self,
@@ -433,3 +452,11 @@ class AsyncSlsClient(AsyncBaseClient):
             },
             max_items,
         )
+
+
+class AsyncSlsClientWithRawResponse(AsyncRawResponses[AsyncSlsClient]):
+    """``AsyncSlsClient.with_raw_response``: each operation returns a ``RawResponse``."""
+
+    __slots__ = ()
+
+    get_logs = async_raw_method(AsyncSlsClient.get_logs)

@@ -16,6 +16,7 @@ from sdk_runtime.client import (
     TimeoutLike,
 )
 from sdk_runtime.credentials import AlibabaCloudCredentials
+from sdk_runtime.raw import AsyncRawResponses, RawResponses, async_raw_method, raw_method
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 from sdk_runtime.structures import RequestShape, Structure
 
@@ -168,6 +169,11 @@ class VpcClient(BaseClient):
             http_client=http_client,
             max_response_bytes=max_response_bytes,
         )
+
+    @property
+    def with_raw_response(self) -> VpcClientWithRawResponse:
+        """Each operation, returning a ``RawResponse`` (status, headers, request id, ``parse()``)."""
+        return VpcClientWithRawResponse(self._raw_twin())
 
     def describe_eip_addresses(
         self,
@@ -393,6 +399,14 @@ class VpcClient(BaseClient):
         )
 
 
+class VpcClientWithRawResponse(RawResponses[VpcClient]):
+    """``VpcClient.with_raw_response``: each operation returns a ``RawResponse``."""
+
+    __slots__ = ()
+
+    describe_eip_addresses = raw_method(VpcClient.describe_eip_addresses)
+
+
 class AsyncVpcClient(AsyncBaseClient):
     """Asynchronous client for Alibaba Cloud Virtual Private Cloud (VPC).
 
@@ -436,6 +450,11 @@ class AsyncVpcClient(AsyncBaseClient):
             http_client=http_client,
             max_response_bytes=max_response_bytes,
         )
+
+    @property
+    def with_raw_response(self) -> AsyncVpcClientWithRawResponse:
+        """Each operation, returning a ``RawResponse`` (status, headers, request id, ``parse()``)."""
+        return AsyncVpcClientWithRawResponse(self._raw_twin())
 
     async def describe_eip_addresses(
         self,
@@ -659,3 +678,11 @@ class AsyncVpcClient(AsyncBaseClient):
             },
             max_items,
         )
+
+
+class AsyncVpcClientWithRawResponse(AsyncRawResponses[AsyncVpcClient]):
+    """``AsyncVpcClient.with_raw_response``: each operation returns a ``RawResponse``."""
+
+    __slots__ = ()
+
+    describe_eip_addresses = async_raw_method(AsyncVpcClient.describe_eip_addresses)

@@ -16,6 +16,7 @@ from sdk_runtime.client import (
     TimeoutLike,
 )
 from sdk_runtime.credentials import HuaweiCloudCredentials
+from sdk_runtime.raw import AsyncRawResponses, RawResponses, async_raw_method, raw_method
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 
 from generated.huaweicloud.ga.errors import ERRORS
@@ -97,6 +98,11 @@ class GaClient(BaseClient):
             max_response_bytes=max_response_bytes,
         )
 
+    @property
+    def with_raw_response(self) -> GaClientWithRawResponse:
+        """Each operation, returning a ``RawResponse`` (status, headers, request id, ``parse()``)."""
+        return GaClientWithRawResponse(self._raw_twin())
+
     def list_byoip_pools(
         self, *, limit: int | None = None, marker: str | None = None
     ) -> ListByoipPoolsResponse:
@@ -135,6 +141,14 @@ class GaClient(BaseClient):
         With ``max_items``, stops after that many, fetching no page it does not need.
         """
         return self._items(LIST_BYOIP_POOLS, {"limit": limit, "marker": marker}, max_items)
+
+
+class GaClientWithRawResponse(RawResponses[GaClient]):
+    """``GaClient.with_raw_response``: each operation returns a ``RawResponse``."""
+
+    __slots__ = ()
+
+    list_byoip_pools = raw_method(GaClient.list_byoip_pools)
 
 
 class AsyncGaClient(AsyncBaseClient):
@@ -179,6 +193,11 @@ class AsyncGaClient(AsyncBaseClient):
             max_response_bytes=max_response_bytes,
         )
 
+    @property
+    def with_raw_response(self) -> AsyncGaClientWithRawResponse:
+        """Each operation, returning a ``RawResponse`` (status, headers, request id, ``parse()``)."""
+        return AsyncGaClientWithRawResponse(self._raw_twin())
+
     async def list_byoip_pools(
         self, *, limit: int | None = None, marker: str | None = None
     ) -> ListByoipPoolsResponse:
@@ -217,3 +236,11 @@ class AsyncGaClient(AsyncBaseClient):
         With ``max_items``, stops after that many, fetching no page it does not need.
         """
         return self._items(LIST_BYOIP_POOLS, {"limit": limit, "marker": marker}, max_items)
+
+
+class AsyncGaClientWithRawResponse(AsyncRawResponses[AsyncGaClient]):
+    """``AsyncGaClient.with_raw_response``: each operation returns a ``RawResponse``."""
+
+    __slots__ = ()
+
+    list_byoip_pools = async_raw_method(AsyncGaClient.list_byoip_pools)

@@ -16,6 +16,7 @@ from sdk_runtime.client import (
     TimeoutLike,
 )
 from sdk_runtime.credentials import HuaweiCloudCredentials
+from sdk_runtime.raw import AsyncRawResponses, RawResponses, async_raw_method, raw_method
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 
 from generated.opentelekomcloud.evs.errors import ERRORS
@@ -125,6 +126,11 @@ class EvsClient(BaseClient):
             http_client=http_client,
             max_response_bytes=max_response_bytes,
         )
+
+    @property
+    def with_raw_response(self) -> EvsClientWithRawResponse:
+        """Each operation, returning a ``RawResponse`` (status, headers, request id, ``parse()``)."""
+        return EvsClientWithRawResponse(self._raw_twin())
 
     def list_volumes(
         self,
@@ -335,6 +341,14 @@ class EvsClient(BaseClient):
         )
 
 
+class EvsClientWithRawResponse(RawResponses[EvsClient]):
+    """``EvsClient.with_raw_response``: each operation returns a ``RawResponse``."""
+
+    __slots__ = ()
+
+    list_volumes = raw_method(EvsClient.list_volumes)
+
+
 class AsyncEvsClient(AsyncBaseClient):
     """Asynchronous client for Open Telekom Cloud Elastic Volume Service (EVS).
 
@@ -376,6 +390,11 @@ class AsyncEvsClient(AsyncBaseClient):
             http_client=http_client,
             max_response_bytes=max_response_bytes,
         )
+
+    @property
+    def with_raw_response(self) -> AsyncEvsClientWithRawResponse:
+        """Each operation, returning a ``RawResponse`` (status, headers, request id, ``parse()``)."""
+        return AsyncEvsClientWithRawResponse(self._raw_twin())
 
     async def list_volumes(
         self,
@@ -584,3 +603,11 @@ class AsyncEvsClient(AsyncBaseClient):
             },
             max_items,
         )
+
+
+class AsyncEvsClientWithRawResponse(AsyncRawResponses[AsyncEvsClient]):
+    """``AsyncEvsClient.with_raw_response``: each operation returns a ``RawResponse``."""
+
+    __slots__ = ()
+
+    list_volumes = async_raw_method(AsyncEvsClient.list_volumes)
