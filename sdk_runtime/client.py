@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from types import EllipsisType, TracebackType
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, cast
 
+from sdk_runtime import DISTRIBUTION, __version__
 from sdk_runtime.credentials import (
     FAMILIES,
     AlibabaCloudCredentials,
@@ -26,7 +27,7 @@ from sdk_runtime.credentials import (
     credentials_family,
 )
 from sdk_runtime.decoding import decode
-from sdk_runtime.endpoints import resolve_endpoint, validate_region
+from sdk_runtime.endpoints import region_from_environment, resolve_endpoint, validate_region
 from sdk_runtime.errors import ApiError, ClientError, ResponseTooLargeError, TransportError
 from sdk_runtime.http import HttpRequest, HttpResponse
 from sdk_runtime.pagination import AsyncPageIterator, PageCursor, PageIterator
@@ -76,10 +77,13 @@ class _Pipeline:
         protocol_options: Options,
         timeout: TimeoutLike,
         max_retries: int,
+        user_agent_extra: str | None = None,
     ) -> None:
         self.service = service
+        if region is None:
+            region = region_from_environment(service.provider) or service.default_region
         # checked with or without endpoint=: signers put the region in their scope
-        self.region = validate_region(service.default_region if region is None else region)
+        self.region = validate_region(region)
         self.scheme, self.host = resolve_endpoint(service, self.region, endpoint)
         self.signing = signing or service.signing
         if self.signing not in service.signing_schemes:
@@ -110,6 +114,7 @@ class _Pipeline:
         self.protocol_options = protocol_options  # e.g. RPC's response_format
         self.error_marker = ERROR_FORMATS[service.error_format].marker
         self.max_response_bytes = DEFAULT_MAX_RESPONSE_BYTES
+        self.user_agent = user_agent(service, user_agent_extra)
         self.extra_headers: dict[str, str] = {}  # with_options(extra_headers=...)
         self.extra_query: tuple[tuple[str, str], ...] = ()  # with_options(extra_query=...)
         self._models: dict[str, type[BaseModel]] = {}
@@ -161,6 +166,9 @@ class _Pipeline:
             self.signing,
             self.protocol_options,
         )
+        # before signing: the schemes that sign every header (Huawei's) sign it too, as
+        # huaweicloudsdkcore does; the others (ACS3, OSS V4, RPC, SLS) leave it out
+        request.headers["User-Agent"] = self.user_agent
         if self.extra_headers or self.extra_query:
             self.add_extras(request)
         return request
@@ -261,6 +269,23 @@ class _Pipeline:
         return f"<{kind} {where} signing={self.signing}>"
 
 
+def user_agent(service: ServiceSpec, extra: str | None = None) -> str:
+    """``<distribution>/<version> <provider>.<service> Python/<x.y>`` and ``extra``."""
+    import sys
+
+    agent = (
+        f"{DISTRIBUTION}/{__version__} {service.provider}.{service.service} "
+        f"Python/{sys.version_info[0]}.{sys.version_info[1]}"
+    )
+    if extra is None:
+        return agent
+    if not isinstance(extra, str):
+        raise TypeError(f"user_agent_extra must be a str, not {type(extra).__name__}")
+    if any(c in extra for c in "\r\n\x00"):
+        raise ValueError("user_agent_extra must not contain CR, LF or NUL")
+    return f"{agent} {extra.strip()}" if extra.strip() else agent
+
+
 def _check_option(keyword: str, name: object, value: object) -> None:
     if not isinstance(name, str) or not isinstance(value, str):
         raise TypeError(f"{keyword}: names and values must be str, got {name!r}: {value!r}")
@@ -288,6 +313,7 @@ class _ClientBase(Generic[TransportT]):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        user_agent_extra: str | None = None,
     ) -> None:
         if (
             isinstance(max_response_bytes, bool)
@@ -306,6 +332,7 @@ class _ClientBase(Generic[TransportT]):
             protocol_options=protocol_options or {},
             timeout=timeout,
             max_retries=max_retries,
+            user_agent_extra=user_agent_extra,
         )
         self._pipeline.max_response_bytes = max_response_bytes  # also for your own transport
         self._transport: TransportT = type(self)._make_transport(http_client, max_response_bytes)

@@ -69,6 +69,7 @@ class CloudSsoClient(BaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        user_agent_extra: str | None = None,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -78,7 +79,8 @@ class CloudSsoClient(BaseClient):
         acs3-hmac-sha256); ``response_format="XML"`` asks for XML bodies instead of JSON;
         ``timeout`` is seconds or (connect, read) or (connect, read, total), total bounding each
         attempt (default 120); ``http_client`` may be your own httpx client;
-        ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
+        ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
+        is appended to the User-Agent. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when set.
         """
         super().__init__(
             SERVICE,
@@ -91,6 +93,7 @@ class CloudSsoClient(BaseClient):
             max_retries=max_retries,
             http_client=http_client,
             max_response_bytes=max_response_bytes,
+            user_agent_extra=user_agent_extra,
         )
 
     @property
@@ -137,6 +140,7 @@ class AsyncCloudSsoClient(AsyncBaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        user_agent_extra: str | None = None,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -146,7 +150,8 @@ class AsyncCloudSsoClient(AsyncBaseClient):
         acs3-hmac-sha256); ``response_format="XML"`` asks for XML bodies instead of JSON;
         ``timeout`` is seconds or (connect, read) or (connect, read, total), total bounding each
         attempt (default 120); ``http_client`` may be your own httpx client;
-        ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
+        ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
+        is appended to the User-Agent. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when set.
         """
         super().__init__(
             SERVICE,
@@ -159,6 +164,7 @@ class AsyncCloudSsoClient(AsyncBaseClient):
             max_retries=max_retries,
             http_client=http_client,
             max_response_bytes=max_response_bytes,
+            user_agent_extra=user_agent_extra,
         )
 
     @property

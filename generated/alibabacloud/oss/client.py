@@ -78,6 +78,7 @@ class OssClient(BaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        user_agent_extra: str | None = None,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -86,7 +87,8 @@ class OssClient(BaseClient):
         cn-hangzhou); ``signing`` picks one of oss4-hmac-sha256 (default oss4-hmac-sha256);
         ``timeout`` is seconds or (connect, read) or (connect, read, total), total bounding each
         attempt (default 120); ``http_client`` may be your own httpx client;
-        ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
+        ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
+        is appended to the User-Agent. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when set.
         """
         super().__init__(
             SERVICE,
@@ -98,6 +100,7 @@ class OssClient(BaseClient):
             max_retries=max_retries,
             http_client=http_client,
             max_response_bytes=max_response_bytes,
+            user_agent_extra=user_agent_extra,
         )
 
     @property
@@ -182,6 +185,7 @@ class AsyncOssClient(AsyncBaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        user_agent_extra: str | None = None,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -190,7 +194,8 @@ class AsyncOssClient(AsyncBaseClient):
         cn-hangzhou); ``signing`` picks one of oss4-hmac-sha256 (default oss4-hmac-sha256);
         ``timeout`` is seconds or (connect, read) or (connect, read, total), total bounding each
         attempt (default 120); ``http_client`` may be your own httpx client;
-        ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
+        ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
+        is appended to the User-Agent. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when set.
         """
         super().__init__(
             SERVICE,
@@ -202,6 +207,7 @@ class AsyncOssClient(AsyncBaseClient):
             max_retries=max_retries,
             http_client=http_client,
             max_response_bytes=max_response_bytes,
+            user_agent_extra=user_agent_extra,
         )
 
     @property

@@ -89,6 +89,7 @@ class SlsClient(BaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        user_agent_extra: str | None = None,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -97,7 +98,8 @@ class SlsClient(BaseClient):
         cn-hangzhou); ``signing`` picks one of sls-v1-hmac-sha1, sls4-hmac-sha256 (default
         sls-v1-hmac-sha1); ``timeout`` is seconds or (connect, read) or (connect, read, total),
         total bounding each attempt (default 120); ``http_client`` may be your own httpx client;
-        ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
+        ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
+        is appended to the User-Agent. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when set.
         """
         super().__init__(
             SERVICE,
@@ -109,6 +111,7 @@ class SlsClient(BaseClient):
             max_retries=max_retries,
             http_client=http_client,
             max_response_bytes=max_response_bytes,
+            user_agent_extra=user_agent_extra,
         )
 
     @property
@@ -285,6 +288,7 @@ class AsyncSlsClient(AsyncBaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        user_agent_extra: str | None = None,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -293,7 +297,8 @@ class AsyncSlsClient(AsyncBaseClient):
         cn-hangzhou); ``signing`` picks one of sls-v1-hmac-sha1, sls4-hmac-sha256 (default
         sls-v1-hmac-sha1); ``timeout`` is seconds or (connect, read) or (connect, read, total),
         total bounding each attempt (default 120); ``http_client`` may be your own httpx client;
-        ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
+        ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
+        is appended to the User-Agent. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when set.
         """
         super().__init__(
             SERVICE,
@@ -305,6 +310,7 @@ class AsyncSlsClient(AsyncBaseClient):
             max_retries=max_retries,
             http_client=http_client,
             max_response_bytes=max_response_bytes,
+            user_agent_extra=user_agent_extra,
         )
 
     @property

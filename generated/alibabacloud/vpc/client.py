@@ -146,6 +146,7 @@ class VpcClient(BaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        user_agent_extra: str | None = None,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -155,7 +156,8 @@ class VpcClient(BaseClient):
         acs3-hmac-sha256); ``response_format="XML"`` asks for XML bodies instead of JSON;
         ``timeout`` is seconds or (connect, read) or (connect, read, total), total bounding each
         attempt (default 120); ``http_client`` may be your own httpx client;
-        ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
+        ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
+        is appended to the User-Agent. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when set.
         """
         super().__init__(
             SERVICE,
@@ -168,6 +170,7 @@ class VpcClient(BaseClient):
             max_retries=max_retries,
             http_client=http_client,
             max_response_bytes=max_response_bytes,
+            user_agent_extra=user_agent_extra,
         )
 
     @property
@@ -427,6 +430,7 @@ class AsyncVpcClient(AsyncBaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        user_agent_extra: str | None = None,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -436,7 +440,8 @@ class AsyncVpcClient(AsyncBaseClient):
         acs3-hmac-sha256); ``response_format="XML"`` asks for XML bodies instead of JSON;
         ``timeout`` is seconds or (connect, read) or (connect, read, total), total bounding each
         attempt (default 120); ``http_client`` may be your own httpx client;
-        ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
+        ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
+        is appended to the User-Agent. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when set.
         """
         super().__init__(
             SERVICE,
@@ -449,6 +454,7 @@ class AsyncVpcClient(AsyncBaseClient):
             max_retries=max_retries,
             http_client=http_client,
             max_response_bytes=max_response_bytes,
+            user_agent_extra=user_agent_extra,
         )
 
     @property

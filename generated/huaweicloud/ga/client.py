@@ -76,6 +76,7 @@ class GaClient(BaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        user_agent_extra: str | None = None,
     ) -> None:
         """Credentials not passed here are read from the environment:
         HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_PROJECT_ID.
@@ -84,7 +85,9 @@ class GaClient(BaseClient):
         ap-southeast-1); ``signing`` picks one of huawei-sdk-hmac-sha256, huawei-token (default
         huawei-sdk-hmac-sha256); ``timeout`` is seconds or (connect, read) or (connect, read,
         total), total bounding each attempt (default 120); ``http_client`` may be your own httpx
-        client; ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
+        client; ``max_response_bytes`` caps a body, decompressed (default 64 MiB);
+        ``user_agent_extra`` is appended to the User-Agent. ``region`` defaults to
+        $HUAWEICLOUD_SDK_REGION when set.
         """
         super().__init__(
             SERVICE,
@@ -96,6 +99,7 @@ class GaClient(BaseClient):
             max_retries=max_retries,
             http_client=http_client,
             max_response_bytes=max_response_bytes,
+            user_agent_extra=user_agent_extra,
         )
 
     @property
@@ -171,6 +175,7 @@ class AsyncGaClient(AsyncBaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        user_agent_extra: str | None = None,
     ) -> None:
         """Credentials not passed here are read from the environment:
         HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_PROJECT_ID.
@@ -179,7 +184,9 @@ class AsyncGaClient(AsyncBaseClient):
         ap-southeast-1); ``signing`` picks one of huawei-sdk-hmac-sha256, huawei-token (default
         huawei-sdk-hmac-sha256); ``timeout`` is seconds or (connect, read) or (connect, read,
         total), total bounding each attempt (default 120); ``http_client`` may be your own httpx
-        client; ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
+        client; ``max_response_bytes`` caps a body, decompressed (default 64 MiB);
+        ``user_agent_extra`` is appended to the User-Agent. ``region`` defaults to
+        $HUAWEICLOUD_SDK_REGION when set.
         """
         super().__init__(
             SERVICE,
@@ -191,6 +198,7 @@ class AsyncGaClient(AsyncBaseClient):
             max_retries=max_retries,
             http_client=http_client,
             max_response_bytes=max_response_bytes,
+            user_agent_extra=user_agent_extra,
         )
 
     @property

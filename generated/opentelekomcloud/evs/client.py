@@ -105,6 +105,7 @@ class EvsClient(BaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        user_agent_extra: str | None = None,
     ) -> None:
         """Credentials not passed here are read from the environment:
         HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_PROJECT_ID.
@@ -113,7 +114,8 @@ class EvsClient(BaseClient):
         eu-de); ``signing`` picks one of huawei-sdk-hmac-sha256, huawei-token (default
         huawei-sdk-hmac-sha256); ``timeout`` is seconds or (connect, read) or (connect, read,
         total), total bounding each attempt (default 120); ``http_client`` may be your own httpx
-        client; ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
+        client; ``max_response_bytes`` caps a body, decompressed (default 64 MiB);
+        ``user_agent_extra`` is appended to the User-Agent.
         """
         super().__init__(
             SERVICE,
@@ -125,6 +127,7 @@ class EvsClient(BaseClient):
             max_retries=max_retries,
             http_client=http_client,
             max_response_bytes=max_response_bytes,
+            user_agent_extra=user_agent_extra,
         )
 
     @property
@@ -369,6 +372,7 @@ class AsyncEvsClient(AsyncBaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        user_agent_extra: str | None = None,
     ) -> None:
         """Credentials not passed here are read from the environment:
         HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_PROJECT_ID.
@@ -377,7 +381,8 @@ class AsyncEvsClient(AsyncBaseClient):
         eu-de); ``signing`` picks one of huawei-sdk-hmac-sha256, huawei-token (default
         huawei-sdk-hmac-sha256); ``timeout`` is seconds or (connect, read) or (connect, read,
         total), total bounding each attempt (default 120); ``http_client`` may be your own httpx
-        client; ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
+        client; ``max_response_bytes`` caps a body, decompressed (default 64 MiB);
+        ``user_agent_extra`` is appended to the User-Agent.
         """
         super().__init__(
             SERVICE,
@@ -389,6 +394,7 @@ class AsyncEvsClient(AsyncBaseClient):
             max_retries=max_retries,
             http_client=http_client,
             max_response_bytes=max_response_bytes,
+            user_agent_extra=user_agent_extra,
         )
 
     @property
