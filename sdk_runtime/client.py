@@ -40,6 +40,7 @@ from sdk_runtime.signing import Signer, make_signer
 from sdk_runtime.transport import (
     DEFAULT_MAX_RESPONSE_BYTES,
     AsyncTransport,
+    Network,
     SyncTransport,
     Timeout,
     make_async_transport,
@@ -298,7 +299,7 @@ def _check_option(keyword: str, name: object, value: object) -> None:
 class _ClientBase(Generic[TransportT]):
     """Configuration shared by the sync and async clients; subclasses pick the transport."""
 
-    _make_transport: Callable[[object | None, int], TransportT]
+    _make_transport: Callable[[object | None, int, Network], TransportT]
 
     def __init__(
         self,
@@ -314,6 +315,9 @@ class _ClientBase(Generic[TransportT]):
         http_client: object | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         user_agent_extra: str | None = None,
+        proxy: str | None = None,
+        trust_env: bool = True,
+        verify: bool | str = True,
     ) -> None:
         if (
             isinstance(max_response_bytes, bool)
@@ -335,7 +339,10 @@ class _ClientBase(Generic[TransportT]):
             user_agent_extra=user_agent_extra,
         )
         self._pipeline.max_response_bytes = max_response_bytes  # also for your own transport
-        self._transport: TransportT = type(self)._make_transport(http_client, max_response_bytes)
+        network = Network(proxy, trust_env, verify).check()
+        self._transport: TransportT = type(self)._make_transport(
+            http_client, max_response_bytes, network
+        )
 
     _raw = False  # True in the twin behind with_raw_response: _call returns a RawResponse
 

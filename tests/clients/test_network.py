@@ -18,6 +18,7 @@ from generated.huaweicloud.ga import AsyncGaClient, GaClient
 from sdk_runtime import DISTRIBUTION, __version__
 from tests.clients.support import ALIBABA, HUAWEI
 from tests.fakecloud import FakeCloud
+from tests.wire.capture import capture_server, json_reply
 
 PYTHON = f"Python/{sys.version_info[0]}.{sys.version_info[1]}"
 
@@ -118,3 +119,77 @@ def test_region_from_the_environment(
     monkeypatch.setenv(variable, "")
     with client_class(**credentials) as default:
         assert default._pipeline.region == client_class(**credentials)._pipeline.region
+
+
+# --------------------------------------------------------------------------- proxies, TLS
+
+ENS_HOST = "ens.aliyuncs.com"  # never reached: the loopback proxy answers for it
+
+
+def _clear_proxy_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
+
+
+@pytest.mark.parametrize("source", ["environment", "keyword"])
+def test_requests_go_through_the_proxy(monkeypatch: pytest.MonkeyPatch, source: str) -> None:
+    _clear_proxy_env(monkeypatch)
+    with capture_server(json_reply({"RequestId": "r-1"})) as proxy:
+        if source == "environment":
+            monkeypatch.setenv("HTTP_PROXY", proxy.url)
+            options: dict[str, Any] = {}
+        else:
+            options = {"proxy": proxy.url}
+        with EnsClient(endpoint=f"http://{ENS_HOST}", max_retries=0, **options, **ALIBABA) as c:
+            response = c.list_buckets()
+            c.with_options(timeout=5).list_buckets()  # the twin shares the proxied pool
+    assert response.request_id == "r-1"
+    assert [r.authority.removesuffix(":80") for r in proxy.requests] == [ENS_HOST, ENS_HOST]
+    assert proxy.requests[0].host == ENS_HOST
+
+
+async def test_async_requests_go_through_the_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    _clear_proxy_env(monkeypatch)
+    with capture_server(json_reply({"RequestId": "r-2"})) as proxy:
+        monkeypatch.setenv("http_proxy", proxy.url)
+        async with AsyncEnsClient(endpoint=f"http://{ENS_HOST}", max_retries=0, **ALIBABA) as c:
+            response = await c.list_buckets()
+    assert response.request_id == "r-2"
+    assert [r.authority.removesuffix(":80") for r in proxy.requests] == [ENS_HOST]
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+async def test_no_proxy_and_trust_env(
+    cloud: FakeCloud, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    _clear_proxy_env(monkeypatch)
+    with capture_server(json_reply({})) as proxy:
+        monkeypatch.setenv("HTTP_PROXY", proxy.url)
+        monkeypatch.setenv("NO_PROXY", "localhost,127.0.0.1")
+        for options in ({}, {"trust_env": False}):
+            if options:
+                monkeypatch.delenv("NO_PROXY")  # trust_env=False: the proxy is ignored too
+            if kind == "sync":
+                with EnsClient(endpoint=cloud.url, **options, **ALIBABA) as client:
+                    client.list_buckets()
+            else:
+                async with AsyncEnsClient(endpoint=cloud.url, **options, **ALIBABA) as aclient:
+                    await aclient.list_buckets()
+    assert proxy.requests == []
+    assert len(cloud.requests_for("ListBuckets")) == 2
+
+
+def test_verify_settings(tmp_path: Any) -> None:
+    bundle = tmp_path / "ca.pem"
+    bundle.write_text("-----BEGIN CERTIFICATE-----\n")
+    with EnsClient(verify=False, **ALIBABA) as insecure:
+        assert insecure._transport._pool.connection_pool_kw["cert_reqs"] == "CERT_NONE"
+    with EnsClient(verify=str(bundle), **ALIBABA) as pinned:
+        assert pinned._transport._pool.connection_pool_kw["ca_certs"] == str(bundle)
+    with pytest.raises(ValueError, match="CA bundle"):
+        EnsClient(verify=str(tmp_path / "missing.pem"), **ALIBABA)
+    with pytest.raises(ValueError, match="proxy"):
+        EnsClient(proxy="socks://x", **ALIBABA)
+    with httpx.Client() as http, pytest.raises(ValueError, match="http_client"):
+        EnsClient(http_client=http, proxy="http://127.0.0.1:9", **ALIBABA)

@@ -70,6 +70,9 @@ class CloudSsoClient(BaseClient):
         http_client: object | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         user_agent_extra: str | None = None,
+        proxy: str | None = None,
+        trust_env: bool = True,
+        verify: bool | str = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -80,7 +83,10 @@ class CloudSsoClient(BaseClient):
         ``timeout`` is seconds or (connect, read) or (connect, read, total), total bounding each
         attempt (default 120); ``http_client`` may be your own httpx client;
         ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
-        is appended to the User-Agent. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when set.
+        is appended to the User-Agent; ``proxy`` (a URL) is used for every request, else
+        $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``; ``verify`` is False
+        (no TLS check) or a CA bundle path. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when
+        set.
         """
         super().__init__(
             SERVICE,
@@ -94,6 +100,9 @@ class CloudSsoClient(BaseClient):
             http_client=http_client,
             max_response_bytes=max_response_bytes,
             user_agent_extra=user_agent_extra,
+            proxy=proxy,
+            trust_env=trust_env,
+            verify=verify,
         )
 
     @property
@@ -141,6 +150,9 @@ class AsyncCloudSsoClient(AsyncBaseClient):
         http_client: object | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         user_agent_extra: str | None = None,
+        proxy: str | None = None,
+        trust_env: bool = True,
+        verify: bool | str = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -151,7 +163,10 @@ class AsyncCloudSsoClient(AsyncBaseClient):
         ``timeout`` is seconds or (connect, read) or (connect, read, total), total bounding each
         attempt (default 120); ``http_client`` may be your own httpx client;
         ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
-        is appended to the User-Agent. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when set.
+        is appended to the User-Agent; ``proxy`` (a URL) is used for every request, else
+        $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``; ``verify`` is False
+        (no TLS check) or a CA bundle path. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when
+        set.
         """
         super().__init__(
             SERVICE,
@@ -165,6 +180,9 @@ class AsyncCloudSsoClient(AsyncBaseClient):
             http_client=http_client,
             max_response_bytes=max_response_bytes,
             user_agent_extra=user_agent_extra,
+            proxy=proxy,
+            trust_env=trust_env,
+            verify=verify,
         )
 
     @property

@@ -77,6 +77,9 @@ class GaClient(BaseClient):
         http_client: object | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         user_agent_extra: str | None = None,
+        proxy: str | None = None,
+        trust_env: bool = True,
+        verify: bool | str = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_PROJECT_ID.
@@ -86,7 +89,9 @@ class GaClient(BaseClient):
         huawei-sdk-hmac-sha256); ``timeout`` is seconds or (connect, read) or (connect, read,
         total), total bounding each attempt (default 120); ``http_client`` may be your own httpx
         client; ``max_response_bytes`` caps a body, decompressed (default 64 MiB);
-        ``user_agent_extra`` is appended to the User-Agent. ``region`` defaults to
+        ``user_agent_extra`` is appended to the User-Agent; ``proxy`` (a URL) is used for every
+        request, else $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``;
+        ``verify`` is False (no TLS check) or a CA bundle path. ``region`` defaults to
         $HUAWEICLOUD_SDK_REGION when set.
         """
         super().__init__(
@@ -100,6 +105,9 @@ class GaClient(BaseClient):
             http_client=http_client,
             max_response_bytes=max_response_bytes,
             user_agent_extra=user_agent_extra,
+            proxy=proxy,
+            trust_env=trust_env,
+            verify=verify,
         )
 
     @property
@@ -176,6 +184,9 @@ class AsyncGaClient(AsyncBaseClient):
         http_client: object | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         user_agent_extra: str | None = None,
+        proxy: str | None = None,
+        trust_env: bool = True,
+        verify: bool | str = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_PROJECT_ID.
@@ -185,7 +196,9 @@ class AsyncGaClient(AsyncBaseClient):
         huawei-sdk-hmac-sha256); ``timeout`` is seconds or (connect, read) or (connect, read,
         total), total bounding each attempt (default 120); ``http_client`` may be your own httpx
         client; ``max_response_bytes`` caps a body, decompressed (default 64 MiB);
-        ``user_agent_extra`` is appended to the User-Agent. ``region`` defaults to
+        ``user_agent_extra`` is appended to the User-Agent; ``proxy`` (a URL) is used for every
+        request, else $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``;
+        ``verify`` is False (no TLS check) or a CA bundle path. ``region`` defaults to
         $HUAWEICLOUD_SDK_REGION when set.
         """
         super().__init__(
@@ -199,6 +212,9 @@ class AsyncGaClient(AsyncBaseClient):
             http_client=http_client,
             max_response_bytes=max_response_bytes,
             user_agent_extra=user_agent_extra,
+            proxy=proxy,
+            trust_env=trust_env,
+            verify=verify,
         )
 
     @property
