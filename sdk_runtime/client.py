@@ -13,6 +13,7 @@ none, is filled in once, before the first attempt. Pagination walks pages with
 from __future__ import annotations
 
 import importlib
+import sys
 import time
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from datetime import UTC, datetime
@@ -489,10 +490,8 @@ class AsyncBaseClient(_ClientBase[AsyncTransport]):
                 response = await self._transport.send(pipeline.signed(request), pipeline.timeout)
                 result = pipeline.outcome(operation, response)
             except (ApiError, TransportError) as error:
-                import asyncio  # here, not at the top: sync-only users never pay for it
-
                 delay, spent = pipeline.backoff(operation, attempt, error)
-                await asyncio.sleep(delay)
+                await _sleep(delay)
             else:
                 if spent or pipeline.quota.level < QUOTA_CAPACITY:
                     pipeline.quota.release(spent)
@@ -539,6 +538,24 @@ class AsyncBaseClient(_ClientBase[AsyncTransport]):
                 count += 1
                 if count == max_items:
                     return
+
+
+async def _sleep(seconds: float) -> None:
+    """Sleep in whichever event loop runs us: trio's (directly or under anyio) or asyncio's.
+
+    Only after a failed attempt; trio is looked up in ``sys.modules``, never imported."""
+    trio = sys.modules.get("trio")
+    if trio is not None:
+        try:
+            trio.lowlevel.current_task()
+        except RuntimeError:
+            pass  # trio is loaded, but this is not its loop
+        else:
+            await trio.sleep(seconds)
+            return
+    import asyncio  # here, not at the top: sync-only users never pay for it
+
+    await asyncio.sleep(seconds)
 
 
 _SyncSelf = TypeVar("_SyncSelf", bound=BaseClient)
