@@ -210,7 +210,9 @@ class Renderer:
             keep_trailing_newline=True,
             autoescape=False,
         )
-        self.env.globals.update(structure=structure)
+        from sdk_runtime.endpoints import REGION_ENV
+
+        self.env.globals.update(structure=structure, region_env=REGION_ENV)
         self.env.filters.update(
             py=python_literal,
             docstring=docstring,

@@ -16,6 +16,7 @@ from .redaction import redact_urls_logged_by
 from .transport import (
     DEFAULT_MAX_RESPONSE_BYTES,
     AsyncTransport,
+    Network,
     SyncTransport,
     Timeout,
     _deadline,
@@ -71,9 +72,12 @@ class AiohttpTransport:
         "_loop",
         "_own",
         "_owns",
+        "_proxies",
         "_retired",
         "_session",
+        "_ssl",
         "_timeouts",
+        "_verify",
         "max_response_bytes",
     )
 
@@ -84,8 +88,13 @@ class AiohttpTransport:
         limit_per_host: int = 0,
         session: aiohttp.ClientSession | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        network: Network | None = None,
     ) -> None:
         self.max_response_bytes = max_response_bytes
+        # proxies and TLS settings only for a session of our own
+        self._proxies = network.proxies() if network is not None and session is None else None
+        self._verify: bool | str = True if network is None else network.verify
+        self._ssl: Any = True  # aiohttp's default: verify with the system's CAs
         self._limit = limit
         self._limit_per_host = limit_per_host
         self._owns = session is None
@@ -104,8 +113,16 @@ class AiohttpTransport:
 
         loop = asyncio.get_running_loop()
         self._retire()
+        if isinstance(self._verify, str) and self._ssl is True:
+            import ssl
+
+            self._ssl = ssl.create_default_context(cafile=self._verify)
+        elif self._verify is False:
+            self._ssl = False
         session = aiohttp.ClientSession(
-            connector=aiohttp.TCPConnector(limit=self._limit, limit_per_host=self._limit_per_host),
+            connector=aiohttp.TCPConnector(
+                limit=self._limit, limit_per_host=self._limit_per_host, ssl=self._ssl
+            ),
             # The runtime keeps no cookies; a dummy jar skips cookie processing.
             cookie_jar=aiohttp.DummyCookieJar(),
             timeout=aiohttp.ClientTimeout(total=None),
@@ -184,6 +201,9 @@ class AiohttpTransport:
         ):
             session = await self._new_session()
         data = request.body or None  # None: aiohttp sends Content-Length: 0 on POST
+        proxy = None
+        if self._proxies is not None:
+            proxy = self._proxies.for_request(request.scheme, request.host)
         try:
             async with session.request(
                 request.method,
@@ -193,6 +213,7 @@ class AiohttpTransport:
                 timeout=self._timeout(timeout),
                 allow_redirects=False,
                 skip_auto_headers=self._skip_auto_headers(request, data),
+                proxy=proxy,
             ) as response:
                 limit = self.max_response_bytes
                 if (response.content_length or 0) > limit:
@@ -348,13 +369,15 @@ class AsyncHttpxTransport:
 
 
 def make_async_transport(
-    http_client: object | None, max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+    http_client: object | None,
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+    network: Network | None = None,
 ) -> AsyncTransport:
     """``None`` -> :class:`AiohttpTransport`; an ``httpx.AsyncClient`` ->
     :class:`AsyncHttpxTransport` (left open by ``close()``); an object implementing
     :class:`AsyncTransport` (coroutine ``send`` and ``close``) -> itself."""
     if http_client is None:
-        return AiohttpTransport(max_response_bytes=max_response_bytes)
+        return AiohttpTransport(max_response_bytes=max_response_bytes, network=network)
     httpx = sys.modules.get("httpx")  # no httpx client can exist unless httpx is imported
     if httpx is not None:
         if isinstance(http_client, httpx.AsyncClient):

@@ -13,12 +13,14 @@ none, is filled in once, before the first attempt. Pagination walks pages with
 from __future__ import annotations
 
 import importlib
+import sys
 import time
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from datetime import UTC, datetime
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
+from types import EllipsisType, TracebackType
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, cast
 
+from sdk_runtime import DISTRIBUTION, __version__
 from sdk_runtime.credentials import (
     FAMILIES,
     AlibabaCloudCredentials,
@@ -27,11 +29,12 @@ from sdk_runtime.credentials import (
     credentials_family,
 )
 from sdk_runtime.decoding import decode
-from sdk_runtime.endpoints import resolve_endpoint, validate_region
+from sdk_runtime.endpoints import region_from_environment, resolve_endpoint, validate_region
 from sdk_runtime.errors import ApiError, ClientError, ResponseTooLargeError, TransportError
 from sdk_runtime.http import HttpRequest, HttpResponse
 from sdk_runtime.pagination import AsyncPageIterator, PageCursor, PageIterator
 from sdk_runtime.protocols import ERROR_FORMATS, PROTOCOLS, Options, parse_error
+from sdk_runtime.raw import RawResponse
 from sdk_runtime.redaction import secret_forms
 from sdk_runtime.retry import DEFAULT_MAX_RETRIES, QUOTA_CAPACITY, RetryPolicy, RetryQuota
 from sdk_runtime.service import OperationSpec, ServiceSpec
@@ -39,6 +42,7 @@ from sdk_runtime.signing import Signer, make_signer
 from sdk_runtime.transport import (
     DEFAULT_MAX_RESPONSE_BYTES,
     AsyncTransport,
+    Network,
     SyncTransport,
     Timeout,
     make_async_transport,
@@ -81,10 +85,13 @@ class _Pipeline:
         protocol_options: Options,
         timeout: TimeoutLike,
         max_retries: int,
+        user_agent_extra: str | None = None,
     ) -> None:
         self.service = service
+        if region is None:
+            region = region_from_environment(service.provider) or service.default_region
         # checked with or without endpoint=: signers put the region in their scope
-        self.region = validate_region(service.default_region if region is None else region)
+        self.region = validate_region(region)
         self.scheme, self.host = resolve_endpoint(service, self.region, endpoint)
         self.signing = signing or service.signing
         if self.signing not in service.signing_schemes:
@@ -120,7 +127,40 @@ class _Pipeline:
         self.protocol_options = protocol_options  # e.g. RPC's response_format
         self.error_marker = ERROR_FORMATS[service.error_format].marker
         self.max_response_bytes = DEFAULT_MAX_RESPONSE_BYTES
+        self.user_agent = user_agent(service, user_agent_extra)
+        self.extra_headers: dict[str, str] = {}  # with_options(extra_headers=...)
+        self.extra_query: tuple[tuple[str, str], ...] = ()  # with_options(extra_query=...)
         self._models: dict[str, type[BaseModel]] = {}
+
+    def with_options(
+        self,
+        timeout: TimeoutLike | EllipsisType,
+        max_retries: int | None,
+        extra_headers: Mapping[str, str] | None,
+        extra_query: Mapping[str, str] | None,
+    ) -> _Pipeline:
+        """A copy with these settings changed; signer, retry budget and models shared."""
+        import copy  # only for with_options()
+
+        twin = copy.copy(self)
+        if timeout is not ...:
+            twin.timeout = Timeout.of(timeout)
+        if max_retries is not None:
+            if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+                raise ValueError(f"max_retries must be a number >= 0, got {max_retries!r}")
+            twin.retry = self.retry._replace(max_retries=max_retries)
+        if extra_headers:
+            twin.extra_headers = {**self.extra_headers}
+            for name, value in extra_headers.items():
+                _check_option("extra_headers", name, value)
+                for existing in [key for key in twin.extra_headers if key.lower() == name.lower()]:
+                    del twin.extra_headers[existing]
+                twin.extra_headers[name] = value
+        if extra_query:
+            for name, value in extra_query.items():
+                _check_option("extra_query", name, value)
+            twin.extra_query = (*self.extra_query, *extra_query.items())
+        return twin
 
     def prepare(self, operation: OperationSpec[Any], params: Mapping[str, object]) -> HttpRequest:
         if self.client_values:
@@ -130,7 +170,7 @@ class _Pipeline:
             import uuid  # only for operations that take an idempotency token
 
             params = {**params, token: str(uuid.uuid4())}  # once: every attempt sends it
-        return self.protocol.build_request(
+        request = self.protocol.build_request(
             self.service,
             operation,
             params,
@@ -139,6 +179,22 @@ class _Pipeline:
             self.signing,
             self.protocol_options,
         )
+        # before signing: the schemes that sign every header (Huawei's) sign it too, as
+        # huaweicloudsdkcore does; the others (ACS3, OSS V4, RPC, SLS) leave it out
+        request.headers["User-Agent"] = self.user_agent
+        if self.extra_headers or self.extra_query:
+            self.add_extras(request)
+        return request
+
+    def add_extras(self, request: HttpRequest) -> None:
+        """with_options()' headers (replacing the request's own of that name, in any case)
+        and query pairs, before signing: the signature covers them."""
+        for name, value in self.extra_headers.items():
+            lower = name.lower()
+            for existing in [key for key in request.headers if key.lower() == lower]:
+                del request.headers[existing]
+            request.headers[name] = value
+        request.query.extend(self.extra_query)
 
     def with_client_values(
         self, operation: OperationSpec[Any], params: Mapping[str, object]
@@ -162,8 +218,13 @@ class _Pipeline:
         self.credentials = credentials
 
     def refresh_due(self) -> bool:
-        """Whether the credentials expire soon (then ``refresh``, or ``await`` the async one)."""
-        return self.refresher is not None and self.refresher.due()
+        """Whether the credentials expire soon, or a twin of this pipeline (``with_options``,
+        sharing the refresher) has renewed them already: then ``refresh``, or ``await`` the
+        async one."""
+        refresher = self.refresher
+        return refresher is not None and (
+            refresher.current is not self.credentials or refresher.due()
+        )
 
     def refresh(self) -> None:
         assert self.refresher is not None
@@ -251,10 +312,36 @@ class _Pipeline:
         return f"<{kind} {where} signing={self.signing}>"
 
 
+def user_agent(service: ServiceSpec, extra: str | None = None) -> str:
+    """``<distribution>/<version> <provider>.<service> Python/<x.y>`` and ``extra``."""
+    import sys
+
+    agent = (
+        f"{DISTRIBUTION}/{__version__} {service.provider}.{service.service} "
+        f"Python/{sys.version_info[0]}.{sys.version_info[1]}"
+    )
+    if extra is None:
+        return agent
+    if not isinstance(extra, str):
+        raise TypeError(f"user_agent_extra must be a str, not {type(extra).__name__}")
+    if any(c in extra for c in "\r\n\x00"):
+        raise ValueError("user_agent_extra must not contain CR, LF or NUL")
+    return f"{agent} {extra.strip()}" if extra.strip() else agent
+
+
+def _check_option(keyword: str, name: object, value: object) -> None:
+    if not isinstance(name, str) or not isinstance(value, str):
+        raise TypeError(f"{keyword}: names and values must be str, got {name!r}: {value!r}")
+    if not name or any(c in name for c in " :\r\n\x00"):
+        raise ValueError(f"{keyword}: {name!r} is not a valid name")
+    if any(c in value for c in "\r\n\x00"):
+        raise ValueError(f"{keyword}: the value of {name!r} must not contain CR, LF or NUL")
+
+
 class _ClientBase(Generic[TransportT]):
     """Configuration shared by the sync and async clients; subclasses pick the transport."""
 
-    _make_transport: Callable[[object | None, int], TransportT]
+    _make_transport: Callable[[object | None, int, Network], TransportT]
 
     def __init__(
         self,
@@ -269,6 +356,10 @@ class _ClientBase(Generic[TransportT]):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        user_agent_extra: str | None = None,
+        proxy: str | None = None,
+        trust_env: bool = True,
+        verify: bool | str = True,
     ) -> None:
         if (
             isinstance(max_response_bytes, bool)
@@ -287,12 +378,50 @@ class _ClientBase(Generic[TransportT]):
             protocol_options=protocol_options or {},
             timeout=timeout,
             max_retries=max_retries,
+            user_agent_extra=user_agent_extra,
         )
         self._pipeline.max_response_bytes = max_response_bytes  # also for your own transport
-        self._transport: TransportT = type(self)._make_transport(http_client, max_response_bytes)
+        network = Network(proxy, trust_env, verify).check()
+        self._transport: TransportT = type(self)._make_transport(
+            http_client, max_response_bytes, network
+        )
+
+    _raw = False  # True in the twin behind with_raw_response: _call returns a RawResponse
 
     def __repr__(self) -> str:
         return self._pipeline.describe(type(self).__name__)
+
+    def with_options(
+        self,
+        *,
+        timeout: TimeoutLike | EllipsisType = ...,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> Self:
+        """A client of the same class with these settings changed, sharing this one's
+        connection pool, credentials and retry budget; this client is unchanged.
+
+        ``timeout`` as in the constructor (``None``: the defaults); ``extra_headers`` are
+        added to (or replace same-named headers of) every request and ``extra_query`` pairs
+        appended to its query, both before signing. Closing either client closes the pool.
+        """
+        twin = self._twin()
+        twin._pipeline = self._pipeline.with_options(
+            timeout, max_retries, extra_headers, extra_query
+        )
+        return twin
+
+    def _twin(self) -> Self:
+        twin = object.__new__(type(self))
+        twin.__dict__.update(self.__dict__)
+        return twin
+
+    def _raw_twin(self) -> Self:
+        """This client, returning ``RawResponse`` from ``_call`` (``with_raw_response``)."""
+        twin = self._twin()
+        twin._raw = True
+        return twin
 
 
 class BaseClient(_ClientBase[SyncTransport]):
@@ -330,6 +459,8 @@ class BaseClient(_ClientBase[SyncTransport]):
             else:
                 if spent or pipeline.quota.level < QUOTA_CAPACITY:
                     pipeline.quota.release(spent)
+                if self._raw:
+                    return cast("ResponseT", RawResponse(response, result))
                 return result
             attempt += 1
 
@@ -404,13 +535,13 @@ class AsyncBaseClient(_ClientBase[AsyncTransport]):
                 response = await self._transport.send(pipeline.signed(request), pipeline.timeout)
                 result = pipeline.outcome(operation, response)
             except (ApiError, TransportError) as error:
-                import asyncio  # here, not at the top: sync-only users never pay for it
-
                 delay, spent = pipeline.backoff(operation, attempt, error)
-                await asyncio.sleep(delay)
+                await _sleep(delay)
             else:
                 if spent or pipeline.quota.level < QUOTA_CAPACITY:
                     pipeline.quota.release(spent)
+                if self._raw:
+                    return cast("ResponseT", RawResponse(response, result))
                 return result
             attempt += 1
 
@@ -452,6 +583,24 @@ class AsyncBaseClient(_ClientBase[AsyncTransport]):
                 count += 1
                 if count == max_items:
                     return
+
+
+async def _sleep(seconds: float) -> None:
+    """Sleep in whichever event loop runs us: trio's (directly or under anyio) or asyncio's.
+
+    Only after a failed attempt; trio is looked up in ``sys.modules``, never imported."""
+    trio = sys.modules.get("trio")
+    if trio is not None:
+        try:
+            trio.lowlevel.current_task()
+        except RuntimeError:
+            pass  # trio is loaded, but this is not its loop
+        else:
+            await trio.sleep(seconds)
+            return
+    import asyncio  # here, not at the top: sync-only users never pay for it
+
+    await asyncio.sleep(seconds)
 
 
 _SyncSelf = TypeVar("_SyncSelf", bound=BaseClient)

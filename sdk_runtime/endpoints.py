@@ -43,6 +43,24 @@ def validate_region(region: object) -> str:
     return region
 
 
+# The environment variable each vendor's official SDK reads the region from, when the caller
+# gives no region= (tea-openapi / the Alibaba Cloud CLI; huaweicloudsdkcore's region providers).
+REGION_ENV = {
+    "alibabacloud": "ALIBABA_CLOUD_REGION_ID",
+    "huaweicloud": "HUAWEICLOUD_SDK_REGION",
+}
+
+
+def region_from_environment(provider: str) -> str | None:
+    """The region the vendor's environment variable names (None if unset or empty)."""
+    name = REGION_ENV.get(provider)
+    if name is None:
+        return None
+    import os  # already loaded by the interpreter; here to keep this module's top light
+
+    return os.environ.get(name) or None
+
+
 def resolve_endpoint(service: ServiceSpec, region: str, endpoint: str | None) -> tuple[str, str]:
     """(scheme, host[:port]) for ``region``, as the vendor's SDK resolves it.
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, runtime_checkable
 
 from .errors import RequestTimeoutError, ResponseTooLargeError, TransportError
 from .http import HttpRequest, HttpResponse
@@ -248,6 +248,89 @@ def _target(request: HttpRequest, url: str) -> str:
 # --------------------------------------------------------------------------- urllib3
 
 
+class Network(NamedTuple):
+    """The constructor's network settings for the default transports: ``proxy`` (a URL, for
+    every request) or, with ``trust_env``, ``HTTP_PROXY`` / ``HTTPS_PROXY`` / ``ALL_PROXY``
+    and ``NO_PROXY`` (lower-case names first, as urllib and requests read them); ``verify``:
+    check TLS certificates (True), do not (False), or against this CA bundle file."""
+
+    proxy: str | None = None
+    trust_env: bool = True
+    verify: bool | str = True
+
+    def check(self) -> Network:
+        if self.proxy is not None and (
+            not isinstance(self.proxy, str)
+            or not self.proxy.startswith(("http://", "https://"))
+            or any(c in self.proxy for c in "\r\n\x00 ")
+        ):
+            raise ValueError("proxy must be an http:// or https:// URL")
+        if not isinstance(self.verify, bool | str):
+            raise TypeError(f"verify must be a bool or a CA bundle path, not {self.verify!r}")
+        if isinstance(self.verify, str):
+            import os
+
+            if not os.path.isfile(self.verify):
+                raise ValueError(f"verify: no CA bundle file at {self.verify!r}")
+        return self
+
+    def proxies(self) -> Proxies | None:
+        """Where requests go through a proxy; None: straight to every host."""
+        if self.proxy is not None:
+            return Proxies({"http": self.proxy, "https": self.proxy}, bypass=False)
+        if not self.trust_env:
+            return None
+        import os
+
+        if not any(name.lower().endswith("_proxy") for name in os.environ):
+            return None  # the common case: no need for urllib.request
+        from urllib.request import getproxies_environment
+
+        found = getproxies_environment()  # lower-case names win, as in urllib and requests
+        chosen = {
+            scheme: url
+            for scheme in ("http", "https")
+            if (url := found.get(scheme) or found.get("all"))
+        }
+        return Proxies(chosen, bypass=True, environment=found) if chosen else None
+
+
+class Proxies:
+    """The proxy URL for each request's scheme and host, NO_PROXY applied (cached per host)."""
+
+    __slots__ = ("_by_scheme", "_bypass", "_environment", "_chosen")
+
+    def __init__(
+        self,
+        by_scheme: dict[str, str],
+        bypass: bool,
+        environment: dict[str, str] | None = None,
+    ) -> None:
+        self._by_scheme = by_scheme
+        self._bypass = bypass
+        self._environment = environment or {}
+        self._chosen: dict[tuple[str, str], str | None] = {}
+
+    def for_request(self, scheme: str, host: str) -> str | None:
+        key = (scheme, host)
+        try:
+            return self._chosen[key]
+        except KeyError:
+            pass
+        url = self._by_scheme.get(scheme.lower())
+        if url is not None and self._bypass and "no" in self._environment:
+            import urllib.request
+
+            # urllib's NO_PROXY matching (suffixes, "*", ports), as requests uses it
+            bypass: Any = getattr(urllib.request, "proxy_bypass_environment")  # noqa: B009
+            if bypass(host, self._environment):
+                url = None
+        if len(self._chosen) > 256:
+            self._chosen.clear()
+        self._chosen[key] = url
+        return url
+
+
 class Urllib3Transport:
     """Default sync transport: one ``urllib3.PoolManager`` (keep-alive pools per host).
 
@@ -255,7 +338,15 @@ class Urllib3Transport:
     ``pool_manager=`` to use your own (proxies, custom TLS); it is then yours to close.
     """
 
-    __slots__ = ("_owns", "_pool", "_timeouts", "max_response_bytes")
+    __slots__ = (
+        "_owns",
+        "_pool",
+        "_pool_options",
+        "_proxies",
+        "_proxy_pools",
+        "_timeouts",
+        "max_response_bytes",
+    )
 
     def __init__(
         self,
@@ -264,18 +355,35 @@ class Urllib3Transport:
         num_pools: int = 10,
         pool_manager: urllib3.PoolManager | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        network: Network | None = None,
     ) -> None:
         import urllib3
 
         self.max_response_bytes = max_response_bytes
         redact_urls_logged_by("urllib3.connectionpool")  # it logs URLs at DEBUG
         self._owns = pool_manager is None
+        options: dict[str, Any] = {"num_pools": num_pools, "maxsize": maxsize, "block": False}
+        if network is not None and network.verify is not True:
+            if network.verify is False:
+                options["cert_reqs"] = "CERT_NONE"
+            else:
+                options["ca_certs"] = network.verify
+        self._pool_options = options
         self._pool: urllib3.PoolManager = (
-            pool_manager
-            if pool_manager is not None
-            else urllib3.PoolManager(num_pools=num_pools, maxsize=maxsize, block=False)
+            pool_manager if pool_manager is not None else urllib3.PoolManager(**options)
         )
+        # proxies only for a pool of our own: yours is configured as you made it
+        self._proxies = network.proxies() if network is not None and self._owns else None
+        self._proxy_pools: dict[str, urllib3.ProxyManager] = {}
         self._timeouts: dict[Timeout, urllib3.Timeout] = {}
+
+    def _through(self, proxy: str) -> urllib3.ProxyManager:
+        manager = self._proxy_pools.get(proxy)
+        if manager is None:
+            import urllib3
+
+            manager = self._proxy_pools[proxy] = urllib3.ProxyManager(proxy, **self._pool_options)
+        return manager
 
     def _timeout(self, timeout: Timeout) -> urllib3.Timeout:
         value = self._timeouts.get(timeout)
@@ -296,9 +404,14 @@ class Urllib3Transport:
         body = request.body or None  # None: urllib3 sends Content-Length: 0 for POST/PUT/PATCH
         headers = _headers_to_send(request)
         deadline = _deadline(timeout)
+        manager = self._pool
+        if self._proxies is not None:
+            proxy = self._proxies.for_request(request.scheme, request.host)
+            if proxy is not None:
+                manager = self._through(proxy)
         try:
-            if isinstance(self._pool, urllib3.ProxyManager):
-                response = self._pool.urlopen(
+            if isinstance(manager, urllib3.ProxyManager):
+                response = manager.urlopen(
                     request.method,
                     url,
                     body=body,
@@ -313,7 +426,7 @@ class Urllib3Transport:
                 # Straight to the host's pool with the exact request-target: the
                 # PoolManager's own URL parsing would normalise dot segments.
                 host, port = _split_host(request.host, request.scheme)
-                pool = self._pool.connection_from_host(host, port, request.scheme.lower())
+                pool = manager.connection_from_host(host, port, request.scheme.lower())
                 response = pool.urlopen(
                     request.method,
                     _target(request, url),
@@ -365,6 +478,8 @@ class Urllib3Transport:
     def close(self) -> None:
         if self._owns:
             self._pool.clear()
+            for manager in self._proxy_pools.values():
+                manager.clear()
 
     def __enter__(self) -> Urllib3Transport:
         return self
@@ -457,13 +572,16 @@ def _is_coroutine_method(obj: object, name: str) -> bool:
 
 
 def make_sync_transport(
-    http_client: object | None, max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+    http_client: object | None,
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+    network: Network | None = None,
 ) -> SyncTransport:
     """``None`` -> :class:`Urllib3Transport`; an ``httpx.Client`` -> :class:`HttpxTransport`
     (left open by ``close()``); an object implementing :class:`SyncTransport` -> itself
     (the client checks the size of the bodies it returns)."""
     if http_client is None:
-        return Urllib3Transport(max_response_bytes=max_response_bytes)
+        return Urllib3Transport(max_response_bytes=max_response_bytes, network=network)
+    _own_network_only(network)
     # No need to import httpx: if it is not imported, no httpx client can exist.
     httpx = sys.modules.get("httpx")
     if httpx is not None:
@@ -486,10 +604,22 @@ def make_sync_transport(
     )
 
 
+def _own_network_only(network: Network | None) -> None:
+    if network is not None and (network.proxy is not None or network.verify is not True):
+        raise ValueError(
+            "proxy= and verify= configure the default transport; with http_client=, set "
+            "them on your own client"
+        )
+
+
 def make_async_transport(
-    http_client: object | None, max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+    http_client: object | None,
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+    network: Network | None = None,
 ) -> AsyncTransport:
     """See :func:`sdk_runtime.async_transport.make_async_transport` (imported lazily)."""
     from .async_transport import make_async_transport as make
 
-    return make(http_client, max_response_bytes)
+    if http_client is not None:
+        _own_network_only(network)
+    return make(http_client, max_response_bytes, network)

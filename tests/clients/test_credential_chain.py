@@ -201,6 +201,25 @@ def test_refresh_before_expiry_masks_the_new_token(cloud: FakeCloud) -> None:
     assert all(r.verified for r in cloud.requests) and cloud.rejected == []
 
 
+def test_a_with_options_twin_signs_with_what_its_original_renewed(cloud: FakeCloud) -> None:
+    """The twin shares the original's source: once either renews, both sign with the new
+    credentials (never the old ones until they expire)."""
+    answers = [_sts(_in(REFRESH_MARGIN.total_seconds() - 30)), AK._replace(expiration=_in(3600))]
+    calls: list[int] = []
+
+    def provider() -> AlibabaCloudCredentials:
+        calls.append(1)
+        return answers[len(calls) - 1]
+
+    with EnsClient(endpoint=cloud.url, credentials=provider) as client:
+        twin = client.with_options(max_retries=0)
+        assert client.list_buckets().total_count == 23  # renews
+        assert twin.list_buckets().total_count == 23  # uses what the original renewed
+    assert len(calls) == 2
+    assert [r.header("x-acs-security-token") for r in cloud.requests] == [None, None]
+    assert all(r.verified for r in cloud.requests) and cloud.rejected == []
+
+
 def test_failed_refresh_keeps_credentials_still_valid(cloud: FakeCloud) -> None:
     calls: list[int] = []
 

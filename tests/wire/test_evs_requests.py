@@ -180,10 +180,16 @@ def test_evs_list_volumes_matches_the_official_client(case: str) -> None:
     assert_same_request(mine, theirs, ("x-project-id", "content-type"))
     assert mine.path == f"/v2/{PROJECT}/cloudvolumes/detail"
     assert _signature_checked(mine) and _signature_checked(theirs)  # both were accepted
-    # the official client also signs its own User-Agent; ours is the transport's, added
-    # after signing
-    assert _signed_headers(theirs) == _signed_headers(mine) | {"user-agent"}
-    assert _signed_headers(mine) == {"content-type", "host", "x-project-id", "x-sdk-date"}
+    # both sign their own User-Agent (set before signing), as huaweicloudsdkcore does
+    assert _signed_headers(theirs) == _signed_headers(mine)
+    assert _signed_headers(mine) == {
+        "content-type",
+        "host",
+        "user-agent",
+        "x-project-id",
+        "x-sdk-date",
+    }
+    assert mine.headers["user-agent"].startswith("cloud-sdk-generator/")
     assert official_response.count == response.count == 2
 
 

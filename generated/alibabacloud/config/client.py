@@ -16,6 +16,7 @@ from sdk_runtime.client import (
     TimeoutLike,
 )
 from sdk_runtime.credentials import AlibabaCloudCredentials, CredentialsSource
+from sdk_runtime.raw import AsyncRawResponses, RawResponses, async_raw_method, raw_method
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 
 from generated.alibabacloud.config.errors import ERRORS
@@ -97,6 +98,10 @@ class ConfigClient(BaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        user_agent_extra: str | None = None,
+        proxy: str | None = None,
+        trust_env: bool = True,
+        verify: bool | str = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -111,7 +116,11 @@ class ConfigClient(BaseClient):
         acs3-hmac-sha256); ``response_format="XML"`` asks for XML bodies instead of JSON;
         ``timeout`` is seconds or (connect, read) or (connect, read, total), total bounding each
         attempt (default 120); ``http_client`` may be your own httpx client;
-        ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
+        ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
+        is appended to the User-Agent; ``proxy`` (a URL) is used for every request, else
+        $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``; ``verify`` is False
+        (no TLS check) or a CA bundle path. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when
+        set.
         """
         super().__init__(
             SERVICE,
@@ -126,7 +135,16 @@ class ConfigClient(BaseClient):
             max_retries=max_retries,
             http_client=http_client,
             max_response_bytes=max_response_bytes,
+            user_agent_extra=user_agent_extra,
+            proxy=proxy,
+            trust_env=trust_env,
+            verify=verify,
         )
+
+    @property
+    def with_raw_response(self) -> ConfigClientWithRawResponse:
+        """Each operation, returning a ``RawResponse`` (status, headers, request id, ``parse()``)."""
+        return ConfigClientWithRawResponse(self._raw_twin())
 
     def get_resource_configuration_timeline(
         self,
@@ -257,6 +275,16 @@ class ConfigClient(BaseClient):
         )
 
 
+class ConfigClientWithRawResponse(RawResponses[ConfigClient]):
+    """``ConfigClient.with_raw_response``: each operation returns a ``RawResponse``."""
+
+    __slots__ = ()
+
+    get_resource_configuration_timeline = raw_method(
+        ConfigClient.get_resource_configuration_timeline
+    )
+
+
 class AsyncConfigClient(AsyncBaseClient):
     """Asynchronous client for Alibaba Cloud Cloud Config.
 
@@ -278,6 +306,10 @@ class AsyncConfigClient(AsyncBaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        user_agent_extra: str | None = None,
+        proxy: str | None = None,
+        trust_env: bool = True,
+        verify: bool | str = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -292,7 +324,11 @@ class AsyncConfigClient(AsyncBaseClient):
         acs3-hmac-sha256); ``response_format="XML"`` asks for XML bodies instead of JSON;
         ``timeout`` is seconds or (connect, read) or (connect, read, total), total bounding each
         attempt (default 120); ``http_client`` may be your own httpx client;
-        ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
+        ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
+        is appended to the User-Agent; ``proxy`` (a URL) is used for every request, else
+        $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``; ``verify`` is False
+        (no TLS check) or a CA bundle path. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when
+        set.
         """
         super().__init__(
             SERVICE,
@@ -307,7 +343,16 @@ class AsyncConfigClient(AsyncBaseClient):
             max_retries=max_retries,
             http_client=http_client,
             max_response_bytes=max_response_bytes,
+            user_agent_extra=user_agent_extra,
+            proxy=proxy,
+            trust_env=trust_env,
+            verify=verify,
         )
+
+    @property
+    def with_raw_response(self) -> AsyncConfigClientWithRawResponse:
+        """Each operation, returning a ``RawResponse`` (status, headers, request id, ``parse()``)."""
+        return AsyncConfigClientWithRawResponse(self._raw_twin())
 
     async def get_resource_configuration_timeline(
         self,
@@ -436,3 +481,13 @@ class AsyncConfigClient(AsyncBaseClient):
             },
             max_items,
         )
+
+
+class AsyncConfigClientWithRawResponse(AsyncRawResponses[AsyncConfigClient]):
+    """``AsyncConfigClient.with_raw_response``: each operation returns a ``RawResponse``."""
+
+    __slots__ = ()
+
+    get_resource_configuration_timeline = async_raw_method(
+        AsyncConfigClient.get_resource_configuration_timeline
+    )

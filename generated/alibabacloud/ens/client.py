@@ -16,6 +16,7 @@ from sdk_runtime.client import (
     TimeoutLike,
 )
 from sdk_runtime.credentials import AlibabaCloudCredentials, CredentialsSource
+from sdk_runtime.raw import AsyncRawResponses, RawResponses, async_raw_method, raw_method
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 
 from generated.alibabacloud.ens.errors import ERRORS
@@ -87,6 +88,10 @@ class EnsClient(BaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        user_agent_extra: str | None = None,
+        proxy: str | None = None,
+        trust_env: bool = True,
+        verify: bool | str = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -101,7 +106,11 @@ class EnsClient(BaseClient):
         acs3-hmac-sha256); ``response_format="XML"`` asks for XML bodies instead of JSON;
         ``timeout`` is seconds or (connect, read) or (connect, read, total), total bounding each
         attempt (default 120); ``http_client`` may be your own httpx client;
-        ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
+        ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
+        is appended to the User-Agent; ``proxy`` (a URL) is used for every request, else
+        $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``; ``verify`` is False
+        (no TLS check) or a CA bundle path. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when
+        set.
         """
         super().__init__(
             SERVICE,
@@ -116,7 +125,16 @@ class EnsClient(BaseClient):
             max_retries=max_retries,
             http_client=http_client,
             max_response_bytes=max_response_bytes,
+            user_agent_extra=user_agent_extra,
+            proxy=proxy,
+            trust_env=trust_env,
+            verify=verify,
         )
+
+    @property
+    def with_raw_response(self) -> EnsClientWithRawResponse:
+        """Each operation, returning a ``RawResponse`` (status, headers, request id, ``parse()``)."""
+        return EnsClientWithRawResponse(self._raw_twin())
 
     def list_buckets(
         self,
@@ -180,6 +198,14 @@ class EnsClient(BaseClient):
         )
 
 
+class EnsClientWithRawResponse(RawResponses[EnsClient]):
+    """``EnsClient.with_raw_response``: each operation returns a ``RawResponse``."""
+
+    __slots__ = ()
+
+    list_buckets = raw_method(EnsClient.list_buckets)
+
+
 class AsyncEnsClient(AsyncBaseClient):
     """Asynchronous client for Alibaba Cloud Edge Node Service (ENS).
 
@@ -201,6 +227,10 @@ class AsyncEnsClient(AsyncBaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        user_agent_extra: str | None = None,
+        proxy: str | None = None,
+        trust_env: bool = True,
+        verify: bool | str = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -215,7 +245,11 @@ class AsyncEnsClient(AsyncBaseClient):
         acs3-hmac-sha256); ``response_format="XML"`` asks for XML bodies instead of JSON;
         ``timeout`` is seconds or (connect, read) or (connect, read, total), total bounding each
         attempt (default 120); ``http_client`` may be your own httpx client;
-        ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
+        ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
+        is appended to the User-Agent; ``proxy`` (a URL) is used for every request, else
+        $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``; ``verify`` is False
+        (no TLS check) or a CA bundle path. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when
+        set.
         """
         super().__init__(
             SERVICE,
@@ -230,7 +264,16 @@ class AsyncEnsClient(AsyncBaseClient):
             max_retries=max_retries,
             http_client=http_client,
             max_response_bytes=max_response_bytes,
+            user_agent_extra=user_agent_extra,
+            proxy=proxy,
+            trust_env=trust_env,
+            verify=verify,
         )
+
+    @property
+    def with_raw_response(self) -> AsyncEnsClientWithRawResponse:
+        """Each operation, returning a ``RawResponse`` (status, headers, request id, ``parse()``)."""
+        return AsyncEnsClientWithRawResponse(self._raw_twin())
 
     async def list_buckets(
         self,
@@ -292,3 +335,11 @@ class AsyncEnsClient(AsyncBaseClient):
             {"Prefix": prefix, "PageNumber": page_number, "PageSize": page_size},
             max_items,
         )
+
+
+class AsyncEnsClientWithRawResponse(AsyncRawResponses[AsyncEnsClient]):
+    """``AsyncEnsClient.with_raw_response``: each operation returns a ``RawResponse``."""
+
+    __slots__ = ()
+
+    list_buckets = async_raw_method(AsyncEnsClient.list_buckets)

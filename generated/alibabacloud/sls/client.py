@@ -16,6 +16,7 @@ from sdk_runtime.client import (
     TimeoutLike,
 )
 from sdk_runtime.credentials import AlibabaCloudCredentials, CredentialsSource
+from sdk_runtime.raw import AsyncRawResponses, RawResponses, async_raw_method, raw_method
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 
 from generated.alibabacloud.sls.errors import ERRORS
@@ -89,6 +90,10 @@ class SlsClient(BaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        user_agent_extra: str | None = None,
+        proxy: str | None = None,
+        trust_env: bool = True,
+        verify: bool | str = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -102,7 +107,11 @@ class SlsClient(BaseClient):
         cn-hangzhou); ``signing`` picks one of sls-v1-hmac-sha1, sls4-hmac-sha256 (default
         sls-v1-hmac-sha1); ``timeout`` is seconds or (connect, read) or (connect, read, total),
         total bounding each attempt (default 120); ``http_client`` may be your own httpx client;
-        ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
+        ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
+        is appended to the User-Agent; ``proxy`` (a URL) is used for every request, else
+        $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``; ``verify`` is False
+        (no TLS check) or a CA bundle path. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when
+        set.
         """
         super().__init__(
             SERVICE,
@@ -116,7 +125,16 @@ class SlsClient(BaseClient):
             max_retries=max_retries,
             http_client=http_client,
             max_response_bytes=max_response_bytes,
+            user_agent_extra=user_agent_extra,
+            proxy=proxy,
+            trust_env=trust_env,
+            verify=verify,
         )
+
+    @property
+    def with_raw_response(self) -> SlsClientWithRawResponse:
+        """Each operation, returning a ``RawResponse`` (status, headers, request id, ``parse()``)."""
+        return SlsClientWithRawResponse(self._raw_twin())
 
     def get_logs(
         self,
@@ -260,6 +278,14 @@ class SlsClient(BaseClient):
         )
 
 
+class SlsClientWithRawResponse(RawResponses[SlsClient]):
+    """``SlsClient.with_raw_response``: each operation returns a ``RawResponse``."""
+
+    __slots__ = ()
+
+    get_logs = raw_method(SlsClient.get_logs)
+
+
 class AsyncSlsClient(AsyncBaseClient):
     """Asynchronous client for Alibaba Cloud Log Service (SLS).
 
@@ -280,6 +306,10 @@ class AsyncSlsClient(AsyncBaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        user_agent_extra: str | None = None,
+        proxy: str | None = None,
+        trust_env: bool = True,
+        verify: bool | str = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -293,7 +323,11 @@ class AsyncSlsClient(AsyncBaseClient):
         cn-hangzhou); ``signing`` picks one of sls-v1-hmac-sha1, sls4-hmac-sha256 (default
         sls-v1-hmac-sha1); ``timeout`` is seconds or (connect, read) or (connect, read, total),
         total bounding each attempt (default 120); ``http_client`` may be your own httpx client;
-        ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
+        ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
+        is appended to the User-Agent; ``proxy`` (a URL) is used for every request, else
+        $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``; ``verify`` is False
+        (no TLS check) or a CA bundle path. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when
+        set.
         """
         super().__init__(
             SERVICE,
@@ -307,7 +341,16 @@ class AsyncSlsClient(AsyncBaseClient):
             max_retries=max_retries,
             http_client=http_client,
             max_response_bytes=max_response_bytes,
+            user_agent_extra=user_agent_extra,
+            proxy=proxy,
+            trust_env=trust_env,
+            verify=verify,
         )
+
+    @property
+    def with_raw_response(self) -> AsyncSlsClientWithRawResponse:
+        """Each operation, returning a ``RawResponse`` (status, headers, request id, ``parse()``)."""
+        return AsyncSlsClientWithRawResponse(self._raw_twin())
 
     async def get_logs(
         self,
@@ -449,3 +492,11 @@ class AsyncSlsClient(AsyncBaseClient):
             },
             max_items,
         )
+
+
+class AsyncSlsClientWithRawResponse(AsyncRawResponses[AsyncSlsClient]):
+    """``AsyncSlsClient.with_raw_response``: each operation returns a ``RawResponse``."""
+
+    __slots__ = ()
+
+    get_logs = async_raw_method(AsyncSlsClient.get_logs)

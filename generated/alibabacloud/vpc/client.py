@@ -16,6 +16,7 @@ from sdk_runtime.client import (
     TimeoutLike,
 )
 from sdk_runtime.credentials import AlibabaCloudCredentials, CredentialsSource
+from sdk_runtime.raw import AsyncRawResponses, RawResponses, async_raw_method, raw_method
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 from sdk_runtime.structures import RequestShape, Structure
 
@@ -146,6 +147,10 @@ class VpcClient(BaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        user_agent_extra: str | None = None,
+        proxy: str | None = None,
+        trust_env: bool = True,
+        verify: bool | str = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -160,7 +165,11 @@ class VpcClient(BaseClient):
         acs3-hmac-sha256); ``response_format="XML"`` asks for XML bodies instead of JSON;
         ``timeout`` is seconds or (connect, read) or (connect, read, total), total bounding each
         attempt (default 120); ``http_client`` may be your own httpx client;
-        ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
+        ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
+        is appended to the User-Agent; ``proxy`` (a URL) is used for every request, else
+        $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``; ``verify`` is False
+        (no TLS check) or a CA bundle path. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when
+        set.
         """
         super().__init__(
             SERVICE,
@@ -175,7 +184,16 @@ class VpcClient(BaseClient):
             max_retries=max_retries,
             http_client=http_client,
             max_response_bytes=max_response_bytes,
+            user_agent_extra=user_agent_extra,
+            proxy=proxy,
+            trust_env=trust_env,
+            verify=verify,
         )
+
+    @property
+    def with_raw_response(self) -> VpcClientWithRawResponse:
+        """Each operation, returning a ``RawResponse`` (status, headers, request id, ``parse()``)."""
+        return VpcClientWithRawResponse(self._raw_twin())
 
     def describe_eip_addresses(
         self,
@@ -401,6 +419,14 @@ class VpcClient(BaseClient):
         )
 
 
+class VpcClientWithRawResponse(RawResponses[VpcClient]):
+    """``VpcClient.with_raw_response``: each operation returns a ``RawResponse``."""
+
+    __slots__ = ()
+
+    describe_eip_addresses = raw_method(VpcClient.describe_eip_addresses)
+
+
 class AsyncVpcClient(AsyncBaseClient):
     """Asynchronous client for Alibaba Cloud Virtual Private Cloud (VPC).
 
@@ -422,6 +448,10 @@ class AsyncVpcClient(AsyncBaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        user_agent_extra: str | None = None,
+        proxy: str | None = None,
+        trust_env: bool = True,
+        verify: bool | str = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -436,7 +466,11 @@ class AsyncVpcClient(AsyncBaseClient):
         acs3-hmac-sha256); ``response_format="XML"`` asks for XML bodies instead of JSON;
         ``timeout`` is seconds or (connect, read) or (connect, read, total), total bounding each
         attempt (default 120); ``http_client`` may be your own httpx client;
-        ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
+        ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
+        is appended to the User-Agent; ``proxy`` (a URL) is used for every request, else
+        $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``; ``verify`` is False
+        (no TLS check) or a CA bundle path. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when
+        set.
         """
         super().__init__(
             SERVICE,
@@ -451,7 +485,16 @@ class AsyncVpcClient(AsyncBaseClient):
             max_retries=max_retries,
             http_client=http_client,
             max_response_bytes=max_response_bytes,
+            user_agent_extra=user_agent_extra,
+            proxy=proxy,
+            trust_env=trust_env,
+            verify=verify,
         )
+
+    @property
+    def with_raw_response(self) -> AsyncVpcClientWithRawResponse:
+        """Each operation, returning a ``RawResponse`` (status, headers, request id, ``parse()``)."""
+        return AsyncVpcClientWithRawResponse(self._raw_twin())
 
     async def describe_eip_addresses(
         self,
@@ -675,3 +718,11 @@ class AsyncVpcClient(AsyncBaseClient):
             },
             max_items,
         )
+
+
+class AsyncVpcClientWithRawResponse(AsyncRawResponses[AsyncVpcClient]):
+    """``AsyncVpcClient.with_raw_response``: each operation returns a ``RawResponse``."""
+
+    __slots__ = ()
+
+    describe_eip_addresses = async_raw_method(AsyncVpcClient.describe_eip_addresses)

@@ -16,6 +16,7 @@ from sdk_runtime.client import (
     TimeoutLike,
 )
 from sdk_runtime.credentials import CredentialsSource, HuaweiCloudCredentials
+from sdk_runtime.raw import AsyncRawResponses, RawResponses, async_raw_method, raw_method
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 
 from generated.huaweicloud.ga.errors import ERRORS
@@ -77,6 +78,10 @@ class GaClient(BaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        user_agent_extra: str | None = None,
+        proxy: str | None = None,
+        trust_env: bool = True,
+        verify: bool | str = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID and HUAWEICLOUD_SDK_SECURITY_TOKEN.
@@ -90,7 +95,11 @@ class GaClient(BaseClient):
         ap-southeast-1); ``signing`` picks one of huawei-sdk-hmac-sha256, huawei-token (default
         huawei-sdk-hmac-sha256); ``timeout`` is seconds or (connect, read) or (connect, read,
         total), total bounding each attempt (default 120); ``http_client`` may be your own httpx
-        client; ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
+        client; ``max_response_bytes`` caps a body, decompressed (default 64 MiB);
+        ``user_agent_extra`` is appended to the User-Agent; ``proxy`` (a URL) is used for every
+        request, else $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``;
+        ``verify`` is False (no TLS check) or a CA bundle path. ``region`` defaults to
+        $HUAWEICLOUD_SDK_REGION when set.
         """
         super().__init__(
             SERVICE,
@@ -104,7 +113,16 @@ class GaClient(BaseClient):
             max_retries=max_retries,
             http_client=http_client,
             max_response_bytes=max_response_bytes,
+            user_agent_extra=user_agent_extra,
+            proxy=proxy,
+            trust_env=trust_env,
+            verify=verify,
         )
+
+    @property
+    def with_raw_response(self) -> GaClientWithRawResponse:
+        """Each operation, returning a ``RawResponse`` (status, headers, request id, ``parse()``)."""
+        return GaClientWithRawResponse(self._raw_twin())
 
     def list_byoip_pools(
         self, *, limit: int | None = None, marker: str | None = None
@@ -146,6 +164,14 @@ class GaClient(BaseClient):
         return self._items(LIST_BYOIP_POOLS, {"limit": limit, "marker": marker}, max_items)
 
 
+class GaClientWithRawResponse(RawResponses[GaClient]):
+    """``GaClient.with_raw_response``: each operation returns a ``RawResponse``."""
+
+    __slots__ = ()
+
+    list_byoip_pools = raw_method(GaClient.list_byoip_pools)
+
+
 class AsyncGaClient(AsyncBaseClient):
     """Asynchronous client for Huawei Cloud Global Accelerator (GA).
 
@@ -168,6 +194,10 @@ class AsyncGaClient(AsyncBaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        user_agent_extra: str | None = None,
+        proxy: str | None = None,
+        trust_env: bool = True,
+        verify: bool | str = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID and HUAWEICLOUD_SDK_SECURITY_TOKEN.
@@ -181,7 +211,11 @@ class AsyncGaClient(AsyncBaseClient):
         ap-southeast-1); ``signing`` picks one of huawei-sdk-hmac-sha256, huawei-token (default
         huawei-sdk-hmac-sha256); ``timeout`` is seconds or (connect, read) or (connect, read,
         total), total bounding each attempt (default 120); ``http_client`` may be your own httpx
-        client; ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
+        client; ``max_response_bytes`` caps a body, decompressed (default 64 MiB);
+        ``user_agent_extra`` is appended to the User-Agent; ``proxy`` (a URL) is used for every
+        request, else $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``;
+        ``verify`` is False (no TLS check) or a CA bundle path. ``region`` defaults to
+        $HUAWEICLOUD_SDK_REGION when set.
         """
         super().__init__(
             SERVICE,
@@ -195,7 +229,16 @@ class AsyncGaClient(AsyncBaseClient):
             max_retries=max_retries,
             http_client=http_client,
             max_response_bytes=max_response_bytes,
+            user_agent_extra=user_agent_extra,
+            proxy=proxy,
+            trust_env=trust_env,
+            verify=verify,
         )
+
+    @property
+    def with_raw_response(self) -> AsyncGaClientWithRawResponse:
+        """Each operation, returning a ``RawResponse`` (status, headers, request id, ``parse()``)."""
+        return AsyncGaClientWithRawResponse(self._raw_twin())
 
     async def list_byoip_pools(
         self, *, limit: int | None = None, marker: str | None = None
@@ -235,3 +278,11 @@ class AsyncGaClient(AsyncBaseClient):
         With ``max_items``, stops after that many, fetching no page it does not need.
         """
         return self._items(LIST_BYOIP_POOLS, {"limit": limit, "marker": marker}, max_items)
+
+
+class AsyncGaClientWithRawResponse(AsyncRawResponses[AsyncGaClient]):
+    """``AsyncGaClient.with_raw_response``: each operation returns a ``RawResponse``."""
+
+    __slots__ = ()
+
+    list_byoip_pools = async_raw_method(AsyncGaClient.list_byoip_pools)

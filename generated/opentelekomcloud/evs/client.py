@@ -16,6 +16,7 @@ from sdk_runtime.client import (
     TimeoutLike,
 )
 from sdk_runtime.credentials import CredentialsSource, HuaweiCloudCredentials
+from sdk_runtime.raw import AsyncRawResponses, RawResponses, async_raw_method, raw_method
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 
 from generated.opentelekomcloud.evs.errors import ERRORS
@@ -106,6 +107,10 @@ class EvsClient(BaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        user_agent_extra: str | None = None,
+        proxy: str | None = None,
+        trust_env: bool = True,
+        verify: bool | str = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID and HUAWEICLOUD_SDK_SECURITY_TOKEN.
@@ -119,7 +124,10 @@ class EvsClient(BaseClient):
         eu-de); ``signing`` picks one of huawei-sdk-hmac-sha256, huawei-token (default
         huawei-sdk-hmac-sha256); ``timeout`` is seconds or (connect, read) or (connect, read,
         total), total bounding each attempt (default 120); ``http_client`` may be your own httpx
-        client; ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
+        client; ``max_response_bytes`` caps a body, decompressed (default 64 MiB);
+        ``user_agent_extra`` is appended to the User-Agent; ``proxy`` (a URL) is used for every
+        request, else $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``;
+        ``verify`` is False (no TLS check) or a CA bundle path.
         """
         super().__init__(
             SERVICE,
@@ -133,7 +141,16 @@ class EvsClient(BaseClient):
             max_retries=max_retries,
             http_client=http_client,
             max_response_bytes=max_response_bytes,
+            user_agent_extra=user_agent_extra,
+            proxy=proxy,
+            trust_env=trust_env,
+            verify=verify,
         )
+
+    @property
+    def with_raw_response(self) -> EvsClientWithRawResponse:
+        """Each operation, returning a ``RawResponse`` (status, headers, request id, ``parse()``)."""
+        return EvsClientWithRawResponse(self._raw_twin())
 
     def list_volumes(
         self,
@@ -344,6 +361,14 @@ class EvsClient(BaseClient):
         )
 
 
+class EvsClientWithRawResponse(RawResponses[EvsClient]):
+    """``EvsClient.with_raw_response``: each operation returns a ``RawResponse``."""
+
+    __slots__ = ()
+
+    list_volumes = raw_method(EvsClient.list_volumes)
+
+
 class AsyncEvsClient(AsyncBaseClient):
     """Asynchronous client for Open Telekom Cloud Elastic Volume Service (EVS).
 
@@ -366,6 +391,10 @@ class AsyncEvsClient(AsyncBaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: object | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        user_agent_extra: str | None = None,
+        proxy: str | None = None,
+        trust_env: bool = True,
+        verify: bool | str = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID and HUAWEICLOUD_SDK_SECURITY_TOKEN.
@@ -379,7 +408,10 @@ class AsyncEvsClient(AsyncBaseClient):
         eu-de); ``signing`` picks one of huawei-sdk-hmac-sha256, huawei-token (default
         huawei-sdk-hmac-sha256); ``timeout`` is seconds or (connect, read) or (connect, read,
         total), total bounding each attempt (default 120); ``http_client`` may be your own httpx
-        client; ``max_response_bytes`` caps a body, decompressed (default 64 MiB).
+        client; ``max_response_bytes`` caps a body, decompressed (default 64 MiB);
+        ``user_agent_extra`` is appended to the User-Agent; ``proxy`` (a URL) is used for every
+        request, else $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``;
+        ``verify`` is False (no TLS check) or a CA bundle path.
         """
         super().__init__(
             SERVICE,
@@ -393,7 +425,16 @@ class AsyncEvsClient(AsyncBaseClient):
             max_retries=max_retries,
             http_client=http_client,
             max_response_bytes=max_response_bytes,
+            user_agent_extra=user_agent_extra,
+            proxy=proxy,
+            trust_env=trust_env,
+            verify=verify,
         )
+
+    @property
+    def with_raw_response(self) -> AsyncEvsClientWithRawResponse:
+        """Each operation, returning a ``RawResponse`` (status, headers, request id, ``parse()``)."""
+        return AsyncEvsClientWithRawResponse(self._raw_twin())
 
     async def list_volumes(
         self,
@@ -602,3 +643,11 @@ class AsyncEvsClient(AsyncBaseClient):
             },
             max_items,
         )
+
+
+class AsyncEvsClientWithRawResponse(AsyncRawResponses[AsyncEvsClient]):
+    """``AsyncEvsClient.with_raw_response``: each operation returns a ``RawResponse``."""
+
+    __slots__ = ()
+
+    list_volumes = async_raw_method(AsyncEvsClient.list_volumes)
