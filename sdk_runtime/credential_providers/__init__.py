@@ -22,6 +22,7 @@ import json
 import threading
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Generic, cast
 
 from sdk_runtime.credentials import (
@@ -207,3 +208,27 @@ def text(data: Mapping[str, object], *names: str) -> str | None:
         if isinstance(value, str) and value:
             return value
     return None
+
+
+def ini_section(
+    named: str | None, default: Path, section: str, inline_comments: bool = False
+) -> tuple[Path, dict[str, str]] | None:
+    """``section`` of the credentials INI file ``named`` (by an environment variable), else
+    ``default``: (its path, its keys). None when the default file does not exist; a named
+    file that does not exist, an unreadable file or a missing section is a CredentialsError."""
+    import configparser
+
+    path = Path(named) if named else default
+    prefixes = ("#",) if inline_comments else None
+    parser = configparser.ConfigParser(inline_comment_prefixes=prefixes, interpolation=None)
+    try:
+        read = parser.read(path, encoding="utf-8")
+    except configparser.Error:
+        raise CredentialsError(f"{path} is not a readable INI file") from None
+    if not read:
+        if named:
+            raise CredentialsError(f"{path} does not exist")
+        return None
+    if not parser.has_section(section):
+        raise CredentialsError(f"{path}: no section [{section}]")
+    return path, dict(parser.items(section))

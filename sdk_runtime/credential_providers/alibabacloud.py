@@ -33,6 +33,7 @@ from pathlib import Path
 from sdk_runtime.credential_providers import (
     ChainProvider,
     http_request,
+    ini_section,
     json_object,
     parse_time,
     text,
@@ -209,23 +210,12 @@ def cli_profile() -> AlibabaCloudCredentials | None:
 def ini_profile() -> AlibabaCloudCredentials | None:
     """A section of ``~/.alibabacloud/credentials.ini`` (``ALIBABA_CLOUD_CREDENTIALS_FILE``):
     ``ALIBABA_CLOUD_PROFILE``, else ``default``."""
-    import configparser
-
-    named = _env("ALIBABA_CLOUD_CREDENTIALS_FILE")
-    path = Path(named) if named else Path.home() / ".alibabacloud" / "credentials.ini"
-    parser = configparser.ConfigParser(inline_comment_prefixes=("#",), interpolation=None)
-    try:
-        read = parser.read(path, encoding="utf-8")
-    except configparser.Error:
-        raise CredentialsError(f"{path} is not a readable INI file") from None
-    if not read:
-        if named:
-            raise CredentialsError(f"{path} does not exist")
-        return None
     name = _env("ALIBABA_CLOUD_PROFILE") or "default"
-    if not parser.has_section(name):
-        raise CredentialsError(f"{path}: no section [{name}]")
-    section = dict(parser.items(name))
+    default = Path.home() / ".alibabacloud" / "credentials.ini"
+    found = ini_section(_env("ALIBABA_CLOUD_CREDENTIALS_FILE"), default, name, True)
+    if found is None:
+        return None
+    path, section = found
     where = f"{path} [{name}]"
     kind = section.get("type")
     if kind == "access_key":

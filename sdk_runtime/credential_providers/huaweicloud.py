@@ -15,7 +15,6 @@ this runtime's name, used by the tests' loopback fake).
 
 from __future__ import annotations
 
-import configparser
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +22,7 @@ from pathlib import Path
 from sdk_runtime.credential_providers import (
     ChainProvider,
     http_request,
+    ini_section,
     json_object,
     parse_time,
     text,
@@ -39,20 +39,11 @@ TOKEN_TTL_SECONDS = 6 * 60 * 60  # as huaweicloudsdkcore asks for
 
 def profile(project_id: str | None = None) -> HuaweiCloudCredentials | None:
     """The ``[basic]`` section of ``~/.huaweicloud/credentials``."""
-    named = os.environ.get("HUAWEICLOUD_SDK_CREDENTIALS_FILE")
-    path = Path(named) if named else Path.home() / ".huaweicloud" / "credentials"
-    parser = configparser.ConfigParser(interpolation=None)
-    try:
-        read = parser.read(path, encoding="utf-8")
-    except configparser.Error:
-        raise CredentialsError(f"{path} is not a readable INI file") from None
-    if not read:
-        if named:
-            raise CredentialsError(f"{path} does not exist")
+    default = Path.home() / ".huaweicloud" / "credentials"
+    found = ini_section(os.environ.get("HUAWEICLOUD_SDK_CREDENTIALS_FILE"), default, "basic")
+    if found is None:
         return None
-    if not parser.has_section("basic"):
-        raise CredentialsError(f"{path}: no section [basic]")
-    section = dict(parser.items("basic"))
+    path, section = found
     ak, sk = text(section, "ak"), text(section, "sk")
     if not ak or not sk:
         raise CredentialsError(f"{path} [basic]: ak and sk are required")
