@@ -31,6 +31,7 @@ from sdk_runtime.credentials import (
 from sdk_runtime.decoding import decode
 from sdk_runtime.endpoints import region_from_environment, resolve_endpoint, validate_region
 from sdk_runtime.errors import ApiError, ClientError, ResponseTooLargeError, TransportError
+from sdk_runtime.hooks import DEBUG, NO_HOOKS, EventHooks, Hooks, Trace, runtime_logger
 from sdk_runtime.http import HttpRequest, HttpResponse
 from sdk_runtime.pagination import AsyncPageIterator, PageCursor, PageIterator
 from sdk_runtime.protocols import ERROR_FORMATS, PROTOCOLS, Options, parse_error
@@ -131,6 +132,8 @@ class _Pipeline:
         self.extra_headers: dict[str, str] = {}  # with_options(extra_headers=...)
         self.extra_query: tuple[tuple[str, str], ...] = ()  # with_options(extra_query=...)
         self._models: dict[str, type[BaseModel]] = {}
+        self.hooks: Hooks | None = None  # event_hooks= (see sdk_runtime.hooks)
+        self.logger = runtime_logger()
 
     def with_options(
         self,
@@ -236,6 +239,13 @@ class _Pipeline:
         if (credentials := await self.refresher.refresh_async()) is not self.credentials:
             self.use(credentials)
 
+    def trace(self, operation: OperationSpec[Any]) -> Trace | None:
+        """The hooks and DEBUG lines of one call; None (no cost) when there are neither."""
+        log = self.logger.isEnabledFor(DEBUG)
+        if self.hooks is None and not log:
+            return None
+        return Trace(operation.name, self.hooks or NO_HOOKS, self.logger if log else None)
+
     def signed(self, request: HttpRequest) -> HttpRequest:
         attempt = request.copy()
         self.signer.sign(attempt, datetime.now(UTC))
@@ -296,9 +306,7 @@ class _Pipeline:
             if isinstance(error, ApiError)
             else type(error).__name__
         )
-        import logging  # only once a call is retried
-
-        logging.getLogger("sdk_runtime").info(
+        self.logger.info(
             "%s attempt %d failed with %s; retrying in %.2f s",
             operation.name,
             attempt + 1,
@@ -342,6 +350,7 @@ class _ClientBase(Generic[TransportT]):
     """Configuration shared by the sync and async clients; subclasses pick the transport."""
 
     _make_transport: Callable[[object | None, int, Network], TransportT]
+    _asynchronous: bool  # whether event hooks may be coroutine functions
 
     def __init__(
         self,
@@ -360,6 +369,7 @@ class _ClientBase(Generic[TransportT]):
         proxy: str | None = None,
         trust_env: bool = True,
         verify: bool | str = True,
+        event_hooks: EventHooks | None = None,
     ) -> None:
         if (
             isinstance(max_response_bytes, bool)
@@ -381,6 +391,7 @@ class _ClientBase(Generic[TransportT]):
             user_agent_extra=user_agent_extra,
         )
         self._pipeline.max_response_bytes = max_response_bytes  # also for your own transport
+        self._pipeline.hooks = Hooks.of(event_hooks, type(self)._asynchronous)
         network = Network(proxy, trust_env, verify).check()
         self._transport: TransportT = type(self)._make_transport(
             http_client, max_response_bytes, network
@@ -428,6 +439,7 @@ class BaseClient(_ClientBase[SyncTransport]):
     """Synchronous client: urllib3 by default, or your own httpx.Client."""
 
     _make_transport = staticmethod(make_sync_transport)
+    _asynchronous = False
 
     def __enter__(self: _SyncSelf) -> _SyncSelf:
         return self
@@ -446,14 +458,23 @@ class BaseClient(_ClientBase[SyncTransport]):
     def _call(self, operation: OperationSpec[ResponseT], params: Mapping[str, object]) -> ResponseT:
         pipeline = self._pipeline
         request = pipeline.prepare(operation, params)
+        trace = pipeline.trace(operation)
         attempt = spent = 0
         while True:
             try:
                 if pipeline.refresh_due():
                     pipeline.refresh()
-                response = self._transport.send(pipeline.signed(request), pipeline.timeout)
+                signed = pipeline.signed(request)
+                if trace is None:
+                    response = self._transport.send(signed, pipeline.timeout)
+                else:
+                    response = trace.send(
+                        self._transport, signed, pipeline.timeout, attempt + 1, pipeline.secrets
+                    )
                 result = pipeline.outcome(operation, response)
             except (ApiError, TransportError) as error:
+                if trace is not None and trace.in_hook:
+                    raise  # a hook's own exception: unchanged, not retried
                 delay, spent = pipeline.backoff(operation, attempt, error)
                 time.sleep(delay)
             else:
@@ -507,6 +528,7 @@ class AsyncBaseClient(_ClientBase[AsyncTransport]):
     """Asynchronous client: aiohttp by default, or your own httpx.AsyncClient."""
 
     _make_transport = staticmethod(make_async_transport)
+    _asynchronous = True
 
     async def __aenter__(self: _AsyncSelf) -> _AsyncSelf:
         return self
@@ -527,14 +549,23 @@ class AsyncBaseClient(_ClientBase[AsyncTransport]):
     ) -> ResponseT:
         pipeline = self._pipeline
         request = pipeline.prepare(operation, params)
+        trace = pipeline.trace(operation)
         attempt = spent = 0
         while True:
             try:
                 if pipeline.refresh_due():
                     await pipeline.refresh_async()  # in a worker thread: the loop is not held
-                response = await self._transport.send(pipeline.signed(request), pipeline.timeout)
+                signed = pipeline.signed(request)
+                if trace is None:
+                    response = await self._transport.send(signed, pipeline.timeout)
+                else:
+                    response = await trace.send_async(
+                        self._transport, signed, pipeline.timeout, attempt + 1, pipeline.secrets
+                    )
                 result = pipeline.outcome(operation, response)
             except (ApiError, TransportError) as error:
+                if trace is not None and trace.in_hook:
+                    raise  # a hook's own exception: unchanged, not retried
                 delay, spent = pipeline.backoff(operation, attempt, error)
                 await _sleep(delay)
             else:

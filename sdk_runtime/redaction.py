@@ -10,12 +10,15 @@ Two leaks this closes:
 * HTTP libraries log request URLs (urllib3 at DEBUG, httpx at INFO), and the Alibaba Cloud
   RPC V1 signature puts ``SecurityToken`` and ``Signature`` in the query string, so those
   loggers get a filter that masks such query parameters.
+
+The runtime's own DEBUG log and the views its event hooks see (``sdk_runtime.hooks``) show
+URLs through :func:`redact_url` and headers through :func:`redact_headers`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -28,6 +31,9 @@ _SENSITIVE_QUERY = re.compile(
     r"(?i)([?&](?:SecurityToken|Signature|x-oss-security-token|x-oss-signature"
     r"|x-amz-security-token|x-amz-signature)=)[^&\s\"'#>]*"
 )
+# headers whose value is a credential or a signature: Authorization, X-Auth-Token,
+# X-Security-Token, x-acs-security-token, x-oss-security-token, Cookie / Set-Cookie, ...
+_SENSITIVE_HEADER = re.compile(r"(?i)authorization|token|signature|secret|credential|cookie")
 
 
 def secret_forms(values: Iterable[str | None]) -> tuple[str, ...]:
@@ -83,6 +89,21 @@ def redact_bytes(data: bytes, forms: Iterable[str]) -> bytes:
 def redact_query_secrets(text: str) -> str:
     """``...&SecurityToken=abc&...`` -> ``...&SecurityToken=****&...`` (and the like)."""
     return _SENSITIVE_QUERY.sub(r"\1" + MASK, text)
+
+
+def redact_url(url: str, forms: Iterable[str]) -> str:
+    """``url`` with its sensitive query parameters and each secret of ``forms`` masked."""
+    return redact_text(redact_query_secrets(url), forms)
+
+
+def redact_headers(headers: Mapping[str, str], forms: Iterable[str]) -> dict[str, str]:
+    """``headers`` with names lower-cased, the values of credential and signature headers
+    masked, and each secret of ``forms`` masked in the others."""
+    forms = tuple(forms)
+    return {
+        name.lower(): MASK if _SENSITIVE_HEADER.search(name) else redact_text(value, forms)
+        for name, value in headers.items()
+    }
 
 
 class QuerySecretFilter:

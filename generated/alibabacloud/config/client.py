@@ -16,6 +16,7 @@ from sdk_runtime.client import (
     TimeoutLike,
 )
 from sdk_runtime.credentials import AlibabaCloudCredentials, CredentialsSource
+from sdk_runtime.hooks import EventHooks
 from sdk_runtime.raw import AsyncRawResponses, RawResponses, async_raw_method, raw_method
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 
@@ -102,6 +103,7 @@ class ConfigClient(BaseClient):
         proxy: str | None = None,
         trust_env: bool = True,
         verify: bool | str = True,
+        event_hooks: EventHooks | None = None,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -121,6 +123,9 @@ class ConfigClient(BaseClient):
         $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``; ``verify`` is False
         (no TLS check) or a CA bundle path. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when
         set.
+
+        ``event_hooks`` (``{"request": [...], "response": [...]}``) are called with a read-only,
+        redacted view of each attempt's request and answer (see ``sdk_runtime.hooks``).
         """
         super().__init__(
             SERVICE,
@@ -139,6 +144,7 @@ class ConfigClient(BaseClient):
             proxy=proxy,
             trust_env=trust_env,
             verify=verify,
+            event_hooks=event_hooks,
         )
 
     @property
@@ -310,6 +316,7 @@ class AsyncConfigClient(AsyncBaseClient):
         proxy: str | None = None,
         trust_env: bool = True,
         verify: bool | str = True,
+        event_hooks: EventHooks | None = None,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -329,6 +336,9 @@ class AsyncConfigClient(AsyncBaseClient):
         $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``; ``verify`` is False
         (no TLS check) or a CA bundle path. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when
         set.
+
+        ``event_hooks`` (``{"request": [...], "response": [...]}``) are called with a read-only,
+        redacted view of each attempt's request and answer (see ``sdk_runtime.hooks``).
         """
         super().__init__(
             SERVICE,
@@ -347,6 +357,7 @@ class AsyncConfigClient(AsyncBaseClient):
             proxy=proxy,
             trust_env=trust_env,
             verify=verify,
+            event_hooks=event_hooks,
         )
 
     @property

@@ -16,6 +16,7 @@ from sdk_runtime.client import (
     TimeoutLike,
 )
 from sdk_runtime.credentials import AlibabaCloudCredentials, CredentialsSource
+from sdk_runtime.hooks import EventHooks
 from sdk_runtime.raw import AsyncRawResponses, RawResponses, async_raw_method, raw_method
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 
@@ -83,6 +84,7 @@ class OssClient(BaseClient):
         proxy: str | None = None,
         trust_env: bool = True,
         verify: bool | str = True,
+        event_hooks: EventHooks | None = None,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -101,6 +103,9 @@ class OssClient(BaseClient):
         $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``; ``verify`` is False
         (no TLS check) or a CA bundle path. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when
         set.
+
+        ``event_hooks`` (``{"request": [...], "response": [...]}``) are called with a read-only,
+        redacted view of each attempt's request and answer (see ``sdk_runtime.hooks``).
         """
         super().__init__(
             SERVICE,
@@ -118,6 +123,7 @@ class OssClient(BaseClient):
             proxy=proxy,
             trust_env=trust_env,
             verify=verify,
+            event_hooks=event_hooks,
         )
 
     @property
@@ -207,6 +213,7 @@ class AsyncOssClient(AsyncBaseClient):
         proxy: str | None = None,
         trust_env: bool = True,
         verify: bool | str = True,
+        event_hooks: EventHooks | None = None,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -225,6 +232,9 @@ class AsyncOssClient(AsyncBaseClient):
         $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``; ``verify`` is False
         (no TLS check) or a CA bundle path. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when
         set.
+
+        ``event_hooks`` (``{"request": [...], "response": [...]}``) are called with a read-only,
+        redacted view of each attempt's request and answer (see ``sdk_runtime.hooks``).
         """
         super().__init__(
             SERVICE,
@@ -242,6 +252,7 @@ class AsyncOssClient(AsyncBaseClient):
             proxy=proxy,
             trust_env=trust_env,
             verify=verify,
+            event_hooks=event_hooks,
         )
 
     @property

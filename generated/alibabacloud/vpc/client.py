@@ -16,6 +16,7 @@ from sdk_runtime.client import (
     TimeoutLike,
 )
 from sdk_runtime.credentials import AlibabaCloudCredentials, CredentialsSource
+from sdk_runtime.hooks import EventHooks
 from sdk_runtime.raw import AsyncRawResponses, RawResponses, async_raw_method, raw_method
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 from sdk_runtime.structures import RequestShape, Structure
@@ -151,6 +152,7 @@ class VpcClient(BaseClient):
         proxy: str | None = None,
         trust_env: bool = True,
         verify: bool | str = True,
+        event_hooks: EventHooks | None = None,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -170,6 +172,9 @@ class VpcClient(BaseClient):
         $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``; ``verify`` is False
         (no TLS check) or a CA bundle path. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when
         set.
+
+        ``event_hooks`` (``{"request": [...], "response": [...]}``) are called with a read-only,
+        redacted view of each attempt's request and answer (see ``sdk_runtime.hooks``).
         """
         super().__init__(
             SERVICE,
@@ -188,6 +193,7 @@ class VpcClient(BaseClient):
             proxy=proxy,
             trust_env=trust_env,
             verify=verify,
+            event_hooks=event_hooks,
         )
 
     @property
@@ -452,6 +458,7 @@ class AsyncVpcClient(AsyncBaseClient):
         proxy: str | None = None,
         trust_env: bool = True,
         verify: bool | str = True,
+        event_hooks: EventHooks | None = None,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -471,6 +478,9 @@ class AsyncVpcClient(AsyncBaseClient):
         $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``; ``verify`` is False
         (no TLS check) or a CA bundle path. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when
         set.
+
+        ``event_hooks`` (``{"request": [...], "response": [...]}``) are called with a read-only,
+        redacted view of each attempt's request and answer (see ``sdk_runtime.hooks``).
         """
         super().__init__(
             SERVICE,
@@ -489,6 +499,7 @@ class AsyncVpcClient(AsyncBaseClient):
             proxy=proxy,
             trust_env=trust_env,
             verify=verify,
+            event_hooks=event_hooks,
         )
 
     @property

@@ -16,6 +16,7 @@ from sdk_runtime.client import (
     TimeoutLike,
 )
 from sdk_runtime.credentials import CredentialsSource, HuaweiCloudCredentials
+from sdk_runtime.hooks import EventHooks
 from sdk_runtime.raw import AsyncRawResponses, RawResponses, async_raw_method, raw_method
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 
@@ -82,6 +83,7 @@ class GaClient(BaseClient):
         proxy: str | None = None,
         trust_env: bool = True,
         verify: bool | str = True,
+        event_hooks: EventHooks | None = None,
     ) -> None:
         """Credentials not passed here are read from the environment:
         HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID and HUAWEICLOUD_SDK_SECURITY_TOKEN.
@@ -100,6 +102,9 @@ class GaClient(BaseClient):
         request, else $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``;
         ``verify`` is False (no TLS check) or a CA bundle path. ``region`` defaults to
         $HUAWEICLOUD_SDK_REGION when set.
+
+        ``event_hooks`` (``{"request": [...], "response": [...]}``) are called with a read-only,
+        redacted view of each attempt's request and answer (see ``sdk_runtime.hooks``).
         """
         super().__init__(
             SERVICE,
@@ -117,6 +122,7 @@ class GaClient(BaseClient):
             proxy=proxy,
             trust_env=trust_env,
             verify=verify,
+            event_hooks=event_hooks,
         )
 
     @property
@@ -198,6 +204,7 @@ class AsyncGaClient(AsyncBaseClient):
         proxy: str | None = None,
         trust_env: bool = True,
         verify: bool | str = True,
+        event_hooks: EventHooks | None = None,
     ) -> None:
         """Credentials not passed here are read from the environment:
         HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID and HUAWEICLOUD_SDK_SECURITY_TOKEN.
@@ -216,6 +223,9 @@ class AsyncGaClient(AsyncBaseClient):
         request, else $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``;
         ``verify`` is False (no TLS check) or a CA bundle path. ``region`` defaults to
         $HUAWEICLOUD_SDK_REGION when set.
+
+        ``event_hooks`` (``{"request": [...], "response": [...]}``) are called with a read-only,
+        redacted view of each attempt's request and answer (see ``sdk_runtime.hooks``).
         """
         super().__init__(
             SERVICE,
@@ -233,6 +243,7 @@ class AsyncGaClient(AsyncBaseClient):
             proxy=proxy,
             trust_env=trust_env,
             verify=verify,
+            event_hooks=event_hooks,
         )
 
     @property

@@ -16,6 +16,7 @@ from sdk_runtime.client import (
     TimeoutLike,
 )
 from sdk_runtime.credentials import CredentialsSource, HuaweiCloudCredentials
+from sdk_runtime.hooks import EventHooks
 from sdk_runtime.raw import AsyncRawResponses, RawResponses, async_raw_method, raw_method
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 
@@ -111,6 +112,7 @@ class EvsClient(BaseClient):
         proxy: str | None = None,
         trust_env: bool = True,
         verify: bool | str = True,
+        event_hooks: EventHooks | None = None,
     ) -> None:
         """Credentials not passed here are read from the environment:
         HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID and HUAWEICLOUD_SDK_SECURITY_TOKEN.
@@ -128,6 +130,9 @@ class EvsClient(BaseClient):
         ``user_agent_extra`` is appended to the User-Agent; ``proxy`` (a URL) is used for every
         request, else $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``;
         ``verify`` is False (no TLS check) or a CA bundle path.
+
+        ``event_hooks`` (``{"request": [...], "response": [...]}``) are called with a read-only,
+        redacted view of each attempt's request and answer (see ``sdk_runtime.hooks``).
         """
         super().__init__(
             SERVICE,
@@ -145,6 +150,7 @@ class EvsClient(BaseClient):
             proxy=proxy,
             trust_env=trust_env,
             verify=verify,
+            event_hooks=event_hooks,
         )
 
     @property
@@ -395,6 +401,7 @@ class AsyncEvsClient(AsyncBaseClient):
         proxy: str | None = None,
         trust_env: bool = True,
         verify: bool | str = True,
+        event_hooks: EventHooks | None = None,
     ) -> None:
         """Credentials not passed here are read from the environment:
         HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID and HUAWEICLOUD_SDK_SECURITY_TOKEN.
@@ -412,6 +419,9 @@ class AsyncEvsClient(AsyncBaseClient):
         ``user_agent_extra`` is appended to the User-Agent; ``proxy`` (a URL) is used for every
         request, else $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``;
         ``verify`` is False (no TLS check) or a CA bundle path.
+
+        ``event_hooks`` (``{"request": [...], "response": [...]}``) are called with a read-only,
+        redacted view of each attempt's request and answer (see ``sdk_runtime.hooks``).
         """
         super().__init__(
             SERVICE,
@@ -429,6 +439,7 @@ class AsyncEvsClient(AsyncBaseClient):
             proxy=proxy,
             trust_env=trust_env,
             verify=verify,
+            event_hooks=event_hooks,
         )
 
     @property
