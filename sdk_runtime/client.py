@@ -7,7 +7,9 @@ and failures before sending are retried with backoff; 5xx answers, read timeouts
 only for operations safe to repeat; all within the client's retry budget (see ``retry``). A
 ``DecodeError`` is not retried. An operation's idempotency token, when the caller gives
 none, is filled in once, before the first attempt. Pagination walks pages with
-``PageCursor`` (see ``sdk_runtime.pagination``).
+``PageCursor`` (see ``sdk_runtime.pagination``). Event hooks and the DEBUG log see each
+attempt through a ``Trace`` (see ``sdk_runtime.hooks``), made only when there are hooks or
+DEBUG is on.
 """
 
 from __future__ import annotations
