@@ -33,7 +33,7 @@ _SENSITIVE_QUERY = re.compile(
 )
 # headers whose value is a credential or a signature: Authorization, X-Auth-Token,
 # X-Security-Token, x-acs-security-token, x-oss-security-token, Cookie / Set-Cookie, ...
-_SENSITIVE_HEADER = re.compile(r"(?i)authorization|token|signature|secret|credential|cookie")
+_SENSITIVE_HEADER_WORDS = ("authorization", "token", "signature", "secret", "credential", "cookie")
 
 
 def secret_forms(values: Iterable[str | None]) -> tuple[str, ...]:
@@ -64,6 +64,9 @@ def _char_pattern(char: str) -> str:
     return "(?:" + "|".join(forms) + ")"
 
 
+_ESCAPES = ("%", "\\", "&")  # how every encoded form of a character (above) starts
+
+
 @lru_cache(maxsize=32)
 def _secrets_pattern(forms: tuple[str, ...]) -> re.Pattern[str] | None:
     """One pattern for all of ``forms`` (compiled on the first error, not per client)."""
@@ -73,8 +76,13 @@ def _secrets_pattern(forms: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def redact_text(text: str, forms: Iterable[str]) -> str:
     """``text`` with each secret of ``forms`` (see :func:`secret_forms`) masked."""
-    pattern = _secrets_pattern(tuple(forms))
-    return text if pattern is None or not text else pattern.sub(MASK, text)
+    secrets = tuple(forms)
+    pattern = _secrets_pattern(secrets)
+    if pattern is None or not text:
+        return text
+    if not any(escape in text for escape in _ESCAPES) and not any(s in text for s in secrets):
+        return text  # only a secret written as itself could match here, and none is
+    return pattern.sub(MASK, text)
 
 
 def redact_bytes(data: bytes, forms: Iterable[str]) -> bytes:
@@ -99,11 +107,13 @@ def redact_url(url: str, forms: Iterable[str]) -> str:
 def redact_headers(headers: Mapping[str, str], forms: Iterable[str]) -> dict[str, str]:
     """``headers`` with names lower-cased, the values of credential and signature headers
     masked, and each secret of ``forms`` masked in the others."""
-    forms = tuple(forms)
-    return {
-        name.lower(): MASK if _SENSITIVE_HEADER.search(name) else redact_text(value, forms)
-        for name, value in headers.items()
-    }
+    secrets = tuple(forms)
+    redacted: dict[str, str] = {}
+    for name, value in headers.items():
+        lower = name.lower()
+        sensitive = any(word in lower for word in _SENSITIVE_HEADER_WORDS)
+        redacted[lower] = MASK if sensitive else redact_text(value, secrets)
+    return redacted
 
 
 class QuerySecretFilter:
