@@ -144,13 +144,14 @@ class Trace:
     ``in_hook`` stays True when a hook raised, so that the call lets its exception through
     unchanged instead of retrying it."""
 
-    __slots__ = ("hooks", "in_hook", "logger", "operation")
+    __slots__ = ("headers", "hooks", "in_hook", "logger", "operation")
 
     def __init__(self, operation: str, hooks: Hooks, logger: logging.Logger | None) -> None:
         self.operation = operation
         self.hooks = hooks
         self.logger = logger  # None: DEBUG is off
         self.in_hook = False
+        self.headers = bool(hooks.request or hooks.response)  # the log alone shows none
 
     def send(
         self,
@@ -216,7 +217,7 @@ class Trace:
             attempt,
             request.method,
             redact_url(request.url, secrets),
-            Headers(redact_headers(request.headers, secrets)),
+            Headers(redact_headers(request.headers, secrets) if self.headers else {}),
         )
 
     def response_view(
@@ -232,7 +233,7 @@ class Trace:
         answer = ResponseView(
             request,
             response.status,
-            Headers(redact_headers(response.headers, secrets)),
+            Headers(redact_headers(response.headers, secrets) if self.headers else {}),
             request_id,
             elapsed,
         )
