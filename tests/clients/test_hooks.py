@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,6 +19,7 @@ from tests.fakecloud import (
     HUAWEI_TOKEN,
     FakeCloud,
 )
+from tests.generator.test_mypy import PROJECT, _mypy
 
 STS = {
     "access_key_id": ALIBABA_STS_ACCESS_KEY_ID,
@@ -234,3 +236,34 @@ def test_event_hooks_are_checked() -> None:
     )
     with pytest.raises(TypeError, match="returned an awaitable"):
         client.list_buckets()  # caught before sending: nothing listens there
+
+
+HOOK_USAGE = """\
+from generated.alibabacloud.ens import AsyncEnsClient, EnsClient
+from sdk_runtime.hooks import RequestView, ResponseView
+
+
+def sent(request: RequestView) -> None:
+    print(request.operation, request.attempt, request.url, request.headers["Authorization"])
+
+
+async def answered(response: ResponseView) -> None:
+    print(response.status_code, response.request_id, response.elapsed, response.request.method)
+
+
+EnsClient(event_hooks={"request": [sent]})
+AsyncEnsClient(event_hooks={"request": [sent], "response": [answered]})
+EnsClient(event_hooks={"response": [sent]})
+"""
+
+
+def test_event_hooks_are_typed(tmp_path: Path) -> None:
+    """mypy --strict takes hooks of the right view (coroutine functions too) and refuses a
+    request hook given as a response hook."""
+    usage = tmp_path / "usage_hooks.py"
+    usage.write_text(HOOK_USAGE, encoding="utf-8")
+    result = _mypy(PROJECT, "generator-tests", str(usage))
+    errors = [line for line in result.stdout.splitlines() if ": error:" in line]
+    assert len(errors) == 1, result.stdout
+    wrong = HOOK_USAGE.splitlines().index('EnsClient(event_hooks={"response": [sent]})') + 1
+    assert f"usage_hooks.py:{wrong}:" in errors[0] and '"event_hooks"' in errors[0]
