@@ -74,6 +74,7 @@ class CloudSsoClient(BaseClient):
         proxy: str | None = None,
         trust_env: bool = True,
         verify: bool | str = True,
+        validate: bool = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -91,8 +92,10 @@ class CloudSsoClient(BaseClient):
         ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
         is appended to the User-Agent; ``proxy`` (a URL) is used for every request, else
         $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``; ``verify`` is False
-        (no TLS check) or a CA bundle path. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when
-        set.
+        (no TLS check) or a CA bundle path; ``validate=False`` skips the checks of documented
+        parameter types, ranges and closed value lists before sending
+        (``TypeError``/``ValueError`` naming the keyword), for an API newer than the spec.
+        ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when set.
         """
         super().__init__(
             SERVICE,
@@ -111,6 +114,7 @@ class CloudSsoClient(BaseClient):
             proxy=proxy,
             trust_env=trust_env,
             verify=verify,
+            validate=validate,
         )
 
     @property
@@ -162,6 +166,7 @@ class AsyncCloudSsoClient(AsyncBaseClient):
         proxy: str | None = None,
         trust_env: bool = True,
         verify: bool | str = True,
+        validate: bool = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -179,8 +184,10 @@ class AsyncCloudSsoClient(AsyncBaseClient):
         ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
         is appended to the User-Agent; ``proxy`` (a URL) is used for every request, else
         $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``; ``verify`` is False
-        (no TLS check) or a CA bundle path. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when
-        set.
+        (no TLS check) or a CA bundle path; ``validate=False`` skips the checks of documented
+        parameter types, ranges and closed value lists before sending
+        (``TypeError``/``ValueError`` naming the keyword), for an API newer than the spec.
+        ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when set.
         """
         super().__init__(
             SERVICE,
@@ -199,6 +206,7 @@ class AsyncCloudSsoClient(AsyncBaseClient):
             proxy=proxy,
             trust_env=trust_env,
             verify=verify,
+            validate=validate,
         )
 
     @property

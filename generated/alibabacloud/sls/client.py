@@ -18,6 +18,7 @@ from sdk_runtime.client import (
 from sdk_runtime.credentials import AlibabaCloudCredentials, CredentialsSource
 from sdk_runtime.raw import AsyncRawResponses, RawResponses, async_raw_method, raw_method
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
+from sdk_runtime.validation import Check
 
 from generated.alibabacloud.sls.errors import ERRORS
 
@@ -55,6 +56,18 @@ GET_LOGS: OperationSpec[GetLogsResponse] = OperationSpec(
         "offset": "query",
         "reverse": "query",
         "powerSql": "query",
+    },
+    checks={
+        "projectName": Check("project_name", "str", required=True),
+        "logstoreName": Check("logstore_name", "str", required=True),
+        "from": Check("from_", "int", required=True),
+        "to": Check("to", "int", required=True),
+        "topic": Check("topic", "str"),
+        "query": Check("query", "str"),
+        "line": Check("line", "int", minimum=0, maximum=100),
+        "offset": Check("offset", "int"),
+        "reverse": Check("reverse", "bool"),
+        "powerSql": Check("power_sql", "bool"),
     },
     fixed=(("type", "query", "log"),),
     host_labels=(("projectName", "project_name"),),
@@ -94,6 +107,7 @@ class SlsClient(BaseClient):
         proxy: str | None = None,
         trust_env: bool = True,
         verify: bool | str = True,
+        validate: bool = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -110,8 +124,10 @@ class SlsClient(BaseClient):
         ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
         is appended to the User-Agent; ``proxy`` (a URL) is used for every request, else
         $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``; ``verify`` is False
-        (no TLS check) or a CA bundle path. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when
-        set.
+        (no TLS check) or a CA bundle path; ``validate=False`` skips the checks of documented
+        parameter types, ranges and closed value lists before sending
+        (``TypeError``/``ValueError`` naming the keyword), for an API newer than the spec.
+        ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when set.
         """
         super().__init__(
             SERVICE,
@@ -129,6 +145,7 @@ class SlsClient(BaseClient):
             proxy=proxy,
             trust_env=trust_env,
             verify=verify,
+            validate=validate,
         )
 
     @property
@@ -310,6 +327,7 @@ class AsyncSlsClient(AsyncBaseClient):
         proxy: str | None = None,
         trust_env: bool = True,
         verify: bool | str = True,
+        validate: bool = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -326,8 +344,10 @@ class AsyncSlsClient(AsyncBaseClient):
         ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
         is appended to the User-Agent; ``proxy`` (a URL) is used for every request, else
         $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``; ``verify`` is False
-        (no TLS check) or a CA bundle path. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when
-        set.
+        (no TLS check) or a CA bundle path; ``validate=False`` skips the checks of documented
+        parameter types, ranges and closed value lists before sending
+        (``TypeError``/``ValueError`` naming the keyword), for an API newer than the spec.
+        ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when set.
         """
         super().__init__(
             SERVICE,
@@ -345,6 +365,7 @@ class AsyncSlsClient(AsyncBaseClient):
             proxy=proxy,
             trust_env=trust_env,
             verify=verify,
+            validate=validate,
         )
 
     @property

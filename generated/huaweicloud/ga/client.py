@@ -18,6 +18,7 @@ from sdk_runtime.client import (
 from sdk_runtime.credentials import CredentialsSource, HuaweiCloudCredentials
 from sdk_runtime.raw import AsyncRawResponses, RawResponses, async_raw_method, raw_method
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
+from sdk_runtime.validation import Check
 
 from generated.huaweicloud.ga.errors import ERRORS
 
@@ -46,6 +47,10 @@ LIST_BYOIP_POOLS: OperationSpec[ListByoipPoolsResponse] = OperationSpec(
     path="/v1/byoip-pools",
     response="ListByoipPoolsResponse",
     locations={"limit": "query", "marker": "query"},
+    checks={
+        "limit": Check("limit", "int"),
+        "marker": Check("marker", "str"),
+    },
     pagination=Pagination(
         style="marker",
         input_token="marker",
@@ -82,6 +87,7 @@ class GaClient(BaseClient):
         proxy: str | None = None,
         trust_env: bool = True,
         verify: bool | str = True,
+        validate: bool = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID and HUAWEICLOUD_SDK_SECURITY_TOKEN.
@@ -98,8 +104,10 @@ class GaClient(BaseClient):
         client; ``max_response_bytes`` caps a body, decompressed (default 64 MiB);
         ``user_agent_extra`` is appended to the User-Agent; ``proxy`` (a URL) is used for every
         request, else $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``;
-        ``verify`` is False (no TLS check) or a CA bundle path. ``region`` defaults to
-        $HUAWEICLOUD_SDK_REGION when set.
+        ``verify`` is False (no TLS check) or a CA bundle path; ``validate=False`` skips the
+        checks of documented parameter types, ranges and closed value lists before sending
+        (``TypeError``/``ValueError`` naming the keyword), for an API newer than the spec.
+        ``region`` defaults to $HUAWEICLOUD_SDK_REGION when set.
         """
         super().__init__(
             SERVICE,
@@ -117,6 +125,7 @@ class GaClient(BaseClient):
             proxy=proxy,
             trust_env=trust_env,
             verify=verify,
+            validate=validate,
         )
 
     @property
@@ -198,6 +207,7 @@ class AsyncGaClient(AsyncBaseClient):
         proxy: str | None = None,
         trust_env: bool = True,
         verify: bool | str = True,
+        validate: bool = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID and HUAWEICLOUD_SDK_SECURITY_TOKEN.
@@ -214,8 +224,10 @@ class AsyncGaClient(AsyncBaseClient):
         client; ``max_response_bytes`` caps a body, decompressed (default 64 MiB);
         ``user_agent_extra`` is appended to the User-Agent; ``proxy`` (a URL) is used for every
         request, else $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``;
-        ``verify`` is False (no TLS check) or a CA bundle path. ``region`` defaults to
-        $HUAWEICLOUD_SDK_REGION when set.
+        ``verify`` is False (no TLS check) or a CA bundle path; ``validate=False`` skips the
+        checks of documented parameter types, ranges and closed value lists before sending
+        (``TypeError``/``ValueError`` naming the keyword), for an API newer than the spec.
+        ``region`` defaults to $HUAWEICLOUD_SDK_REGION when set.
         """
         super().__init__(
             SERVICE,
@@ -233,6 +245,7 @@ class AsyncGaClient(AsyncBaseClient):
             proxy=proxy,
             trust_env=trust_env,
             verify=verify,
+            validate=validate,
         )
 
     @property
