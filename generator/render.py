@@ -18,6 +18,7 @@ from generator.model import (
     Parameter,
     Service,
     ServiceSummary,
+    Shape,
     TypeRef,
 )
 from generator.naming import shape_constant
@@ -160,25 +161,51 @@ def styles(parameters: tuple[Parameter, ...]) -> dict[str, str]:
 def check(parameter: Parameter, required: bool) -> str | None:
     """Source of the runtime's ``Check`` for a keyword parameter, or None when there is nothing
     to check (an optional structure: ``sdk_runtime.structures`` checks it when sending)."""
-    ref, container = parameter.type, "scalar"
+    return _check_source(
+        parameter.python_name,
+        parameter.type,
+        required,
+        parameter.minimum,
+        parameter.maximum,
+        parameter.enum if parameter.enum_closed else (),
+    )
+
+
+def _check_source(
+    keyword: str,
+    ref: TypeRef,
+    required: bool = False,
+    minimum: float | None = None,
+    maximum: float | None = None,
+    enum: tuple[Any, ...] = (),
+) -> str | None:
+    container = "scalar"
     if ref.kind in ("array", "map") and ref.items is not None and ref.items.kind in _SCALARS:
         ref, container = ref.items, "list" if ref.kind == "array" else "map"
     kind = ref.python() if ref.kind in _SCALARS else "any"
     if kind == "any" and not required:
         return None
-    args = [python_literal(parameter.python_name), python_literal(kind)]
+    args = [python_literal(keyword), python_literal(kind)]
     if required:
         args.append("required=True")
-    for bound in ("minimum", "maximum"):
-        value = getattr(parameter, bound)
-        if value is not None and kind != "any":
-            args.append(f"{bound}={python_literal(value)}")
-    if parameter.enum_closed and kind != "any":
-        values = tuple(str(v) if kind == "str" else v for v in parameter.enum)
-        args.append(f"enum={python_literal(values)}")
+    if kind != "any":
+        if minimum is not None:
+            args.append(f"minimum={python_literal(minimum)}")
+        if maximum is not None:
+            args.append(f"maximum={python_literal(maximum)}")
+        if enum:
+            values = tuple(str(v) if kind == "str" else v for v in enum)
+            args.append(f"enum={python_literal(values)}")
     if container != "scalar":
         args.append(f"container={python_literal(container)}")
     return f"Check({', '.join(args)})"
+
+
+def field_checks(shape: Shape) -> dict[str, str]:
+    """Attribute -> ``Check`` source of a request shape's scalar fields (and lists of them):
+    their type, checked in a dict the caller passes (a model is pydantic's)."""
+    found = {f.python_name: _check_source(f.python_name, f.type) for f in shape.fields}
+    return {name: source for name, source in found.items() if source is not None}
 
 
 def checks(operation: Operation, client_values: tuple[str, ...] = ()) -> list[tuple[str, str]]:
@@ -286,6 +313,7 @@ class Renderer:
             resume_keywords=resume_keywords,
             keyword_type=keyword_type,
             checks=checks,
+            field_checks=field_checks,
             wire_names=lambda fields: {f.python_name: f.wire_name for f in fields},
             shape_constant=shape_constant,
             module=self.module,

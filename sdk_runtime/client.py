@@ -171,8 +171,8 @@ class _Pipeline:
         already (a later page, which only the cursor's token changed)."""
         if self.client_values:
             params = self.with_client_values(operation, params)
-        if self.validate and not checked and operation.checks:
-            check_params(operation.checks, params)
+        if self.validate and not checked and (operation.checks or operation.structures):
+            check_params(operation.checks, params, operation.structures)
         token = operation.idempotency_token
         if token is not None and params.get(token) is None:
             import uuid  # only for operations that take an idempotency token

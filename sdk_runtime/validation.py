@@ -9,8 +9,9 @@ with ``validate=False`` (for callers who track a newer API than the spec).
 A value of the wrong type is a ``TypeError``; a missing required value, a value out of range
 or outside a closed list is a ``ValueError``. Each message names the Python keyword (and the
 place in a list or map: ``instance_id[2]``), the expected thing and the value's type or, for a
-value error, the value quoted to at most 60 characters. Structured keywords (models, dicts)
-are checked by :mod:`sdk_runtime.structures` when they are converted; here only their presence.
+value error, the value quoted to at most 60 characters. A structured keyword's keys and
+containers are checked by :mod:`sdk_runtime.structures` when it is converted; here its
+presence, and the scalar fields of its dicts (``RequestShape.checks``: ``tag[1].key``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import datetime
-from typing import NamedTuple
+from types import MappingProxyType
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from sdk_runtime.structures import Structure
 
 __all__ = ["Check", "check_params"]
 
@@ -53,33 +58,66 @@ class Check(NamedTuple):
     container: str = "scalar"  # scalar | list | map
 
 
-def check_params(checks: Mapping[str, Check], params: Mapping[str, object]) -> None:
+def check_params(
+    checks: Mapping[str, Check],
+    params: Mapping[str, object],
+    structures: Mapping[str, Structure] = MappingProxyType({}),
+) -> None:
     """Raise ``TypeError``/``ValueError`` for the first value in ``params`` (wire names ->
-    values, None for not given) that breaks its check."""
+    values, None for not given) that breaks its check, then for the first field of a
+    structure given as a dict (``structures``) whose scalar type is wrong."""
     for name, check in checks.items():
         value = params.get(name)
         if value is None:
             if check.required:
                 raise ValueError(f"{check.keyword} is required, got None")
+        else:
+            _value(value, check, check.keyword)
+    for name, structure in structures.items():
+        value = params.get(name)
+        if value is not None:
+            _structure(value, structure, structure.keyword)
+
+
+def _value(value: object, check: Check, where: str) -> None:
+    if check.container == "list":
+        if not isinstance(value, (list, tuple)):
+            raise TypeError(f"{where}: expected a list of {check.kind}, got {type(value).__name__}")
+        for index, item in enumerate(value):
+            _scalar(item, check, f"{where}[{index}]")
+    elif check.container == "map":
+        if not isinstance(value, Mapping):
+            raise TypeError(f"{where}: expected a dict of {check.kind}, got {type(value).__name__}")
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise TypeError(f"{where}: keys must be str, got {type(key).__name__}")
+            _scalar(item, check, f"{where}[{_shown(key)}]")
+    elif check.kind != "any":
+        _scalar(value, check, where)
+
+
+def _structure(value: object, structure: Structure, where: str) -> None:
+    """The scalar fields of each dict in ``value`` (a model's fields were checked by pydantic
+    when it was built; a container of the wrong kind is left to ``structures.to_wire``)."""
+    places: list[tuple[str, object]]
+    if structure.container == "array" and isinstance(value, (list, tuple)):
+        places = [(f"{where}[{index}]", item) for index, item in enumerate(value)]
+    elif structure.container == "map" and isinstance(value, Mapping):
+        places = [(f"{where}[{_shown(key)}]", item) for key, item in value.items()]
+    else:
+        places = [(where, value)]
+    shape = structure.shape
+    for place, item in places:
+        if not isinstance(item, Mapping):
             continue
-        if check.container == "list":
-            if not isinstance(value, (list, tuple)):
-                raise TypeError(
-                    f"{check.keyword}: expected a list of {check.kind}, got {type(value).__name__}"
-                )
-            for index, item in enumerate(value):
-                _scalar(item, check, f"{check.keyword}[{index}]")
-        elif check.container == "map":
-            if not isinstance(value, Mapping):
-                raise TypeError(
-                    f"{check.keyword}: expected a dict of {check.kind}, got {type(value).__name__}"
-                )
-            for key, item in value.items():
-                if not isinstance(key, str):
-                    raise TypeError(f"{check.keyword}: keys must be str, got {type(key).__name__}")
-                _scalar(item, check, f"{check.keyword}[{_shown(key)}]")
-        elif check.kind != "any":
-            _scalar(value, check, check.keyword)
+        for attribute, check in shape.checks.items():
+            field = item.get(attribute)
+            if field is not None:
+                _value(field, check, f"{place}.{attribute}")
+        for attribute, nested in shape.nested.items():
+            field = item.get(attribute)
+            if field is not None:
+                _structure(field, nested, f"{place}.{attribute}")
 
 
 def _scalar(value: object, check: Check, where: str) -> None:

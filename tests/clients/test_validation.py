@@ -87,6 +87,22 @@ BAD_CALLS = [
     ({"labels": ["env"]}, TypeError, "^labels: expected a dict of str, got list$"),
     ({"labels": {"env": 1}}, TypeError, r"^labels\['env'\]: expected str, got int$"),
     ({"labels": {1: "a"}}, TypeError, "^labels: keys must be str, got int$"),
+    ({"config": {"color": 5}}, TypeError, r"^config\.color: expected str, got int$"),
+    (
+        {"tags": [{"key": "a"}, {"key": b"b"}]},
+        TypeError,
+        r"^tags\[1\]\.key: expected str, got bytes$",
+    ),
+    (
+        {"tags": [{"weights": [1, True]}]},
+        TypeError,
+        r"^tags\[0\]\.weights\[1\]: expected int, got bool$",
+    ),
+    (
+        {"tags": [{"weights": 3}]},
+        TypeError,
+        r"^tags\[0\]\.weights: expected a list of int, got int$",
+    ),
 ]
 
 
@@ -145,6 +161,7 @@ def test_valid_values_are_sent(widgets: ModuleType, hostile: HostileServer) -> N
             order="asc",
             zone="zone-z",  # an open list: documented values are informative
             labels={"env": "prod"},
+            tags=[{"key": "a", "weights": [1, 2]}, widgets.WidgetTag(key="b")],
         )
     assert result.request_id == "r-1"
     (received,) = hostile.received
@@ -160,16 +177,27 @@ def test_valid_values_are_sent(widgets: ModuleType, hostile: HostileServer) -> N
         ("order", "asc"),
         ("zone", "zone-z"),
     ]
-    assert received.body == b'{"config":{"color":"red","depth":2},"labels":{"env":"prod"}}'
+    assert received.body == (
+        b'{"config":{"color":"red","depth":2},"labels":{"env":"prod"},'
+        b'"tags":[{"key":"a","weights":[1,2]},{"key":"b"}]}'
+    )
 
 
 def test_validate_false_sends_the_values_as_given(
     widgets: ModuleType, hostile: HostileServer
 ) -> None:
     hostile.script(OK)
-    unchecked = {"size": 0, "ratio": 1.5, "page_size": "ten", "order": "up", "ids": [0]}
+    unchecked: dict[str, Any] = {
+        "size": 0,
+        "ratio": 1.5,
+        "page_size": "ten",
+        "order": "up",
+        "ids": [0],
+        "config": {"color": 5},
+        "tags": [{"key": 1}],
+    }
     with widgets.WidgetsClient(endpoint=hostile.url, validate=False, **HUAWEI) as client:
-        client.create_widget(**VALID, **unchecked)
+        client.create_widget(**{**VALID, **unchecked})
     (received,) = hostile.received
     assert _query(received.target) == [
         ("name", "w"),
@@ -179,6 +207,7 @@ def test_validate_false_sends_the_values_as_given(
         ("page_size", "ten"),
         ("order", "up"),
     ]
+    assert received.body == b'{"config":{"color":5},"tags":[{"key":1}]}'
 
 
 def test_validate_false_on_the_async_client(widgets: ModuleType, hostile: HostileServer) -> None:

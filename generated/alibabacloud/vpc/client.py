@@ -88,7 +88,11 @@ SERVICE = ServiceSpec(
     throttling_codes=("Throttling", "Throttling.User", "Throttling.Api", "ServiceUnavailable"),
 )
 
-FILTER_SHAPE = RequestShape("Filter", {"key": "Key", "value": "Value"})
+FILTER_SHAPE = RequestShape(
+    "Filter",
+    {"key": "Key", "value": "Value"},
+    checks={"key": Check("key", "str"), "value": Check("value", "str")},
+)
 
 DESCRIBE_EIP_ADDRESSES: OperationSpec[DescribeEipAddressesResponse] = OperationSpec(
     name="DescribeEipAddresses",
