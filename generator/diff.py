@@ -207,6 +207,12 @@ _RULE_LIST = [
     ),
     Rule("parameter-enum-removed", NON_BREAKING, "the value list is lifted; any value is accepted"),
     Rule(
+        "parameter-enum-closed-changed",
+        VARIES,
+        "closing a value list (enum_closed) is breaking: the client refuses other values; "
+        "opening it is not",
+    ),
+    Rule(
         "parameter-location-changed",
         NON_BREAKING,
         "the client moves it (query/header/body); keyword unchanged",
@@ -1091,6 +1097,17 @@ class _OperationDiffer:
         self.bound(path, "minimum", old.minimum, new.minimum, kw)
         self.bound(path, "maximum", old.maximum, new.maximum, kw)
         self.parameter_enum(path, old.enum, new.enum, kw)
+        if old.enum_closed != new.enum_closed:
+            self.add(
+                f"{path}.enum_closed",
+                "parameter-enum-closed-changed",
+                old.enum_closed,
+                new.enum_closed,
+                f"the client now refuses {kw.rstrip('=')} values outside the list"
+                if new.enum_closed
+                else f"the client now sends any {kw.rstrip('=')} value, not only the listed ones",
+                BREAKING if new.enum_closed else NON_BREAKING,
+            )
         if old.location != new.location:
             self.add(
                 f"{path}.location",
@@ -1150,6 +1167,7 @@ class _OperationDiffer:
                 "minimum",
                 "maximum",
                 "enum",
+                "enum_closed",
                 "location",
                 "style",
                 "credential",

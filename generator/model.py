@@ -86,6 +86,9 @@ class Parameter:
     minimum: float | None = None
     maximum: float | None = None
     enum: tuple[Any, ...] = ()
+    # the page says the values are the only ones: the client refuses others (default: the
+    # documented values are informative, as services add values)
+    enum_closed: bool = False
     example: Any = None
 
 

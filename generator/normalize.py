@@ -483,6 +483,8 @@ class _OperationBuilder:
         if raw["in"] == "host" and raw["type"] != "string":
             self._issue(spec, (*where, "type"), "a host parameter is one DNS label: type string")
         self._check_wire_form(spec, where, raw)
+        if raw.get("enum_closed") and "enum" not in raw:
+            self._issue(spec, (*where, "enum_closed"), "a closed value list needs 'enum'")
         return Parameter(
             wire_name=raw["name"],
             python_name=snake_case(raw["name"]),
@@ -498,6 +500,7 @@ class _OperationBuilder:
             minimum=raw.get("minimum"),
             maximum=raw.get("maximum"),
             enum=tuple(raw.get("enum", ())),
+            enum_closed=raw.get("enum_closed", False),
             example=raw.get("example"),
         )
 

@@ -309,7 +309,9 @@ def _parameter(parameter: Parameter, operation: Operation) -> dict[str, Any]:
         if value is not None:
             schema[key] = value
     if parameter.enum:
-        schema["enum"] = list(parameter.enum)
+        # only a closed list is a JSON Schema enum; documented values are informative, as a
+        # response field's are (services add values the spec does not know yet)
+        schema["enum" if parameter.enum_closed else "x-documented-values"] = list(parameter.enum)
     result: dict[str, Any] = {
         "name": parameter.wire_name,
         "in": parameter.location,

@@ -18,6 +18,7 @@ from generator.model import (
     Parameter,
     Service,
     ServiceSummary,
+    Shape,
     TypeRef,
 )
 from generator.naming import shape_constant
@@ -110,22 +111,35 @@ def md_value(value: Any) -> str:
 
 
 def md_range(parameter: Parameter) -> str:
+    parts = [_bounds(parameter)] if _bounds(parameter) else []
+    if parameter.enum:
+        parts.append(f"{_enum_label(parameter)} {', '.join(f'`{v}`' for v in parameter.enum)}")
+    return "; ".join(parts)
+
+
+def _bounds(parameter: Parameter) -> str:
     parts = []
     if parameter.minimum is not None:
         parts.append(f"≥ {parameter.minimum:g}")
     if parameter.maximum is not None:
         parts.append(f"≤ {parameter.maximum:g}")
-    if parameter.enum:
-        parts.append(", ".join(f"`{v}`" for v in parameter.enum))
     return "; ".join(parts)
+
+
+def _enum_label(parameter: Parameter) -> str:
+    """A closed list is checked by the client; documented values are informative."""
+    return "one of" if parameter.enum_closed else "documented values:"
 
 
 def param_doc(parameter: Parameter) -> str:
     extras = []
     if parameter.default is not None:
         extras.append(f"Default: {parameter.default}.")
-    if parameter.maximum is not None or parameter.minimum is not None or parameter.enum:
-        extras.append(f"Allowed: {md_range(parameter).replace('`', '')}.")
+    if _bounds(parameter):
+        extras.append(f"Allowed: {_bounds(parameter)}.")
+    if parameter.enum:
+        label = _enum_label(parameter)
+        extras.append(f"{label[0].upper()}{label[1:]} {', '.join(map(str, parameter.enum))}.")
     if parameter.deprecated:
         extras.append("Deprecated.")
     return " ".join([parameter.description, *extras])
@@ -142,6 +156,75 @@ def styles(parameters: tuple[Parameter, ...]) -> dict[str, str]:
         for p in parameters
         if p.style != "plain" and p.location in ("query", "body") and not p.credential
     }
+
+
+def check(parameter: Parameter, required: bool) -> str | None:
+    """Source of the runtime's ``Check`` for a keyword parameter, or None when there is nothing
+    to check (an optional structure: ``sdk_runtime.structures`` checks it when sending)."""
+    return _check_source(
+        parameter.python_name,
+        parameter.type,
+        required,
+        parameter.minimum,
+        parameter.maximum,
+        parameter.enum if parameter.enum_closed else (),
+    )
+
+
+def _check_source(
+    keyword: str,
+    ref: TypeRef,
+    required: bool = False,
+    minimum: float | None = None,
+    maximum: float | None = None,
+    enum: tuple[Any, ...] = (),
+) -> str | None:
+    container = "scalar"
+    if ref.kind in ("array", "map") and ref.items is not None and ref.items.kind in _SCALARS:
+        ref, container = ref.items, "list" if ref.kind == "array" else "map"
+    kind = ref.python() if ref.kind in _SCALARS else "any"
+    if kind == "any" and not required:
+        return None
+    args = [python_literal(keyword), python_literal(kind)]
+    if required:
+        args.append("required=True")
+    if kind != "any":
+        if minimum is not None:
+            args.append(f"minimum={python_literal(minimum)}")
+        if maximum is not None:
+            args.append(f"maximum={python_literal(maximum)}")
+        if enum:
+            values = tuple(str(v) if kind == "str" else v for v in enum)
+            args.append(f"enum={python_literal(values)}")
+    if container != "scalar":
+        args.append(f"container={python_literal(container)}")
+    return f"Check({', '.join(args)})"
+
+
+def field_checks(shape: Shape) -> dict[str, str]:
+    """Attribute -> ``Check`` source of a request shape's scalar fields (and lists of them):
+    their type, checked in a dict the caller passes (a model is pydantic's)."""
+    found = {f.python_name: _check_source(f.python_name, f.type) for f in shape.fields}
+    return {name: source for name, source in found.items() if source is not None}
+
+
+def checks(operation: Operation, client_values: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """(wire name, ``Check`` source) of the keyword parameters that have something to check.
+
+    A path parameter the client knows (``client_values``: ``{project_id}``) is optional, as its
+    keyword is: the client fills it, or says it needs it."""
+    found = [
+        (p.wire_name, check(p, p.required and not _from_client(p, client_values)))
+        for p in operation.keyword_parameters
+    ]
+    return [(name, source) for name, source in found if source is not None]
+
+
+def _from_client(parameter: Parameter, client_values: tuple[str, ...]) -> bool:
+    return parameter.location == "path" and parameter.wire_name in client_values
+
+
+_SCALARS = ("string", "integer", "long", "number", "boolean", "datetime")
 
 
 def keyword_type(parameter: Parameter) -> str:
@@ -229,6 +312,8 @@ class Renderer:
             item_iterators=item_iterators,
             resume_keywords=resume_keywords,
             keyword_type=keyword_type,
+            checks=checks,
+            field_checks=field_checks,
             wire_names=lambda fields: {f.python_name: f.wire_name for f in fields},
             shape_constant=shape_constant,
             module=self.module,

@@ -51,6 +51,7 @@ from sdk_runtime.transport import (
     make_async_transport,
     make_sync_transport,
 )
+from sdk_runtime.validation import check_params
 
 if TYPE_CHECKING:  # pydantic and the models load with the first decoded response
     from pydantic import BaseModel
@@ -133,6 +134,7 @@ class _Pipeline:
         self.user_agent = user_agent(service, user_agent_extra)
         self.extra_headers: dict[str, str] = {}  # with_options(extra_headers=...)
         self.extra_query: tuple[tuple[str, str], ...] = ()  # with_options(extra_query=...)
+        self.validate = True  # check documented parameter constraints (validate=False: not)
         self._models: dict[str, type[BaseModel]] = {}
         self.hooks: Hooks | None = None  # event_hooks= (see sdk_runtime.hooks)
         self.logger = runtime_logger()
@@ -167,9 +169,15 @@ class _Pipeline:
             twin.extra_query = (*self.extra_query, *extra_query.items())
         return twin
 
-    def prepare(self, operation: OperationSpec[Any], params: Mapping[str, object]) -> HttpRequest:
+    def prepare(
+        self, operation: OperationSpec[Any], params: Mapping[str, object], checked: bool = False
+    ) -> HttpRequest:
+        """The unsigned request; ``checked``: ``params`` passed the operation's checks
+        already (a later page, which only the cursor's token changed)."""
         if self.client_values:
             params = self.with_client_values(operation, params)
+        if self.validate and not checked and (operation.checks or operation.structures):
+            check_params(operation.checks, params, operation.structures)
         token = operation.idempotency_token
         if token is not None and params.get(token) is None:
             import uuid  # only for operations that take an idempotency token
@@ -372,6 +380,7 @@ class _ClientBase(Generic[TransportT]):
         trust_env: bool = True,
         verify: bool | str = True,
         event_hooks: EventHooks | None = None,
+        validate: bool = True,
     ) -> None:
         if (
             isinstance(max_response_bytes, bool)
@@ -394,6 +403,7 @@ class _ClientBase(Generic[TransportT]):
         )
         self._pipeline.max_response_bytes = max_response_bytes  # also for your own transport
         self._pipeline.hooks = Hooks.of(event_hooks, type(self)._asynchronous)
+        self._pipeline.validate = validate
         network = Network(proxy, trust_env, verify).check()
         self._transport: TransportT = type(self)._make_transport(
             http_client, max_response_bytes, network
@@ -457,9 +467,14 @@ class BaseClient(_ClientBase[SyncTransport]):
     def close(self) -> None:
         self._transport.close()
 
-    def _call(self, operation: OperationSpec[ResponseT], params: Mapping[str, object]) -> ResponseT:
+    def _call(
+        self,
+        operation: OperationSpec[ResponseT],
+        params: Mapping[str, object],
+        checked: bool = False,
+    ) -> ResponseT:
         pipeline = self._pipeline
-        request = pipeline.prepare(operation, params)
+        request = pipeline.prepare(operation, params, checked)
         trace = pipeline.trace(operation)
         attempt = spent = 0
         while True:
@@ -495,8 +510,10 @@ class BaseClient(_ClientBase[SyncTransport]):
         return PageIterator(self._walk(operation, cursor), cursor)
 
     def _walk(self, operation: OperationSpec[ResponseT], cursor: PageCursor) -> Iterator[ResponseT]:
+        checked = False
         while True:
-            page = self._call(operation, cursor.params)
+            page = self._call(operation, cursor.params, checked)
+            checked = True  # later pages differ by the token the cursor derived only
             more = cursor.advance(page)  # the next request is derived, not yet sent
             if not cursor.superseded:
                 yield page
@@ -547,10 +564,13 @@ class AsyncBaseClient(_ClientBase[AsyncTransport]):
         await self._transport.close()
 
     async def _call(
-        self, operation: OperationSpec[ResponseT], params: Mapping[str, object]
+        self,
+        operation: OperationSpec[ResponseT],
+        params: Mapping[str, object],
+        checked: bool = False,
     ) -> ResponseT:
         pipeline = self._pipeline
-        request = pipeline.prepare(operation, params)
+        request = pipeline.prepare(operation, params, checked)
         trace = pipeline.trace(operation)
         attempt = spent = 0
         while True:
@@ -588,8 +608,10 @@ class AsyncBaseClient(_ClientBase[AsyncTransport]):
     async def _walk(
         self, operation: OperationSpec[ResponseT], cursor: PageCursor
     ) -> AsyncIterator[ResponseT]:
+        checked = False
         while True:
-            page = await self._call(operation, cursor.params)
+            page = await self._call(operation, cursor.params, checked)
+            checked = True
             more = cursor.advance(page)
             if not cursor.superseded:
                 yield page

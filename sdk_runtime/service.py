@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from sdk_runtime.errors import ApiError
 from sdk_runtime.structures import Structure
+from sdk_runtime.validation import Check
 
 if TYPE_CHECKING:  # pydantic loads with the first decoded response, not at import
     from pydantic import BaseModel
@@ -112,6 +113,9 @@ class OperationSpec(NamedTuple, Generic[ResponseT]):
     # wire name of the parameter the client fills with a fresh token (uuid4) when the caller
     # gives none, the same for every attempt of a call (Alibaba Cloud's ClientToken)
     idempotency_token: str | None = None
+    # wire name -> the documented constraints of its keyword, checked before sending unless
+    # the client was built with validate=False (see sdk_runtime.validation)
+    checks: Mapping[str, Check] = MappingProxyType({})
 
     @property
     def safe_to_repeat(self) -> bool:

@@ -17,7 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from sdk_runtime.validation import Check
 
 __all__ = ["RequestShape", "Structure", "to_wire"]
 
@@ -29,6 +32,9 @@ class RequestShape(NamedTuple):
     name: str  # the model class (and, with ``Dict``, the TypedDict) of the shape
     fields: Mapping[str, str]  # attribute name -> wire name, in documented order
     nested: Mapping[str, Structure] = MappingProxyType({})  # attribute -> its structure
+    # attribute -> the type of a scalar field (or of a list's items), checked in a dict before
+    # sending unless the client says validate=False (see sdk_runtime.validation)
+    checks: Mapping[str, Check] = MappingProxyType({})
 
 
 class Structure(NamedTuple):

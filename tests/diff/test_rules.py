@@ -447,6 +447,33 @@ CASES = [
         ("parameter-enum-added", "ListBuckets.parameters.Prefix.enum", None, ["a", "b"], B),
     ),
     Case(
+        "parameter-enum-closed",
+        ENS,
+        [doc(ENS, setp((*PREFIX, "enum_closed"), True))],
+        (
+            "parameter-enum-closed-changed",
+            "ListBuckets.parameters.Prefix.enum_closed",
+            False,
+            True,
+            B,
+        ),
+        both=[doc(ENS, setp((*PREFIX, "enum"), ["a", "b"]))],
+    ),
+    Case(
+        "parameter-enum-opened",
+        ENS,
+        [],
+        (
+            "parameter-enum-closed-changed",
+            "ListBuckets.parameters.Prefix.enum_closed",
+            True,
+            False,
+            NB,
+        ),
+        old=[doc(ENS, setp((*PREFIX, "enum_closed"), True))],
+        both=[doc(ENS, setp((*PREFIX, "enum"), ["a", "b"]))],
+    ),
+    Case(
         "parameter-location-changed",
         GA,
         [doc(GA, setp(("parameters", "marker", "in"), "header"))],

@@ -20,7 +20,7 @@ SERVICE = "specs/huaweicloud/demo/service.yaml"
 XML_OP = "specs/huaweicloud/demoxml/ListGadgets.yaml"
 TYPES = "'string', 'integer', 'long', 'number', 'boolean', 'datetime', 'object', 'array', 'map'"
 PARAMETER_KEYS = (
-    "credential, default, deprecated, description, documented_type, enum, example, "
+    "credential, default, deprecated, description, documented_type, enum, enum_closed, example, "
     "in, items, maximum, minimum, name, required, shape, style, type, values"
 )
 METHODS = "'GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD'"
@@ -106,6 +106,9 @@ EXPECTED: dict[str, list[str]] = {
         "repeat: omit idempotent",
         f"{OP}:13: request.idempotency_token: an idempotency token is a string parameter in "
         "the query, a header or the body, not integer in query",
+    ],
+    "enum_closed_without_enum": [
+        f"{OP}:24: parameters[1].enum_closed: a closed value list needs 'enum'",
     ],
     "header_fields": [
         f"{OP}:45: response.fields[2].type: a header field is one value: a scalar type, not array",

@@ -323,5 +323,6 @@ def test_a_model_dumped_from_a_response_round_trips(structured: Path) -> None:
     models = importlib.import_module("structured.huaweicloud.demo.models")
     decoded: Any = models.Tag.model_validate({"Key": "k", "Value": "v"})
     with demo.DemoClient(auth_token="token", project_id="p-1") as client:
-        request = client._pipeline.prepare(demo.CREATE_WIDGET, {"Tag": [decoded]})
+        # the structure alone (checked=True: the other keywords' checks are not the point)
+        request = client._pipeline.prepare(demo.CREATE_WIDGET, {"Tag": [decoded]}, True)
     assert request.query == [("Tag.1.Key", "k"), ("Tag.1.Value", "v")]

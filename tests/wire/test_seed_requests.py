@@ -27,6 +27,7 @@ def test_ens_list_buckets_matches_the_official_client() -> None:
             ens_models.ListBucketsRequest(prefix="logs/", page_number=2, page_size=50)
         )
         with EnsClient(endpoint=server.url, access_key_id=KEY_ID, access_key_secret=SECRET) as ours:
-            ours.list_buckets(prefix="logs/", page_number=2, page_size=50)
+            # documented as String: the keywords are str (ints are a TypeError before sending)
+            ours.list_buckets(prefix="logs/", page_number="2", page_size="50")
     theirs, mine = server.requests
     assert_same_request(mine, theirs, ACS3_HEADERS)

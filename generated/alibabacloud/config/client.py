@@ -19,6 +19,7 @@ from sdk_runtime.credentials import AlibabaCloudCredentials, CredentialsSource
 from sdk_runtime.hooks import EventHooks
 from sdk_runtime.raw import AsyncRawResponses, RawResponses, async_raw_method, raw_method
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
+from sdk_runtime.validation import Check
 
 from generated.alibabacloud.config.errors import ERRORS
 
@@ -65,6 +66,17 @@ GET_RESOURCE_CONFIGURATION_TIMELINE: OperationSpec[GetResourceConfigurationTimel
             "MemberId": "query",
             "NextToken": "query",
         },
+        checks={
+            "ResourceId": Check("resource_id", "str", required=True),
+            "ResourceType": Check("resource_type", "str", required=True),
+            "Region": Check("region", "str", required=True),
+            "StartTime": Check("start_time", "int"),
+            "EndTime": Check("end_time", "int"),
+            "Limit": Check("limit", "int", minimum=1, maximum=100),
+            "MultiAccount": Check("multi_account", "bool"),
+            "MemberId": Check("member_id", "int"),
+            "NextToken": Check("next_token", "str"),
+        },
         action="GetResourceConfigurationTimeline",
         idempotent=True,
         pagination=Pagination(
@@ -104,6 +116,7 @@ class ConfigClient(BaseClient):
         trust_env: bool = True,
         verify: bool | str = True,
         event_hooks: EventHooks | None = None,
+        validate: bool = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -121,8 +134,10 @@ class ConfigClient(BaseClient):
         ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
         is appended to the User-Agent; ``proxy`` (a URL) is used for every request, else
         $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``; ``verify`` is False
-        (no TLS check) or a CA bundle path. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when
-        set.
+        (no TLS check) or a CA bundle path; ``validate=False`` skips the checks of documented
+        parameter types, ranges and closed value lists before sending
+        (``TypeError``/``ValueError`` naming the keyword), for an API newer than the spec.
+        ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when set.
 
         ``event_hooks`` (``{"request": [...], "response": [...]}``) are called with a read-only,
         redacted view of each attempt's request and answer (see ``sdk_runtime.hooks``).
@@ -145,6 +160,7 @@ class ConfigClient(BaseClient):
             trust_env=trust_env,
             verify=verify,
             event_hooks=event_hooks,
+            validate=validate,
         )
 
     @property
@@ -317,6 +333,7 @@ class AsyncConfigClient(AsyncBaseClient):
         trust_env: bool = True,
         verify: bool | str = True,
         event_hooks: EventHooks | None = None,
+        validate: bool = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -334,8 +351,10 @@ class AsyncConfigClient(AsyncBaseClient):
         ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
         is appended to the User-Agent; ``proxy`` (a URL) is used for every request, else
         $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``; ``verify`` is False
-        (no TLS check) or a CA bundle path. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when
-        set.
+        (no TLS check) or a CA bundle path; ``validate=False`` skips the checks of documented
+        parameter types, ranges and closed value lists before sending
+        (``TypeError``/``ValueError`` naming the keyword), for an API newer than the spec.
+        ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when set.
 
         ``event_hooks`` (``{"request": [...], "response": [...]}``) are called with a read-only,
         redacted view of each attempt's request and answer (see ``sdk_runtime.hooks``).
@@ -358,6 +377,7 @@ class AsyncConfigClient(AsyncBaseClient):
             trust_env=trust_env,
             verify=verify,
             event_hooks=event_hooks,
+            validate=validate,
         )
 
     @property

@@ -19,6 +19,7 @@ from sdk_runtime.credentials import AlibabaCloudCredentials, CredentialsSource
 from sdk_runtime.hooks import EventHooks
 from sdk_runtime.raw import AsyncRawResponses, RawResponses, async_raw_method, raw_method
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
+from sdk_runtime.validation import Check
 
 from generated.alibabacloud.ens.errors import ERRORS
 
@@ -56,6 +57,11 @@ LIST_BUCKETS: OperationSpec[ListBucketsResponse] = OperationSpec(
     path="/",
     response="ListBucketsResponse",
     locations={"Prefix": "query", "PageNumber": "query", "PageSize": "query"},
+    checks={
+        "Prefix": Check("prefix", "str"),
+        "PageNumber": Check("page_number", "str"),
+        "PageSize": Check("page_size", "str", maximum=100),
+    },
     action="ListBuckets",
     idempotent=True,
     pagination=Pagination(
@@ -94,6 +100,7 @@ class EnsClient(BaseClient):
         trust_env: bool = True,
         verify: bool | str = True,
         event_hooks: EventHooks | None = None,
+        validate: bool = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -111,8 +118,10 @@ class EnsClient(BaseClient):
         ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
         is appended to the User-Agent; ``proxy`` (a URL) is used for every request, else
         $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``; ``verify`` is False
-        (no TLS check) or a CA bundle path. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when
-        set.
+        (no TLS check) or a CA bundle path; ``validate=False`` skips the checks of documented
+        parameter types, ranges and closed value lists before sending
+        (``TypeError``/``ValueError`` naming the keyword), for an API newer than the spec.
+        ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when set.
 
         ``event_hooks`` (``{"request": [...], "response": [...]}``) are called with a read-only,
         redacted view of each attempt's request and answer (see ``sdk_runtime.hooks``).
@@ -135,6 +144,7 @@ class EnsClient(BaseClient):
             trust_env=trust_env,
             verify=verify,
             event_hooks=event_hooks,
+            validate=validate,
         )
 
     @property
@@ -238,6 +248,7 @@ class AsyncEnsClient(AsyncBaseClient):
         trust_env: bool = True,
         verify: bool | str = True,
         event_hooks: EventHooks | None = None,
+        validate: bool = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -255,8 +266,10 @@ class AsyncEnsClient(AsyncBaseClient):
         ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
         is appended to the User-Agent; ``proxy`` (a URL) is used for every request, else
         $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``; ``verify`` is False
-        (no TLS check) or a CA bundle path. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when
-        set.
+        (no TLS check) or a CA bundle path; ``validate=False`` skips the checks of documented
+        parameter types, ranges and closed value lists before sending
+        (``TypeError``/``ValueError`` naming the keyword), for an API newer than the spec.
+        ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when set.
 
         ``event_hooks`` (``{"request": [...], "response": [...]}``) are called with a read-only,
         redacted view of each attempt's request and answer (see ``sdk_runtime.hooks``).
@@ -279,6 +292,7 @@ class AsyncEnsClient(AsyncBaseClient):
             trust_env=trust_env,
             verify=verify,
             event_hooks=event_hooks,
+            validate=validate,
         )
 
     @property

@@ -19,6 +19,7 @@ from sdk_runtime.credentials import AlibabaCloudCredentials, CredentialsSource
 from sdk_runtime.hooks import EventHooks
 from sdk_runtime.raw import AsyncRawResponses, RawResponses, async_raw_method, raw_method
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
+from sdk_runtime.validation import Check
 
 from generated.alibabacloud.oss.errors import ERRORS
 
@@ -48,6 +49,10 @@ LIST_RESOURCE_POOLS: OperationSpec[ListResourcePoolsResponse] = OperationSpec(
     path="/",
     response="ListResourcePoolsResponse",
     locations={"max-keys": "query", "continuation-token": "query"},
+    checks={
+        "max-keys": Check("max_keys", "int"),
+        "continuation-token": Check("continuation_token", "str"),
+    },
     fixed=(("resourcePool", "query", ""),),
     pagination=Pagination(
         style="token",
@@ -85,6 +90,7 @@ class OssClient(BaseClient):
         trust_env: bool = True,
         verify: bool | str = True,
         event_hooks: EventHooks | None = None,
+        validate: bool = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -101,8 +107,10 @@ class OssClient(BaseClient):
         ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
         is appended to the User-Agent; ``proxy`` (a URL) is used for every request, else
         $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``; ``verify`` is False
-        (no TLS check) or a CA bundle path. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when
-        set.
+        (no TLS check) or a CA bundle path; ``validate=False`` skips the checks of documented
+        parameter types, ranges and closed value lists before sending
+        (``TypeError``/``ValueError`` naming the keyword), for an API newer than the spec.
+        ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when set.
 
         ``event_hooks`` (``{"request": [...], "response": [...]}``) are called with a read-only,
         redacted view of each attempt's request and answer (see ``sdk_runtime.hooks``).
@@ -124,6 +132,7 @@ class OssClient(BaseClient):
             trust_env=trust_env,
             verify=verify,
             event_hooks=event_hooks,
+            validate=validate,
         )
 
     @property
@@ -214,6 +223,7 @@ class AsyncOssClient(AsyncBaseClient):
         trust_env: bool = True,
         verify: bool | str = True,
         event_hooks: EventHooks | None = None,
+        validate: bool = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -230,8 +240,10 @@ class AsyncOssClient(AsyncBaseClient):
         ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
         is appended to the User-Agent; ``proxy`` (a URL) is used for every request, else
         $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``; ``verify`` is False
-        (no TLS check) or a CA bundle path. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when
-        set.
+        (no TLS check) or a CA bundle path; ``validate=False`` skips the checks of documented
+        parameter types, ranges and closed value lists before sending
+        (``TypeError``/``ValueError`` naming the keyword), for an API newer than the spec.
+        ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when set.
 
         ``event_hooks`` (``{"request": [...], "response": [...]}``) are called with a read-only,
         redacted view of each attempt's request and answer (see ``sdk_runtime.hooks``).
@@ -253,6 +265,7 @@ class AsyncOssClient(AsyncBaseClient):
             trust_env=trust_env,
             verify=verify,
             event_hooks=event_hooks,
+            validate=validate,
         )
 
     @property

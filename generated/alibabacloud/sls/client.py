@@ -19,6 +19,7 @@ from sdk_runtime.credentials import AlibabaCloudCredentials, CredentialsSource
 from sdk_runtime.hooks import EventHooks
 from sdk_runtime.raw import AsyncRawResponses, RawResponses, async_raw_method, raw_method
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
+from sdk_runtime.validation import Check
 
 from generated.alibabacloud.sls.errors import ERRORS
 
@@ -56,6 +57,18 @@ GET_LOGS: OperationSpec[GetLogsResponse] = OperationSpec(
         "offset": "query",
         "reverse": "query",
         "powerSql": "query",
+    },
+    checks={
+        "projectName": Check("project_name", "str", required=True),
+        "logstoreName": Check("logstore_name", "str", required=True),
+        "from": Check("from_", "int", required=True),
+        "to": Check("to", "int", required=True),
+        "topic": Check("topic", "str"),
+        "query": Check("query", "str"),
+        "line": Check("line", "int", minimum=0, maximum=100),
+        "offset": Check("offset", "int"),
+        "reverse": Check("reverse", "bool"),
+        "powerSql": Check("power_sql", "bool"),
     },
     fixed=(("type", "query", "log"),),
     host_labels=(("projectName", "project_name"),),
@@ -96,6 +109,7 @@ class SlsClient(BaseClient):
         trust_env: bool = True,
         verify: bool | str = True,
         event_hooks: EventHooks | None = None,
+        validate: bool = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -112,8 +126,10 @@ class SlsClient(BaseClient):
         ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
         is appended to the User-Agent; ``proxy`` (a URL) is used for every request, else
         $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``; ``verify`` is False
-        (no TLS check) or a CA bundle path. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when
-        set.
+        (no TLS check) or a CA bundle path; ``validate=False`` skips the checks of documented
+        parameter types, ranges and closed value lists before sending
+        (``TypeError``/``ValueError`` naming the keyword), for an API newer than the spec.
+        ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when set.
 
         ``event_hooks`` (``{"request": [...], "response": [...]}``) are called with a read-only,
         redacted view of each attempt's request and answer (see ``sdk_runtime.hooks``).
@@ -135,6 +151,7 @@ class SlsClient(BaseClient):
             trust_env=trust_env,
             verify=verify,
             event_hooks=event_hooks,
+            validate=validate,
         )
 
     @property
@@ -317,6 +334,7 @@ class AsyncSlsClient(AsyncBaseClient):
         trust_env: bool = True,
         verify: bool | str = True,
         event_hooks: EventHooks | None = None,
+        validate: bool = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -333,8 +351,10 @@ class AsyncSlsClient(AsyncBaseClient):
         ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
         is appended to the User-Agent; ``proxy`` (a URL) is used for every request, else
         $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``; ``verify`` is False
-        (no TLS check) or a CA bundle path. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when
-        set.
+        (no TLS check) or a CA bundle path; ``validate=False`` skips the checks of documented
+        parameter types, ranges and closed value lists before sending
+        (``TypeError``/``ValueError`` naming the keyword), for an API newer than the spec.
+        ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when set.
 
         ``event_hooks`` (``{"request": [...], "response": [...]}``) are called with a read-only,
         redacted view of each attempt's request and answer (see ``sdk_runtime.hooks``).
@@ -356,6 +376,7 @@ class AsyncSlsClient(AsyncBaseClient):
             trust_env=trust_env,
             verify=verify,
             event_hooks=event_hooks,
+            validate=validate,
         )
 
     @property

@@ -20,6 +20,7 @@ from sdk_runtime.hooks import EventHooks
 from sdk_runtime.raw import AsyncRawResponses, RawResponses, async_raw_method, raw_method
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
 from sdk_runtime.structures import RequestShape, Structure
+from sdk_runtime.validation import Check
 
 from generated.alibabacloud.vpc.errors import ERRORS
 
@@ -88,7 +89,11 @@ SERVICE = ServiceSpec(
     throttling_codes=("Throttling", "Throttling.User", "Throttling.Api", "ServiceUnavailable"),
 )
 
-FILTER_SHAPE = RequestShape("Filter", {"key": "Key", "value": "Value"})
+FILTER_SHAPE = RequestShape(
+    "Filter",
+    {"key": "Key", "value": "Value"},
+    checks={"key": Check("key", "str"), "value": Check("value", "str")},
+)
 
 DESCRIBE_EIP_ADDRESSES: OperationSpec[DescribeEipAddressesResponse] = OperationSpec(
     name="DescribeEipAddresses",
@@ -115,6 +120,23 @@ DESCRIBE_EIP_ADDRESSES: OperationSpec[DescribeEipAddressesResponse] = OperationS
     },
     styles={"EipAddress": "comma", "AllocationId": "comma", "Filter": "repeat-list"},
     structures={"Filter": Structure("filter", FILTER_SHAPE, "array")},
+    checks={
+        "RegionId": Check("region_id", "str", required=True),
+        "IncludeReservationData": Check("include_reservation_data", "bool"),
+        "Status": Check("status", "str"),
+        "EipAddress": Check("eip_address", "str", container="list"),
+        "AllocationId": Check("allocation_id", "str", container="list"),
+        "SegmentInstanceId": Check("segment_instance_id", "str"),
+        "ResourceGroupId": Check("resource_group_id", "str"),
+        "PageNumber": Check("page_number", "int"),
+        "PageSize": Check("page_size", "int", maximum=100),
+        "ISP": Check("isp", "str"),
+        "LockReason": Check("lock_reason", "str"),
+        "AssociatedInstanceType": Check("associated_instance_type", "str"),
+        "AssociatedInstanceId": Check("associated_instance_id", "str"),
+        "ChargeType": Check("charge_type", "str"),
+        "DryRun": Check("dry_run", "bool"),
+    },
     action="DescribeEipAddresses",
     idempotent=True,
     pagination=Pagination(
@@ -153,6 +175,7 @@ class VpcClient(BaseClient):
         trust_env: bool = True,
         verify: bool | str = True,
         event_hooks: EventHooks | None = None,
+        validate: bool = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -170,8 +193,10 @@ class VpcClient(BaseClient):
         ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
         is appended to the User-Agent; ``proxy`` (a URL) is used for every request, else
         $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``; ``verify`` is False
-        (no TLS check) or a CA bundle path. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when
-        set.
+        (no TLS check) or a CA bundle path; ``validate=False`` skips the checks of documented
+        parameter types, ranges and closed value lists before sending
+        (``TypeError``/``ValueError`` naming the keyword), for an API newer than the spec.
+        ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when set.
 
         ``event_hooks`` (``{"request": [...], "response": [...]}``) are called with a read-only,
         redacted view of each attempt's request and answer (see ``sdk_runtime.hooks``).
@@ -194,6 +219,7 @@ class VpcClient(BaseClient):
             trust_env=trust_env,
             verify=verify,
             event_hooks=event_hooks,
+            validate=validate,
         )
 
     @property
@@ -233,7 +259,7 @@ class VpcClient(BaseClient):
             status: The state of the EIP. Valid values: Associating: The EIP is
                 being associated. Unassociating: The EIP is being disassociated.
                 InUse: The EIP is allocated. Available: The EIP is available.
-                Allowed: Associating, Unassociating, InUse, Available.
+                Documented values: Associating, Unassociating, InUse, Available.
             eip_address: The IP address of the EIP that you want to query. You can
                 enter the IP addresses of up to 50 EIPs. Separate multiple IP
                 addresses with commas (,). Note: If both the EipAddress and
@@ -269,14 +295,14 @@ class VpcClient(BaseClient):
                 BGP (single line) whitelist, you can set the ISP field to
                 ChinaTelecom, ChinaUnicom, or ChinaMobile. If your workloads are
                 deployed in China East 1 Finance. Set the value to BGP_FinanceCloud.
-                Allowed: BGP, BGP_PRO, ChinaTelecom, ChinaUnicom, ChinaMobile,
-                BGP_FinanceCloud.
+                Documented values: BGP, BGP_PRO, ChinaTelecom, ChinaUnicom,
+                ChinaMobile, BGP_FinanceCloud.
             filter: The filters used to query resources: Filter.N.Key and
                 Filter.N.Value. The page documents N = 1 (CreationStartTime) and N =
                 2 (CreationEndTime).
             lock_reason: The reason why the EIP is locked. Valid values: financial:
                 The EIP is locked due to overdue payments. security: The EIP is
-                locked for security reasons. Allowed: financial, security.
+                locked for security reasons. Documented values: financial, security.
             associated_instance_type: The type of the cloud resource with which you
                 want to associate the EIP. Valid values: EcsInstance: an Elastic
                 Compute Service (ECS) instance deployed in a virtual private cloud
@@ -287,11 +313,11 @@ class VpcClient(BaseClient):
                 one EIP with each ECS instance, SLB instance, or HAVIP. You can
                 associate multiple EIPs with each NAT gateway. The number of EIPs
                 that you can associate with a secondary ENI depends on the EIP mode.
-                For more information, see EIP overview. Allowed: EcsInstance,
-                SlbInstance, Nat, HaVip, NetworkInterface.
+                For more information, see EIP overview. Documented values:
+                EcsInstance, SlbInstance, Nat, HaVip, NetworkInterface.
             associated_instance_id: The ID of the instance.
             charge_type: The billing method of the EIP. Valid values: PostPaid:
-                pay-as-you-go Allowed: PostPaid.
+                pay-as-you-go Documented values: PostPaid.
             dry_run: Specify whether to precheck only this request. Valid values:
                 true: The request is prechecked but resources are not queried. The
                 system checks whether your AccessKey pair is valid, whether the RAM
@@ -459,6 +485,7 @@ class AsyncVpcClient(AsyncBaseClient):
         trust_env: bool = True,
         verify: bool | str = True,
         event_hooks: EventHooks | None = None,
+        validate: bool = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -476,8 +503,10 @@ class AsyncVpcClient(AsyncBaseClient):
         ``max_response_bytes`` caps a body, decompressed (default 64 MiB); ``user_agent_extra``
         is appended to the User-Agent; ``proxy`` (a URL) is used for every request, else
         $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``; ``verify`` is False
-        (no TLS check) or a CA bundle path. ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when
-        set.
+        (no TLS check) or a CA bundle path; ``validate=False`` skips the checks of documented
+        parameter types, ranges and closed value lists before sending
+        (``TypeError``/``ValueError`` naming the keyword), for an API newer than the spec.
+        ``region`` defaults to $ALIBABA_CLOUD_REGION_ID when set.
 
         ``event_hooks`` (``{"request": [...], "response": [...]}``) are called with a read-only,
         redacted view of each attempt's request and answer (see ``sdk_runtime.hooks``).
@@ -500,6 +529,7 @@ class AsyncVpcClient(AsyncBaseClient):
             trust_env=trust_env,
             verify=verify,
             event_hooks=event_hooks,
+            validate=validate,
         )
 
     @property
@@ -539,7 +569,7 @@ class AsyncVpcClient(AsyncBaseClient):
             status: The state of the EIP. Valid values: Associating: The EIP is
                 being associated. Unassociating: The EIP is being disassociated.
                 InUse: The EIP is allocated. Available: The EIP is available.
-                Allowed: Associating, Unassociating, InUse, Available.
+                Documented values: Associating, Unassociating, InUse, Available.
             eip_address: The IP address of the EIP that you want to query. You can
                 enter the IP addresses of up to 50 EIPs. Separate multiple IP
                 addresses with commas (,). Note: If both the EipAddress and
@@ -575,14 +605,14 @@ class AsyncVpcClient(AsyncBaseClient):
                 BGP (single line) whitelist, you can set the ISP field to
                 ChinaTelecom, ChinaUnicom, or ChinaMobile. If your workloads are
                 deployed in China East 1 Finance. Set the value to BGP_FinanceCloud.
-                Allowed: BGP, BGP_PRO, ChinaTelecom, ChinaUnicom, ChinaMobile,
-                BGP_FinanceCloud.
+                Documented values: BGP, BGP_PRO, ChinaTelecom, ChinaUnicom,
+                ChinaMobile, BGP_FinanceCloud.
             filter: The filters used to query resources: Filter.N.Key and
                 Filter.N.Value. The page documents N = 1 (CreationStartTime) and N =
                 2 (CreationEndTime).
             lock_reason: The reason why the EIP is locked. Valid values: financial:
                 The EIP is locked due to overdue payments. security: The EIP is
-                locked for security reasons. Allowed: financial, security.
+                locked for security reasons. Documented values: financial, security.
             associated_instance_type: The type of the cloud resource with which you
                 want to associate the EIP. Valid values: EcsInstance: an Elastic
                 Compute Service (ECS) instance deployed in a virtual private cloud
@@ -593,11 +623,11 @@ class AsyncVpcClient(AsyncBaseClient):
                 one EIP with each ECS instance, SLB instance, or HAVIP. You can
                 associate multiple EIPs with each NAT gateway. The number of EIPs
                 that you can associate with a secondary ENI depends on the EIP mode.
-                For more information, see EIP overview. Allowed: EcsInstance,
-                SlbInstance, Nat, HaVip, NetworkInterface.
+                For more information, see EIP overview. Documented values:
+                EcsInstance, SlbInstance, Nat, HaVip, NetworkInterface.
             associated_instance_id: The ID of the instance.
             charge_type: The billing method of the EIP. Valid values: PostPaid:
-                pay-as-you-go Allowed: PostPaid.
+                pay-as-you-go Documented values: PostPaid.
             dry_run: Specify whether to precheck only this request. Valid values:
                 true: The request is prechecked but resources are not queried. The
                 system checks whether your AccessKey pair is valid, whether the RAM

@@ -19,6 +19,7 @@ from sdk_runtime.credentials import CredentialsSource, HuaweiCloudCredentials
 from sdk_runtime.hooks import EventHooks
 from sdk_runtime.raw import AsyncRawResponses, RawResponses, async_raw_method, raw_method
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
+from sdk_runtime.validation import Check
 
 from generated.huaweicloud.ga.errors import ERRORS
 
@@ -47,6 +48,10 @@ LIST_BYOIP_POOLS: OperationSpec[ListByoipPoolsResponse] = OperationSpec(
     path="/v1/byoip-pools",
     response="ListByoipPoolsResponse",
     locations={"limit": "query", "marker": "query"},
+    checks={
+        "limit": Check("limit", "int"),
+        "marker": Check("marker", "str"),
+    },
     pagination=Pagination(
         style="marker",
         input_token="marker",
@@ -84,6 +89,7 @@ class GaClient(BaseClient):
         trust_env: bool = True,
         verify: bool | str = True,
         event_hooks: EventHooks | None = None,
+        validate: bool = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID and HUAWEICLOUD_SDK_SECURITY_TOKEN.
@@ -100,8 +106,10 @@ class GaClient(BaseClient):
         client; ``max_response_bytes`` caps a body, decompressed (default 64 MiB);
         ``user_agent_extra`` is appended to the User-Agent; ``proxy`` (a URL) is used for every
         request, else $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``;
-        ``verify`` is False (no TLS check) or a CA bundle path. ``region`` defaults to
-        $HUAWEICLOUD_SDK_REGION when set.
+        ``verify`` is False (no TLS check) or a CA bundle path; ``validate=False`` skips the
+        checks of documented parameter types, ranges and closed value lists before sending
+        (``TypeError``/``ValueError`` naming the keyword), for an API newer than the spec.
+        ``region`` defaults to $HUAWEICLOUD_SDK_REGION when set.
 
         ``event_hooks`` (``{"request": [...], "response": [...]}``) are called with a read-only,
         redacted view of each attempt's request and answer (see ``sdk_runtime.hooks``).
@@ -123,6 +131,7 @@ class GaClient(BaseClient):
             trust_env=trust_env,
             verify=verify,
             event_hooks=event_hooks,
+            validate=validate,
         )
 
     @property
@@ -205,6 +214,7 @@ class AsyncGaClient(AsyncBaseClient):
         trust_env: bool = True,
         verify: bool | str = True,
         event_hooks: EventHooks | None = None,
+        validate: bool = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID and HUAWEICLOUD_SDK_SECURITY_TOKEN.
@@ -221,8 +231,10 @@ class AsyncGaClient(AsyncBaseClient):
         client; ``max_response_bytes`` caps a body, decompressed (default 64 MiB);
         ``user_agent_extra`` is appended to the User-Agent; ``proxy`` (a URL) is used for every
         request, else $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``;
-        ``verify`` is False (no TLS check) or a CA bundle path. ``region`` defaults to
-        $HUAWEICLOUD_SDK_REGION when set.
+        ``verify`` is False (no TLS check) or a CA bundle path; ``validate=False`` skips the
+        checks of documented parameter types, ranges and closed value lists before sending
+        (``TypeError``/``ValueError`` naming the keyword), for an API newer than the spec.
+        ``region`` defaults to $HUAWEICLOUD_SDK_REGION when set.
 
         ``event_hooks`` (``{"request": [...], "response": [...]}``) are called with a read-only,
         redacted view of each attempt's request and answer (see ``sdk_runtime.hooks``).
@@ -244,6 +256,7 @@ class AsyncGaClient(AsyncBaseClient):
             trust_env=trust_env,
             verify=verify,
             event_hooks=event_hooks,
+            validate=validate,
         )
 
     @property

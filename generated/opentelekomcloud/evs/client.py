@@ -19,6 +19,7 @@ from sdk_runtime.credentials import CredentialsSource, HuaweiCloudCredentials
 from sdk_runtime.hooks import EventHooks
 from sdk_runtime.raw import AsyncRawResponses, RawResponses, async_raw_method, raw_method
 from sdk_runtime.service import OperationSpec, Pagination, ServiceSpec
+from sdk_runtime.validation import Check
 
 from generated.opentelekomcloud.evs.errors import ERRORS
 
@@ -65,6 +66,27 @@ LIST_VOLUMES: OperationSpec[ListVolumesResponse] = OperationSpec(
         "sort_key": "query",
         "status": "query",
         "volume_type_id": "query",
+    },
+    checks={
+        "project_id": Check("project_id", "str"),
+        "availability_zone": Check("availability_zone", "str"),
+        "dedicated_storage_id": Check("dedicated_storage_id", "str"),
+        "dedicated_storage_name": Check("dedicated_storage_name", "str"),
+        "enterprise_project_id": Check("enterprise_project_id", "str"),
+        "id": Check("id", "str"),
+        "ids": Check("ids", "str"),
+        "limit": Check("limit", "int", minimum=1, maximum=1000),
+        "marker": Check("marker", "str"),
+        "metadata": Check("metadata", "str"),
+        "multiattach": Check("multiattach", "bool"),
+        "name": Check("name", "str"),
+        "offset": Check("offset", "int"),
+        "server_id": Check("server_id", "str"),
+        "service_type": Check("service_type", "str", enum=("EVS",)),
+        "sort_dir": Check("sort_dir", "str", enum=("asc", "desc")),
+        "sort_key": Check("sort_key", "str"),
+        "status": Check("status", "str"),
+        "volume_type_id": Check("volume_type_id", "str"),
     },
     fixed=(("Content-Type", "header", "application/json"),),
     pagination=Pagination(
@@ -113,6 +135,7 @@ class EvsClient(BaseClient):
         trust_env: bool = True,
         verify: bool | str = True,
         event_hooks: EventHooks | None = None,
+        validate: bool = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID and HUAWEICLOUD_SDK_SECURITY_TOKEN.
@@ -129,7 +152,9 @@ class EvsClient(BaseClient):
         client; ``max_response_bytes`` caps a body, decompressed (default 64 MiB);
         ``user_agent_extra`` is appended to the User-Agent; ``proxy`` (a URL) is used for every
         request, else $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``;
-        ``verify`` is False (no TLS check) or a CA bundle path.
+        ``verify`` is False (no TLS check) or a CA bundle path; ``validate=False`` skips the
+        checks of documented parameter types, ranges and closed value lists before sending
+        (``TypeError``/``ValueError`` naming the keyword), for an API newer than the spec.
 
         ``event_hooks`` (``{"request": [...], "response": [...]}``) are called with a read-only,
         redacted view of each attempt's request and answer (see ``sdk_runtime.hooks``).
@@ -151,6 +176,7 @@ class EvsClient(BaseClient):
             trust_env=trust_env,
             verify=verify,
             event_hooks=event_hooks,
+            validate=validate,
         )
 
     @property
@@ -216,14 +242,14 @@ class EvsClient(BaseClient):
                 The value must be an integer greater than 0 but less than the number
                 of disks.
             server_id: The server ID.
-            service_type: The service type. Only EVS is supported. Allowed: EVS.
+            service_type: The service type. Only EVS is supported. One of EVS.
             sort_dir: The result sorting order. The value can be asc (the ascending
                 order) or desc (the descending order). The default value is desc.
-                Default: desc. Allowed: asc, desc.
+                Default: desc. One of asc, desc.
             sort_key: The keyword based on which the returned results are sorted.
                 The value can be id, status, size, or created_at, and the default
-                value is created_at. Default: created_at. Allowed: id, status, size,
-                created_at.
+                value is created_at. Default: created_at. Documented values: id,
+                status, size, created_at.
             status: The disk status. For details, see EVS Disk Status.
             volume_type_id: The disk type ID. For details, see Querying EVS Disk
                 Types. The disk type ID is the id value in the table that describes
@@ -402,6 +428,7 @@ class AsyncEvsClient(AsyncBaseClient):
         trust_env: bool = True,
         verify: bool | str = True,
         event_hooks: EventHooks | None = None,
+        validate: bool = True,
     ) -> None:
         """Credentials not passed here are read from the environment:
         HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID and HUAWEICLOUD_SDK_SECURITY_TOKEN.
@@ -418,7 +445,9 @@ class AsyncEvsClient(AsyncBaseClient):
         client; ``max_response_bytes`` caps a body, decompressed (default 64 MiB);
         ``user_agent_extra`` is appended to the User-Agent; ``proxy`` (a URL) is used for every
         request, else $HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY unless ``trust_env=False``;
-        ``verify`` is False (no TLS check) or a CA bundle path.
+        ``verify`` is False (no TLS check) or a CA bundle path; ``validate=False`` skips the
+        checks of documented parameter types, ranges and closed value lists before sending
+        (``TypeError``/``ValueError`` naming the keyword), for an API newer than the spec.
 
         ``event_hooks`` (``{"request": [...], "response": [...]}``) are called with a read-only,
         redacted view of each attempt's request and answer (see ``sdk_runtime.hooks``).
@@ -440,6 +469,7 @@ class AsyncEvsClient(AsyncBaseClient):
             trust_env=trust_env,
             verify=verify,
             event_hooks=event_hooks,
+            validate=validate,
         )
 
     @property
@@ -505,14 +535,14 @@ class AsyncEvsClient(AsyncBaseClient):
                 The value must be an integer greater than 0 but less than the number
                 of disks.
             server_id: The server ID.
-            service_type: The service type. Only EVS is supported. Allowed: EVS.
+            service_type: The service type. Only EVS is supported. One of EVS.
             sort_dir: The result sorting order. The value can be asc (the ascending
                 order) or desc (the descending order). The default value is desc.
-                Default: desc. Allowed: asc, desc.
+                Default: desc. One of asc, desc.
             sort_key: The keyword based on which the returned results are sorted.
                 The value can be id, status, size, or created_at, and the default
-                value is created_at. Default: created_at. Allowed: id, status, size,
-                created_at.
+                value is created_at. Default: created_at. Documented values: id,
+                status, size, created_at.
             status: The disk status. For details, see EVS Disk Status.
             volume_type_id: The disk type ID. For details, see Querying EVS Disk
                 Types. The disk type ID is the id value in the table that describes
