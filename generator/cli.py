@@ -95,11 +95,26 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         help="exit 1 if any breaking change / any change is found (default: none)",
     )
     diff.add_argument("--specs", type=Path, help="spec tree (default: ./specs)")
+    import_doc = commands.add_parser(
+        "import-doc",
+        help="draft an operation spec from a vendor doc page",
+        description="Read a doc page (rendered text, Alibaba Markdown or OTC/Huawei "
+        "reStructuredText) and draft <Operation>.yaml beside DIR/service.yaml, with the page "
+        "snapshot; lines the page does not settle carry '# import-doc:' comments. Without "
+        "--service the draft goes to stdout. Exit status: 0; 1 refused; 2 page unreadable.",
+    )
+    import_doc.add_argument("page", type=Path, metavar="PAGE")
+    import_doc.add_argument("--service", type=Path, metavar="DIR")
+    import_doc.add_argument("--force", action="store_true", help="overwrite DIR/<Op>.yaml")
     return parser
 
 
 def main(argv: list[str] | None = None, prog: str = "python -m generator") -> int:
     args = _parser(prog).parse_args(argv)
+    if args.command == "import-doc":
+        from generator.import_doc.cli import run_import_doc
+
+        return run_import_doc(args.page, args.service, force=args.force)
     try:
         if args.command == "generate":
             settings = resolve(

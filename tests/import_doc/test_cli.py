@@ -1,0 +1,57 @@
+"""``python -m generator import-doc``: files written, exit codes, no traceback."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "import_doc"
+
+
+def test_writes_the_spec_and_the_snapshot(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copy(FIXTURES / "alibabacloud_ens" / "service.yaml", tmp_path / "service.yaml")
+    page = FIXTURES / "alibabacloud_ens" / "ListBuckets.page.txt"
+    assert main(["import-doc", str(page), "--service", str(tmp_path)]) == 0
+    spec = (tmp_path / "ListBuckets.yaml").read_text(encoding="utf-8")
+    assert spec.startswith("operation: ListBuckets\n")
+    assert "document: ListBuckets.page.txt" in spec
+    assert "last_updated: 2026-03-27" in spec
+    assert (tmp_path / "ListBuckets.page.txt").read_bytes() == page.read_bytes()
+    assert "wrote" in capsys.readouterr().out
+    # a second run does not overwrite the spec a person may have edited
+    assert main(["import-doc", str(page), "--service", str(tmp_path)]) == 1
+
+
+def test_needs_a_service_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = FIXTURES / "alibabacloud_ens" / "ListBuckets.page.txt"
+    assert main(["import-doc", str(page), "--service", str(tmp_path)]) == 1
+    assert "no service.yaml" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "just some words\n", "# Title\n\n|a|b|\n|-|-|\n|1|2|\n", "Title\n=====\n\n.. bad::\n"],
+)
+def test_a_page_it_cannot_read_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    page = tmp_path / "Page.page.txt"
+    page.write_text(text, encoding="utf-8")
+    assert main(["import-doc", str(page)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot read section" in err and "Traceback" not in err
+
+
+def test_draft_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    page = FIXTURES / "opentelekomcloud_evs" / "QueryingDetailsAboutAllDisks.page.txt"
+    assert main(["import-doc", str(page)]) == 0
+    out = capsys.readouterr().out
+    assert "path: /v2/{project_id}/cloudvolumes/detail" in out
+    assert "- name: os-vol-host-attr:host" in out
