@@ -7,8 +7,20 @@ import sys
 from pathlib import Path
 
 from generator.import_doc import read
-from generator.import_doc.draft import MARK, draft
+from generator.import_doc.draft import MARK, draft, yaml
 from generator.import_doc.pages import PageError
+
+
+def _service_key(service: Path | None, key: str) -> str | None:
+    """A text value of DIR/service.yaml (protocol, vendor), if it can be read."""
+    if service is None or not (service / "service.yaml").is_file():
+        return None
+    try:
+        data = yaml().load((service / "service.yaml").read_text(encoding="utf-8"))
+    except Exception:  # a broken service file is `generate`'s to report, with its line
+        return None
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, str) else None
 
 
 def run_import_doc(page_path: Path, service: Path | None, *, force: bool = False) -> int:
@@ -22,7 +34,12 @@ def run_import_doc(page_path: Path, service: Path | None, *, force: bool = False
         page = read(source)
         name = page_path.name
         stem = name[: -len(".page.txt")] if name.endswith(".page.txt") else page_path.stem
-        text, spec = draft(page, f"{stem}.page.txt")
+        text, spec = draft(
+            page,
+            f"{stem}.page.txt",
+            protocol=_service_key(service, "protocol"),
+            vendor=_service_key(service, "vendor"),
+        )
     except PageError as error:
         print(f"import-doc: {page_path}: cannot read section {error}", file=sys.stderr)
         return 2

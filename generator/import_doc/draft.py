@@ -37,6 +37,18 @@ _SCALARS = {
     "timestamp": "long",
 }
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?$")
+_OPTIONAL_PROSE = re.compile(
+    r"\b(if (this parameter|it) is (not specified|not set|left empty)|is optional|"
+    r"can leave this parameter empty|if you do not specify)",
+    re.IGNORECASE,
+)
+_REQUIRED_PROSE = re.compile(
+    r"\b(this parameter is required|must be specified|you must (specify|set) this)", re.IGNORECASE
+)
+_DEPRECATED_PROSE = re.compile(
+    r"\b(scheduled to be removed|is deprecated|no longer supported)", re.IGNORECASE
+)
+_COMMA_PROSE = re.compile(r"separate (multiple )?[\w ]+ with commas", re.IGNORECASE)
 _INDEXED = re.compile(r"^(?P<base>[A-Za-z]\w*)\.(?P<n>\d+|N)\.(?P<field>\w+)$")
 
 
@@ -50,13 +62,38 @@ class Node:
     repeated: bool = False  # the example shows it as a list
 
 
+def _vendor(page: Page) -> str:
+    words = " ".join([page.title, page.errors_note or "", *(e.text for e in page.examples)])
+    if page.format == "rst":
+        return "Open Telekom Cloud"
+    if re.search(r"huawei|myhuaweicloud|IAM API|X-Auth-Token", words, re.IGNORECASE) or any(
+        row.name == "X-Auth-Token" for row in page.parameters
+    ):
+        return "Huawei Cloud"
+    return "Alibaba Cloud"
+
+
+def _reads(page: Page) -> bool:
+    levels = {entry.get("access_level", "").lower() for entry in page.permissions}
+    verbs = ("List", "Describe", "Get", "Query")
+    return bool(levels & {"list", "get", "read"}) or page.title.split(":")[-1].startswith(verbs)
+
+
 def _flow(values: list[str]) -> CommentedSeq:
     seq = CommentedSeq(values)
     seq.fa.set_flow_style()
     return seq
 
 
-def _mark(node: CommentedMap, key: str, text: str) -> None:
+def _mark(node: CommentedMap, key: str, text: str, *, replace: bool = False) -> None:
+    """An ``# import-doc:`` comment at the line of ``key`` (added to one already there)."""
+    item = node.ca.items.get(key)
+    token = item[2] if item and len(item) > 2 else None
+    old = str(getattr(token, "value", "") or "").strip()
+    if old.startswith(f"# {MARK}"):
+        if not replace:
+            text = f"{old[len(MARK) + 3 :]}; {text}"
+        del node.ca.items[key]
     node.yaml_add_eol_comment(f"{MARK} {text}", key)
 
 
@@ -137,11 +174,24 @@ def _parameter(page: Page, row: Row, rpc: bool) -> CommentedMap:
     entry["required"] = bool(row.required)
     if row.required is None:
         _mark(entry, "required", "the page's table has no Required column")
+    elif row.required and _OPTIONAL_PROSE.search(row.description):
+        _mark(entry, "required", "Required says Yes, but the text says it may be left out")
+    elif not row.required and _REQUIRED_PROSE.search(row.description):
+        _mark(entry, "required", "Required says No, but the text says it must be given")
+    if _DEPRECATED_PROSE.search(row.description):
+        entry["deprecated"] = True
+        _mark(entry, "deprecated", "deprecated in the text only")
+    if entry["type"] == "string" and _COMMA_PROSE.search(row.description):
+        entry["type"] = "array"
+        entry["items"] = CommentedMap(type="string")
+        entry["items"].fa.set_flow_style()
+        entry["style"] = "comma"
+        _mark(entry, "style", "the page types it String and asks for values separated by commas")
     if row.name.lower() in ("x-auth-token", "authorization") and entry["in"] == "header":
         entry["credential"] = True
         _mark(entry, "credential", "filled by the client's signer")
     for key, value in _constraints(row.description).items():
-        entry[key] = value
+        entry[key] = str(value) if key == "default" and entry["type"] == "string" else value
     values = _enum(row.description)
     if values:
         entry["enum"] = _flow(values)
@@ -318,9 +368,59 @@ def _shape_name(node: Node) -> tuple[str, str | None]:
     return stem or "Item", "the page does not name this object: the name is the draft's"
 
 
+def _json_kinds(page: Page) -> dict[str, set[str]]:
+    """The JSON kinds (string, number, boolean) each element name has in the examples."""
+    kinds: dict[str, set[str]] = {}
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(item, bool):
+                    kinds.setdefault(key, set()).add("boolean")
+                elif isinstance(item, (int, float)):
+                    kinds.setdefault(key, set()).add("number")
+                elif isinstance(item, str):
+                    kinds.setdefault(key, set()).add("string")
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for example in page.examples:
+        if example.kind == "response" and example.format == "json":
+            try:
+                walk(json.loads(example.text))
+            except ValueError:
+                continue
+    return kinds
+
+
+_KINDS = {
+    "string": "string",
+    "integer": "number",
+    "long": "number",
+    "number": "number",
+    "boolean": "boolean",
+    "datetime": "string",
+}
+
+
 class _Shapes:
-    def __init__(self) -> None:
+    def __init__(self, kinds: dict[str, set[str]] | None = None) -> None:
         self.shapes = CommentedMap()
+        self.kinds = kinds or {}
+
+    def contradiction(self, row: Row, entry: CommentedMap) -> None:
+        """Mark a table type that the JSON example contradicts."""
+        shown = self.kinds.get(row.name, set())
+        want = _KINDS.get(str(entry["type"]))
+        if want and shown and want not in shown:
+            _mark(
+                entry,
+                "type",
+                f"the table says {row.type}, the JSON example shows a {'/'.join(sorted(shown))}",
+                replace=True,
+            )
 
     def field(self, node: Node, top: bool) -> CommentedMap:
         row = node.row
@@ -349,6 +449,7 @@ class _Shapes:
                 _mark(entry, "values", f"{row.type}: values read as string")
         elif kind is None:
             _scalar(row, entry)
+            self.contradiction(row, entry)
         elif node.children or wrapper:
             name, why = _shape_name(node)
             if wrapper:  # "Array of X" whose example wraps the list: <List><X>...</X></List>
@@ -410,8 +511,14 @@ class _Shapes:
         self.shapes[name] = shape
 
 
-def draft(page: Page, document: str) -> tuple[str, CommentedMap]:
-    """The draft spec's YAML text (and its tree) for a page stored as ``document``."""
+def draft(
+    page: Page, document: str, protocol: str | None = None, vendor: str | None = None
+) -> tuple[str, CommentedMap]:
+    """The draft spec's YAML text (and its tree) for a page stored as ``document``.
+
+    ``protocol`` is the service file's (rpc, rest-xml, rest-json) when there is one; without
+    it, a page with an ``Action`` parameter and no request line is taken for RPC.
+    """
     spec = CommentedMap()
     name, why = _operation(page)
     spec["operation"] = name
@@ -420,7 +527,9 @@ def draft(page: Page, document: str) -> tuple[str, CommentedMap]:
     spec["summary"] = page.summary or page.title
     source = CommentedMap()
     source["title"] = page.title
-    source["vendor"] = "Alibaba Cloud" if page.format == "markdown" else "(unknown)"
+    source["vendor"] = vendor or _vendor(page)
+    if vendor is None:
+        _mark(source, "vendor", "guessed from the page; the service file says it")
     source["url"] = None
     source["document"] = document
     source["last_updated"] = date.fromisoformat(page.last_updated) if page.last_updated else None
@@ -431,13 +540,18 @@ def draft(page: Page, document: str) -> tuple[str, CommentedMap]:
     spec["limits"] = CommentedSeq(page.limits)
     if page.notes:
         spec["notes"] = CommentedSeq(page.notes)
-    rpc = page.method is None and any(row.name == "Action" for row in page.parameters)
+    if protocol is None:
+        rpc = page.method is None and any(row.name == "Action" for row in page.parameters)
+    else:
+        rpc = protocol == "rpc"
     request = CommentedMap()
     fixed = CommentedSeq()
     params = CommentedSeq()
-    shapes = _Shapes()
+    shapes = _Shapes(_json_kinds(page))
     if rpc:
         request["action"] = name
+        request["idempotent"] = page.method is None and _reads(page)
+        _mark(request, "idempotent", "safe to repeat? judged from the permission's access level")
     else:
         request["method"] = page.method or "GET"
         path = page.path or "/"

@@ -163,7 +163,6 @@ def read_page(blocks: list[Block], fmt: str) -> Page:
             if not page.summary and (
                 (
                     not section
-                    and page.title
                     and text != page.title
                     and not text.startswith(
                         ("source:", "All Products", "Last Updated", "Updated on", ":original")
