@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from generator.import_doc import read
 from generator.import_doc.draft import MARK, draft, yaml
 from generator.import_doc.pages import PageError
+from generator.import_doc.update import update
 
 
 def _service_key(service: Path | None, key: str) -> str | None:
@@ -21,6 +23,37 @@ def _service_key(service: Path | None, key: str) -> str | None:
         return None
     value = data.get(key) if isinstance(data, dict) else None
     return value if isinstance(value, str) else None
+
+
+def _update(target: Path, page_path: Path, service: Path) -> int:
+    """Update mode: apply the page's delta to ``target``, then show the diff report."""
+    from generator.cli import main
+
+    with tempfile.TemporaryDirectory() as scratch:
+        before = Path(scratch) / service.name
+        shutil.copytree(service, before)
+        try:
+            result = update(
+                target,
+                page_path,
+                _service_key(service, "protocol"),
+                _service_key(service, "vendor"),
+            )
+        except PageError as error:
+            print(f"import-doc: {page_path}: cannot read section {error}", file=sys.stderr)
+            return 2
+        for line in result.applied:
+            print(f"import-doc: {target.name}: {line}")
+        for line in result.skipped:
+            print(f"import-doc: {target.name}: not applied: {line}", file=sys.stderr)
+        for line in result.lints:
+            print(f"import-doc: lint: {line}", file=sys.stderr)
+        if not result.applied:
+            print(f"import-doc: {target}: the page changed nothing in the spec")
+            return 0
+        print(f"import-doc: updated {target} ({len(result.applied)} change(s))")
+        main(["diff", str(before / target.name), str(target)])
+    return 0
 
 
 def run_import_doc(page_path: Path, service: Path | None, *, force: bool = False) -> int:
@@ -54,8 +87,7 @@ def run_import_doc(page_path: Path, service: Path | None, *, force: bool = False
         return 1
     target = service / f"{operation}.yaml"
     if target.exists() and not force:
-        print(f"import-doc: {target} exists (update mode is not there yet)", file=sys.stderr)
-        return 1
+        return _update(target, page_path, service)
     snapshot = service / f"{operation}.page.txt"
     text = text.replace(f"document: {stem}.page.txt", f"document: {snapshot.name}", 1)
     if page_path.resolve() != snapshot.resolve():

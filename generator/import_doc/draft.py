@@ -129,8 +129,8 @@ def _constraints(description: str) -> dict[str, int]:
     found: dict[str, int] = {}
     patterns = {
         "default": r"[Dd]efault value(?: is|:)\s*(\d+)",
-        "maximum": r"(?:[Mm]aximum value:\s*|cannot be greater than |Valid values: \d+ to )(\d+)",
         "minimum": r"(?:[Mm]inimum value:\s*|Valid values: )(\d+)(?! to \D)",
+        "maximum": r"(?:[Mm]aximum value:\s*|cannot be greater than |Valid values: \d+ to )(\d+)",
     }
     for key, pattern in patterns.items():
         match = re.search(pattern, text)
@@ -687,7 +687,13 @@ def yaml() -> YAML:
     handler.indent(mapping=2, sequence=4, offset=2)
     handler.width = 100
     handler.preserve_quotes = True
+    handler.representer.add_representer(type(None), _null)
     return handler
+
+
+def _null(representer: Any, _: None) -> Any:
+    """``null`` written out, as the hand-written specs write it (ruamel leaves it empty)."""
+    return representer.represent_scalar("tag:yaml.org,2002:null", "null")
 
 
 def dump(spec: CommentedMap) -> str:

@@ -24,8 +24,12 @@ def test_writes_the_spec_and_the_snapshot(
     assert "last_updated: 2026-03-27" in spec
     assert (tmp_path / "ListBuckets.page.txt").read_bytes() == page.read_bytes()
     assert "wrote" in capsys.readouterr().out
-    # a second run does not overwrite the spec a person may have edited
-    assert main(["import-doc", str(page), "--service", str(tmp_path)]) == 1
+    # a second run is update mode: the same page changes nothing a person may have edited
+    edited = spec.replace("BucketInfo", "Bucket")
+    (tmp_path / "ListBuckets.yaml").write_text(edited, encoding="utf-8")
+    assert main(["import-doc", str(page), "--service", str(tmp_path)]) == 0
+    assert (tmp_path / "ListBuckets.yaml").read_text(encoding="utf-8") == edited
+    assert "changed nothing" in capsys.readouterr().out
 
 
 def test_needs_a_service_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
