@@ -10,6 +10,7 @@ from pathlib import Path
 from generator.import_doc import read
 from generator.import_doc.draft import MARK, draft, yaml
 from generator.import_doc.pages import PageError
+from generator.import_doc.service import draft_service
 from generator.import_doc.update import update
 
 
@@ -57,7 +58,8 @@ def _update(target: Path, page_path: Path, service: Path) -> int:
 
 
 def run_import_doc(page_path: Path, service: Path | None, *, force: bool = False) -> int:
-    """Write the draft and the page snapshot; 0 done, 1 refused, 2 unreadable page."""
+    """Write the draft and the page snapshot (and a draft service file where there is none);
+    update the spec instead if there is one. 0 done, 1 refused, 2 unreadable page."""
     try:
         source = page_path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -83,11 +85,25 @@ def run_import_doc(page_path: Path, service: Path | None, *, force: bool = False
         print(f"import-doc: {operation}: {marks} line(s) marked '# {MARK}'", file=sys.stderr)
         return 0
     if not (service / "service.yaml").is_file():
-        print(f"import-doc: {service}: no service.yaml here (draft one first)", file=sys.stderr)
-        return 1
+        if not service.is_dir():
+            print(f"import-doc: {service}: no such directory", file=sys.stderr)
+            return 1
+        drafted = draft_service(page, source, service.name)
+        (service / "service.yaml").write_text(drafted, encoding="utf-8")
+        print(
+            f"import-doc: drafted {service / 'service.yaml'} ({drafted.count(MARK)} guesses "
+            "marked: confirm endpoint, signing and credentials)"
+        )
+        text, spec = draft(
+            page,
+            f"{stem}.page.txt",
+            protocol=_service_key(service, "protocol"),
+            vendor=_service_key(service, "vendor"),
+        )
     target = service / f"{operation}.yaml"
     if target.exists() and not force:
         return _update(target, page_path, service)
+    marks = text.count(MARK)
     snapshot = service / f"{operation}.page.txt"
     text = text.replace(f"document: {stem}.page.txt", f"document: {snapshot.name}", 1)
     if page_path.resolve() != snapshot.resolve():

@@ -541,7 +541,9 @@ def draft(
     if page.notes:
         spec["notes"] = CommentedSeq(page.notes)
     if protocol is None:
-        rpc = page.method is None and any(row.name == "Action" for row in page.parameters)
+        rpc = page.method is None and (
+            any(row.name == "Action" for row in page.parameters) or _vendor(page) == "Alibaba Cloud"
+        )
     else:
         rpc = protocol == "rpc"
     request = CommentedMap()

@@ -62,6 +62,9 @@ def _paragraphs(text: str) -> list[tuple[int, str, int]]:
     current: list[str] = []
     start = 0
     for number, line in enumerate(text.split("\n"), 1):
+        if line.strip().startswith("\u2022") and current:  # a bullet starts a new chunk
+            out.append(_chunk(start, current))
+            current = []
         if line.strip():
             if not current:
                 start = number

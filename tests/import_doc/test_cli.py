@@ -32,10 +32,10 @@ def test_writes_the_spec_and_the_snapshot(
     assert "changed nothing" in capsys.readouterr().out
 
 
-def test_needs_a_service_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_such_service_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     page = FIXTURES / "alibabacloud_ens" / "ListBuckets.page.txt"
-    assert main(["import-doc", str(page), "--service", str(tmp_path)]) == 1
-    assert "no service.yaml" in capsys.readouterr().err
+    assert main(["import-doc", str(page), "--service", str(tmp_path / "nope")]) == 1
+    assert "no such directory" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
 
 
@@ -59,6 +59,48 @@ def test_draft_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "path: /v2/{project_id}/cloudvolumes/detail" in out
     assert "- name: os-vol-host-attr:host" in out
+
+
+KEYS = ("provider", "vendor", "api_version", "protocol", "error_format", "credentials")
+
+
+def test_a_missing_service_file_is_drafted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Item 4: each page alone gives a service file that checks, every guess marked."""
+    from generator.import_doc.draft import MARK, yaml
+    from generator.normalize import load_specs
+
+    matched = total = 0
+    for page in sorted(FIXTURES.glob("*/*.page.txt")):
+        provider, service = page.parent.name.split("_", 1)
+        folder = tmp_path / "specs" / provider / service
+        folder.mkdir(parents=True)
+        assert main(["import-doc", str(page), "--service", str(folder)]) == 0
+        assert "drafted" in capsys.readouterr().out
+        text = (folder / "service.yaml").read_text(encoding="utf-8")
+        drafted = yaml().load(text)
+        hand = yaml().load((page.parent / "service.yaml").read_text(encoding="utf-8"))
+        # what the page settles: the vendor family and the protocol
+        assert (drafted["provider"], drafted["credentials"], drafted["protocol"]) == (
+            hand["provider"],
+            hand["credentials"],
+            hand["protocol"],
+        ), page.name
+        for line in text.splitlines():
+            if line.split(":")[0].strip() in ("url", "default", "credentials", "protocol"):
+                assert MARK in line, line
+        keys = [*KEYS, "signing.default", "endpoint.url"]
+        for key in keys:
+            want, got = hand, drafted
+            for part in key.split("."):
+                want, got = want[part], got[part]
+            matched += want == got
+            total += 1
+    print(f"\nservice files: {matched}/{total} keys as the hand-written ones")
+    assert matched >= total * 3 // 4
+    spec_set = load_specs(tmp_path / "specs")
+    assert len(spec_set.services) == 8
 
 
 def test_every_draft_is_a_valid_spec(tmp_path: Path) -> None:
