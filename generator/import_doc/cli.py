@@ -31,7 +31,7 @@ def _update(target: Path, page_path: Path, service: Path) -> int:
     from generator.cli import main
 
     with tempfile.TemporaryDirectory() as scratch:
-        before = Path(scratch) / service.name
+        before = Path(scratch) / service.resolve().parent.name / service.name
         shutil.copytree(service, before)
         try:
             result = update(

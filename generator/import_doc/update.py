@@ -106,7 +106,10 @@ class _Applier:
                 mine[key] = _styled(mine.get(key), copy.deepcopy(after), where.count(".") * 6 + 6)
             elif key in mine:
                 del mine[key]
-            self.note(f"{where}.{key}: {before!r} -> {after!r}", api and key != "description")
+            if key == "description":
+                self.note(f"{where}.description: changed", False)
+            else:
+                self.note(f"{where}.{key}: {before!r} -> {after!r}", api)
         self.entries(
             where,
             _fields(self.spec, _shape_of(mine)),
