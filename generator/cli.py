@@ -106,6 +106,16 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     import_doc.add_argument("page", type=Path, metavar="PAGE")
     import_doc.add_argument("--service", type=Path, metavar="DIR")
     import_doc.add_argument("--force", action="store_true", help="overwrite DIR/<Op>.yaml")
+    check_docs = commands.add_parser(
+        "check-docs",
+        help="which doc pages changed at their source.url (conditional GET)",
+        description="Fetch each spec's source.url (If-None-Match / If-Modified-Since from "
+        "<snapshot>.http.json) and compare the page's last-updated date and normalised text "
+        "with the stored snapshot. --update runs import-doc's update mode on each changed "
+        "page. Exit status: 0 nothing changed; 1 pages changed; 2 a page could not be read.",
+    )
+    check_docs.add_argument("--specs", type=Path, help="spec tree (default: ./specs)")
+    check_docs.add_argument("--update", action="store_true", help="apply each page's delta")
     return parser
 
 
@@ -129,6 +139,10 @@ def main(argv: list[str] | None = None, prog: str = "python -m generator") -> in
         return 2
     if args.command == "generate":
         return run_generate(settings, check=args.check)
+    if args.command == "check-docs":
+        from generator.import_doc.check import run_check_docs
+
+        return run_check_docs(settings.specs, update=args.update)
     return run_diff(
         args.old,
         args.new,
