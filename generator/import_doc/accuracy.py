@@ -87,7 +87,11 @@ def flatten(spec: Any) -> dict[tuple[str, str], Entry]:
 
     def constraints(entry: Any) -> tuple[tuple[str, str], ...]:
         keys = ("default", "minimum", "maximum", "enum")
-        return tuple((key, str(entry[key])) for key in keys if key in entry)
+        return tuple(
+            (key, str(sorted(map(str, entry[key])) if key == "enum" else entry[key]))
+            for key in keys
+            if key in entry
+        )
 
     def walk(
         kind: str, entries: Any, prefix: tuple[str, ...], holder_marked: bool, seen: tuple[str, ...]

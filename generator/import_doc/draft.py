@@ -60,6 +60,7 @@ class Node:
     children: list[Node] = field(default_factory=list)
     note: str = ""  # why the nesting is so, when the page does not say it
     repeated: bool = False  # the example shows it as a list
+    shown: list[str] = field(default_factory=list)  # children only the examples show
 
 
 def _vendor(page: Page) -> str:
@@ -112,16 +113,38 @@ def _operation(page: Page) -> tuple[str, str | None]:
 
 def _clean(text: str) -> str:
     text = re.sub(r"\*\*(.+?)\*\*", r"\1", text)
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # a link the parser left as text
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     return " ".join(line[2:] if line.startswith("- ") else line for line in lines).strip()
 
 
 def _enum(description: str) -> list[str]:
-    values = re.findall(r"^-\s+\**([\w.-]+)\**\s*(?::|\(default\)|$)", description, re.MULTILINE)
-    match = re.search(r"Value range: (\w+) and (\w+)", description)
+    """The documented values: bullets ``- value: ...``, or ``value: ...`` lines after
+    "Valid values:"; a bullet run on in its cell's first line counts as a line."""
+    text = re.sub(r"\s{3,}-\s+", "\n- ", description)
+    values = re.findall(r"^-\s+\**([\w.-]+)\**\s*(?::|\(default\)|$)", text, re.MULTILINE)
+    after = re.split(r"Valid values?:", text, maxsplit=1)
+    if not values and len(after) == 2:
+        values = [
+            value
+            for value in re.findall(r"^\**([\w.-]+)\**:\s", after[1], re.MULTILINE)
+            if value not in ("Note", "Notes")
+        ]
+    match = re.search(r"Value range: (\w+) and (\w+)", text)
     if match and not values:
         values = [match.group(1), match.group(2)]
     return list(dict.fromkeys(values))
+
+
+def _bullet_default(description: str) -> str | None:
+    """The value whose bullet says "This is the default value"."""
+    text = re.sub(r"\s{3,}-\s+", "\n- ", description)
+    match = re.search(r"^-\s+\**([\w.-]+)\**:[^\n]*This is the default value", text, re.MULTILINE)
+    return match.group(1) if match else None
+
+
+def _typed(values: list[str], wire: str) -> list[Any]:
+    return [_example(value, wire) for value in values]
 
 
 def _constraints(description: str) -> dict[str, int]:
@@ -193,8 +216,11 @@ def _parameter(page: Page, row: Row, rpc: bool) -> CommentedMap:
     for key, value in _constraints(row.description).items():
         entry[key] = str(value) if key == "default" and entry["type"] == "string" else value
     values = _enum(row.description)
-    if values:
-        entry["enum"] = _flow(values)
+    default = _bullet_default(row.description)
+    if default is not None and "default" not in entry:
+        entry["default"] = _example(default, entry["type"])
+    if values and entry["type"] != "boolean":
+        entry["enum"] = _flow(_typed(values, entry["type"]))
     if row.example:
         entry["example"] = _example(row.example, entry["type"])
     entry["description"] = _clean(row.description) or row.name
@@ -330,7 +356,21 @@ def _nest(page: Page) -> tuple[list[Node], str | None, str]:
         previous_container = row.marker or _container(row.type) is not None
         if not paths:
             note = "the examples cannot be read: the nesting is the table's, not settled"
+    for path, node in placed.items():
+        if not node.children:
+            node.shown = [p[-1] for p in lists if p[:-1] == path]
     return top, None, note
+
+
+def _decodes(text: str, fmt: str) -> bool:
+    try:
+        if fmt == "json":
+            json.loads(text)
+        elif fmt == "xml":
+            ElementTree.fromstring(text.strip().encode())
+    except (ValueError, ElementTree.ParseError):
+        return False
+    return True
 
 
 def _closeness(path: tuple[str, ...], context: tuple[str, ...]) -> tuple[int, int]:
@@ -473,6 +513,23 @@ class _Shapes:
                 if why:
                     _mark(entry, "shape", why)
                 self.add(name, node.children, row)
+        elif kind == "array" and len(node.shown) == 1:
+            # "List" that the examples wrap: <AvailableRegions><AvailableRegion>cn-…
+            entry["type"] = "object"
+            entry["shape"] = row.name[0].upper() + row.name[1:]
+            _mark(entry, "shape", f"the examples wrap the list in {node.shown[0]}")
+            element = CommentedMap()
+            element["name"] = node.shown[0]
+            element["type"] = "array"
+            element["items"] = CommentedMap(type="string")
+            element["items"].fa.set_flow_style()
+            _mark(element, "items", "only the examples show this element: strings?")
+            element["documented_type"] = row.type
+            element["description"] = _clean(row.description) or row.name
+            shape = CommentedMap()
+            shape["description"] = element["description"]
+            shape["fields"] = CommentedSeq([element])
+            self.shapes[entry["shape"]] = shape
         elif kind == "array":
             entry["type"] = "array"
             entry["items"] = CommentedMap(type="string")
@@ -488,8 +545,8 @@ class _Shapes:
         if row.location == "header":
             entry["location"] = "header"
         documented_values = _enum(row.description)
-        if documented_values:
-            entry["enum"] = _flow(documented_values)
+        if documented_values and entry["type"] != "boolean":
+            entry["enum"] = _flow(_typed(documented_values, str(entry["type"])))
         if row.example and entry["type"] not in ("array", "object", "map"):
             entry["example"] = _example(row.example, entry["type"])
         entry["description"] = _clean(row.description) or row.name
@@ -622,6 +679,9 @@ def draft(
             assert match is not None
             key = match.group("field")
             fields.setdefault(key, Row(key, row.type, row.description, example=row.example))
+            set_to = re.search(r"Set the value to \**(\w+)\**", row.description)
+            if set_to and f"- {set_to.group(1)}:" not in fields[key].description:
+                fields[key].description += f"\n- {set_to.group(1)}: (Set the value to)"
         shapes.add(base, [Node(row) for row in fields.values()], Row(base, "", base))
     spec["request"] = request
     if fixed:
@@ -673,11 +733,17 @@ def draft(
         entry["title"] = example.title
         entry["kind"] = example.kind
         entry["format"] = example.format
+        readable = _decodes(example.text, example.format)
         if example.status:
             entry["status"] = example.status
-        if example.headers:
-            entry["headers"] = LiteralScalarString(example.headers)
-        entry["text"] = LiteralScalarString(example.text)
+        if not readable:  # shown and checked against the page, never decoded
+            entry["format"] = "text"
+            _mark(entry, "format", f"the page's {example.format} does not parse: kept as text")
+            entry["text"] = LiteralScalarString((example.headers or "") + example.text)
+        else:
+            if example.headers:
+                entry["headers"] = LiteralScalarString(example.headers)
+            entry["text"] = LiteralScalarString(example.text)
         examples.append(entry)
     spec["examples"] = examples
     return dump(spec), spec

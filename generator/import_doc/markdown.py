@@ -36,7 +36,21 @@ def _join_rows(text: str) -> str:
         else:
             out.append(line)
         index += 1
-    return "\n".join(out)
+    return "\n".join(_code_pipes(line) if line.lstrip().startswith("|") else line for line in out)
+
+
+def _code_pipes(line: str) -> str:
+    """A ``|`` inside a code span of a table row is text, not a cell border (SLS's query)."""
+    out: list[str] = []
+    in_code = False
+    for index, char in enumerate(line):
+        if char == "`":
+            in_code = not in_code
+        if char == "|" and in_code and (index == 0 or line[index - 1] != "\\"):
+            out.append("\\|")
+        else:
+            out.append(char)
+    return "".join(out) if not in_code else line  # an unclosed span: leave the row alone
 
 
 def _closed(line: str) -> bool:

@@ -204,8 +204,10 @@ def read_page(blocks: list[Block], fmt: str) -> Page:
                     if line.lower().startswith("host:"):
                         page.host = line.split(":", 1)[1].strip()
                 continue
+            if not text.strip():
+                continue
             if not text.strip().replace("&<Common request parameters>", "").strip():
-                continue  # an empty sample request (EIP)
+                text = text.strip() + "\n"  # a sample request of placeholders only (EIP)
             headers, body, status = _split_headers(text.rstrip("\n") + "\n")
             kind = "request" if "request" in (pending_title + " " + lowered).lower() else "response"
             fmt_ = _example_format(body)

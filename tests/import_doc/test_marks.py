@@ -79,3 +79,13 @@ def test_prose_only_deprecation_and_comma_lists() -> None:
     )
     eip = _draft(_page("DescribeEipAddresses"))
     assert _line(eip, "style:", "name: EipAddress").strip().startswith("style: comma  # import-doc")
+
+
+def test_a_pipe_inside_a_code_span_stays_in_its_cell() -> None:
+    """SLS's query example holds a literal | inside backticks: one cell, as the page means."""
+    text = _draft(_page("GetLogs"))
+    example = _line(text, "example:", "name: query")
+    assert example.strip() == (
+        "example: level:Information|select event_id as Key1,COUNT(*) as Key2 group by Key1"
+    )
+    assert "Log search (/intl" not in text and "[Log search]" not in text

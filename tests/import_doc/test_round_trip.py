@@ -60,6 +60,7 @@ def test_round_trip(page: Path) -> None:
     assert score.strict_ok + score.marked == score.strict_total
     assert score.strict_ok >= score.marked  # most of a page is settled by the page itself
     assert score.errors_ok == score.errors_total
+    assert score.examples_ok == score.examples_total  # the page's examples, verbatim
 
 
 def test_the_comparison_fails_a_wrong_draft() -> None:
