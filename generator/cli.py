@@ -1,4 +1,5 @@
-"""Command line of the generator: ``generate`` (and ``--check``) and ``diff``.
+"""Command line of the generator: ``generate`` (and ``--check``), ``diff``, ``import-doc``
+and ``check-docs``.
 
 Paths come from the flags, else from ``[tool.cloud-sdk-generator]`` in the nearest
 pyproject.toml, else from the current directory (see generator.settings).
@@ -27,6 +28,8 @@ examples:
   %(prog)s generate --check            exit 1, listing stale files, if out of date
   %(prog)s generate --package mycorp   write mycorp/, imported as mycorp
   %(prog)s diff --fail-on breaking     specs/ against git HEAD, for CI
+  %(prog)s import-doc PAGE --service DIR   draft (or update) DIR/<Op>.yaml from a page
+  %(prog)s check-docs --update         fetch each source.url, update the changed pages
 
 defaults can be set in pyproject.toml (paths relative to it):
   [tool.{TABLE}]

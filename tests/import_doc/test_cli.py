@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import shutil
 from pathlib import Path
 
@@ -115,3 +116,37 @@ def test_every_draft_is_a_valid_spec(tmp_path: Path) -> None:
         assert main(["import-doc", str(page), "--service", str(folder)]) == 0
     spec_set = load_specs(tmp_path / "specs")  # raises SpecError listing every problem
     assert len([op for service in spec_set.services for op in service.operations]) == 8
+
+
+def _mangled(text: str, seed: int) -> list[str]:
+    """Truncated copies of a page, and copies with lines dropped."""
+    rng = random.Random(seed)
+    lines = text.split("\n")
+    out = [text[: len(text) * k // 12] for k in range(1, 12)]
+    for _ in range(12):
+        kept = list(lines)
+        for _ in range(rng.randint(1, 12)):
+            del kept[rng.randrange(len(kept))]
+        out.append("\n".join(kept))
+    return out
+
+
+@pytest.mark.parametrize("page", sorted(FIXTURES.glob("*/*.page.txt")), ids=lambda p: p.stem)
+def test_no_traceback_on_a_damaged_page(page: Path) -> None:
+    """A page cut short or missing lines drafts, or fails naming a section: never a crash."""
+    from generator.import_doc import PageError, read
+    from generator.import_doc.draft import draft
+
+    for text in _mangled(page.read_text(encoding="utf-8"), seed=17):
+        try:
+            draft(read(text), page.name)
+        except PageError as error:
+            assert str(error) and "\n" not in str(error)
+
+
+def test_a_binary_file_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "Page.page.txt"
+    page.write_bytes(b"\xff\xfe\x00binary")
+    assert main(["import-doc", str(page)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot read" in err
