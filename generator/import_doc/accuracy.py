@@ -61,6 +61,10 @@ class Score:
     examples_total: int = 0
     off_page: int = 0  # hand entries whose name the page never mentions
     failures: list[str] = field(default_factory=list)
+    kinds: dict[str, list[int]] = field(default_factory=dict)  # kind: [matched, marked, all]
+
+    def count(self, kind: str, column: int) -> None:
+        self.kinds.setdefault(kind, [0, 0, 0])[column] += 1
 
 
 def _has_mark(node: Any, key: Any) -> bool:
@@ -143,8 +147,10 @@ def compare(hand_text: str, draft_text: str, page_text: str) -> Score:
             score.off_page += 1
             continue
         score.strict_total += 1
+        score.count(want.kind, 2)
         if got is not None and (got.location, got.required) == (want.location, want.required):
             score.strict_ok += 1
+            score.count(want.kind, 0)
         elif (
             got is not None
             and got.marked
@@ -163,6 +169,7 @@ def compare(hand_text: str, draft_text: str, page_text: str) -> Score:
             )
         ):
             score.marked += 1
+            score.count(want.kind, 1)
         else:
             detail = "missing" if got is None else f"{got.location}/{got.required}"
             score.failures.append(
@@ -177,6 +184,7 @@ def compare(hand_text: str, draft_text: str, page_text: str) -> Score:
     for key, got in theirs.items():
         if key not in mine and not (got.marked or got.container_marked):
             score.strict_total += 1
+            score.count(got.kind, 2)
             score.failures.append(f"{key[0]} {key[1]}: not in the hand-written spec")
     hand_errors = {(e.get("status"), e["code"]) for e in hand.get("errors") or []}
     draft_errors = {(e.get("status"), e["code"]) for e in drafted.get("errors") or []}
@@ -187,6 +195,24 @@ def compare(hand_text: str, draft_text: str, page_text: str) -> Score:
     score.examples_total = len(hand_examples)
     score.examples_ok = len(hand_examples & draft_examples)
     return score
+
+
+def row(name: str, score: Score) -> str:
+    """One line of the accuracy table (a Markdown row)."""
+    params = score.kinds.get("param", [0, 0, 0])
+    fields = score.kinds.get("field", [0, 0, 0])
+    return (
+        f"| {name} | {params[0]}+{params[1]}m/{params[2]} | {fields[0]}+{fields[1]}m/{fields[2]}"
+        f" | {score.types_ok}/{score.types_total} | {score.constraints_ok}/"
+        f"{score.constraints_total} | {score.errors_ok}/{score.errors_total} | "
+        f"{score.examples_ok}/{score.examples_total} |"
+    )
+
+
+HEADER = (
+    "| page | parameters (matched+marked/all) | fields, nested | types | constraints | errors "
+    "| examples |\n|---|---|---|---|---|---|---|"
+)
 
 
 def _list_marked(drafted: Any, want: Entry) -> bool:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.import_doc import detect, read
-from generator.import_doc.accuracy import compare
+from generator.import_doc.accuracy import HEADER, compare, row
 from generator.import_doc.draft import MARK, draft
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "import_doc"
@@ -48,14 +48,7 @@ def test_round_trip(page: Path) -> None:
     page_text = page.read_text(encoding="utf-8")
     hand = page.with_name(page.name.replace(".page.txt", ".yaml")).read_text(encoding="utf-8")
     score = compare(hand, _draft(page), page_text)
-    print(
-        f"\n{page.parent.name}: names/locations/required/nesting "
-        f"{score.strict_ok} matched + {score.marked} marked of {score.strict_total} "
-        f"({score.off_page} not on the page); types {score.types_ok}/{score.types_total}; "
-        f"constraints {score.constraints_ok}/{score.constraints_total}; "
-        f"errors {score.errors_ok}/{score.errors_total}; "
-        f"examples {score.examples_ok}/{score.examples_total}"
-    )
+    print(f"\n{HEADER}\n{row(page.parent.name, score)}")
     assert score.failures == []
     assert score.strict_ok + score.marked == score.strict_total
     assert score.strict_ok >= score.marked  # most of a page is settled by the page itself
