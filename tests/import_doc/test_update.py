@@ -334,3 +334,40 @@ def test_lint_numbers_in_prose_against_the_spec(
     err = capsys.readouterr().err
     assert "lint: parameters.PageSize.maximum: the page's text says 100, the spec has 80" in err
     assert "maximum: 80" in spec.read_text(encoding="utf-8")  # a human decision is kept
+
+
+def test_human_decisions_survive_an_update(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A renamed shape, a type override and comments stay; the delta lands through them."""
+    folder, spec = _service(tmp_path, "alibabacloud_ens/ListBuckets")
+    text = spec.read_text(encoding="utf-8")
+    assert "shape: BucketInfo}" in text and "type: datetime" in text
+    spec.write_text(
+        text.replace("{shape: BucketInfo}", "{shape: Bucket}").replace(
+            "  BucketInfo:\n", "  Bucket:  # renamed by a person\n"
+        ),
+        encoding="utf-8",
+    )
+    snapshot = spec.with_name("ListBuckets.page.txt")
+    page = snapshot.read_text(encoding="utf-8")
+    page = page.replace("The time when the bucket was created.", "When the bucket was made.")
+    page = page.replace(
+        "cn-dalian-unicom\n",
+        "cn-dalian-unicom\n\nStorageClass\n\nstring\n\nThe storage class.\n\nStandard\n",
+    )
+    new_page = tmp_path / "new.page.txt"
+    new_page.write_text(page, encoding="utf-8")
+    assert main(["import-doc", str(new_page), "--service", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "response.fields.BucketInfos.CreateTime.description: changed" in out
+    assert "response.fields.BucketInfos.StorageClass: added" in out
+    after = spec.read_text(encoding="utf-8")
+    assert "  Bucket:  # renamed by a person\n" in after and "BucketInfo:" not in after
+    bucket = after[after.index("  Bucket:") :]
+    created = bucket[bucket.index("- name: CreateTime") :]
+    assert created.split("\n")[1].strip() == "type: datetime"  # the override is kept
+    assert "When the bucket was made." in created.split("- name:")[1]
+    storage = bucket[bucket.index("- name: StorageClass") :]
+    assert "# import-doc:" in storage.split("\n")[0]  # placed by the draft's rule: marked
+    assert after.count("# import-doc:") == 1
