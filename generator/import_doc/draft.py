@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import textwrap
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 from defusedxml import ElementTree
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarstring import LiteralScalarString
+from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
 from generator.import_doc.pages import Page, Row
 
@@ -115,7 +116,8 @@ def _clean(text: str) -> str:
     text = re.sub(r"\*\*(.+?)\*\*", r"\1", text)
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # a link the parser left as text
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    return " ".join(line[2:] if line.startswith("- ") else line for line in lines).strip()
+    joined = " ".join(line[2:] if line.startswith("- ") else line for line in lines)
+    return " ".join(joined.split())
 
 
 def _enum(description: str) -> list[str]:
@@ -593,7 +595,15 @@ def draft(
     if page.last_updated is None:
         _mark(source, "last_updated", "the page shows no last-updated date")
     spec["source"] = source
-    spec["permissions"] = CommentedSeq(CommentedMap(entry) for entry in page.permissions)
+    permissions = CommentedSeq(CommentedMap(entry) for entry in page.permissions)
+    if not permissions:  # "RAM users ... require the oss:ListResourcePools permission"
+        for note in page.notes:
+            named = re.search(r"require[sd]? the ([a-z][\w-]*:[A-Za-z]\w*) permission", note)
+            if named:
+                entry = CommentedMap(action=named.group(1), note=note)
+                _mark(entry, "action", "named in the page's text, not in a permission table")
+                permissions.append(entry)
+    spec["permissions"] = permissions
     spec["limits"] = CommentedSeq(page.limits)
     if page.notes:
         spec["notes"] = CommentedSeq(page.notes)
@@ -716,9 +726,9 @@ def draft(
         if error.status is not None:
             entry["status"] = error.status
         entry["code"] = error.code
-        entry["message"] = error.message
+        entry["message"] = _clean(error.message)
         if error.description:
-            entry["description"] = error.description
+            entry["description"] = _clean(error.description)
         errors.append(entry)
     spec["errors"] = errors
     if page.errors_note:
@@ -746,7 +756,7 @@ def draft(
             entry["text"] = LiteralScalarString(example.text)
         examples.append(entry)
     spec["examples"] = examples
-    return dump(spec), spec
+    return dump(spec, fold=True), spec
 
 
 def yaml() -> YAML:
@@ -764,7 +774,46 @@ def _null(representer: Any, _: None) -> Any:
     return representer.represent_scalar("tag:yaml.org,2002:null", "null")
 
 
-def dump(spec: CommentedMap) -> str:
+def folded(text: str, indent: int) -> FoldedScalarString:
+    """``text`` as a ``>-`` block wrapped to fit 100 columns at ``indent``."""
+    lines = textwrap.wrap(text, width=max(40, 100 - indent), break_on_hyphens=False)
+    block = FoldedScalarString(" ".join(lines))
+    positions, at = [], 0
+    for line in lines[:-1]:  # ruamel folds at these positions (spaces in the text)
+        at += len(line)
+        positions.append(at)
+        at += 1
+    block.fold_pos = positions
+    return block
+
+
+def _fold_long(node: Any, indent: int) -> None:
+    """Long one-line prose of a fresh draft as ``>-`` blocks, as the hand-written specs."""
+    if isinstance(node, CommentedMap):
+        for key, value in node.items():
+            width = indent + len(str(key)) + 2
+            if (
+                type(value) is str
+                and width + len(value) > 100
+                and "\n" not in value
+                and "  " not in value
+                and value == value.strip()
+            ):
+                node[key] = folded(value, indent + 2)
+            else:
+                _fold_long(value, indent + 2)
+    elif isinstance(node, CommentedSeq):
+        for index, value in enumerate(node):
+            if type(value) is str and indent + 4 + len(value) > 100 and "\n" not in value:
+                node[index] = folded(value, indent + 4)
+            else:
+                _fold_long(value, indent + 4)
+
+
+def dump(spec: CommentedMap, *, fold: bool = False) -> str:
+    """The YAML text of a spec; ``fold``: long prose as ``>-`` blocks (fresh drafts only)."""
+    if fold:
+        _fold_long(spec, 0)
     stream = io.StringIO()
     yaml().dump(spec, stream)
     return stream.getvalue()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import io
-import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString
 
 from generator.import_doc import read
-from generator.import_doc.draft import MARK, draft, dump, yaml
+from generator.import_doc.draft import MARK, draft, dump, folded, yaml
 
 _NESTED = ("shape", "items", "values")
 _TOP = ("summary", "description")
@@ -197,17 +196,7 @@ class _Applier:
 def _styled(before: Any, after: Any, indent: int) -> Any:
     """A new text in the style of the one it replaces: a folded ``>-`` block stays one."""
     if isinstance(before, FoldedScalarString) and isinstance(after, str):
-        lines = textwrap.wrap(after, width=max(40, 100 - indent))
-        # ruamel folds at the positions of the line breaks: write them back as spaces
-        text = " ".join(lines)
-        positions, at = [], 0
-        for line in lines[:-1]:
-            at += len(line)
-            positions.append(at)
-            at += 1
-        folded = FoldedScalarString(text)
-        folded.fold_pos = positions
-        return folded
+        return folded(" ".join(after.split()), indent)
     return after
 
 

@@ -94,3 +94,18 @@ def test_nesting_from_the_examples_of_a_flat_table() -> None:
     # TotalCount is in the table after the list's fields and in no example: marked
     assert "name: TotalCount  # import-doc: the examples do not show it" in text
     assert "name: ResourceEventType  # import-doc: the examples spell it resourceEventType" in text
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.parent.name)
+def test_the_draft_reads_like_a_hand_written_spec(page: Path) -> None:
+    """No trailing blanks; long prose as >- blocks within 100 columns (examples verbatim)."""
+    text = _draft(page)
+    assert not [line for line in text.splitlines() if line != line.rstrip()]
+    examples = text.index("\nexamples:")
+    long = [line for line in text[:examples].splitlines() if len(line) > 100]
+    assert all(MARK in line or " " not in line.strip().split(": ", 1)[-1] for line in long), long
+
+
+def test_a_permission_named_in_prose() -> None:
+    text = _draft(FIXTURES / "alibabacloud_oss" / "ListResourcePools.page.txt")
+    assert "  - action: oss:ListResourcePools  # import-doc: named in the page's text" in text
