@@ -777,13 +777,13 @@ def _null(representer: Any, _: None) -> Any:
 def folded(text: str, indent: int) -> FoldedScalarString:
     """``text`` as a ``>-`` block wrapped to fit 100 columns at ``indent``."""
     lines = textwrap.wrap(text, width=max(40, 100 - indent), break_on_hyphens=False)
-    block = FoldedScalarString(" ".join(lines))
+    block: FoldedScalarString = FoldedScalarString(" ".join(lines))
     positions, at = [], 0
     for line in lines[:-1]:  # ruamel folds at these positions (spaces in the text)
         at += len(line)
         positions.append(at)
         at += 1
-    block.fold_pos = positions
+    block.fold_pos = positions  # type: ignore[attr-defined]  # ruamel sets it at runtime
     return block
 
 
