@@ -39,6 +39,7 @@ class Pages:
     def __init__(self) -> None:
         self.body = as_html(SNAPSHOT)
         self.etag = '"v1"'
+        self.content_type = "text/html; charset=utf-8"
         self.requests: list[dict[str, str]] = []
 
 
@@ -55,7 +56,7 @@ def server() -> Iterator[tuple[str, Pages]]:
                 return
             body = pages.body.encode()
             self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Type", pages.content_type)
             self.send_header("ETag", pages.etag)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
@@ -74,10 +75,10 @@ def server() -> Iterator[tuple[str, Pages]]:
         httpd.server_close()
 
 
-def _tree(tmp_path: Path, url: str) -> Path:
-    folder = tmp_path / "specs" / "alibabacloud" / "ens"
-    shutil.copytree(FIXTURES / "alibabacloud_ens", folder)
-    spec = folder / "ListBuckets.yaml"
+def _tree(tmp_path: Path, url: str, page: str = "alibabacloud_ens/ListBuckets") -> Path:
+    folder = tmp_path / "specs" / page.split("/")[0].replace("_", "/", 1)
+    shutil.copytree(FIXTURES / page.split("/")[0], folder)
+    spec = folder / f"{page.split('/')[1]}.yaml"
     text = spec.read_text(encoding="utf-8")
     spec.write_text(text.replace("url: null", f"url: {url}", 1), encoding="utf-8")
     return tmp_path / "specs"
@@ -141,3 +142,20 @@ def test_an_unreachable_page_is_one_line(
     assert main(["check-docs", "--specs", str(specs)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "cannot fetch" in err and "Traceback" not in err
+
+
+def test_a_markdown_source_page_served_as_text(
+    tmp_path: Path, server: tuple[str, Pages], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Pages kept as vendor source (Markdown) are compared as text, not as HTML."""
+    url, pages = server
+    specs = _tree(tmp_path, url, "alibabacloud_vpc/DescribeEipAddresses")
+    stored = (FIXTURES / "alibabacloud_vpc" / "DescribeEipAddresses.page.txt").read_text()
+    pages.content_type = "text/markdown; charset=utf-8"
+    pages.body = stored.replace("\n\n", "\n\n\n")  # blank lines are layout, not content
+    assert main(["check-docs", "--specs", str(specs)]) == 0
+    pages.body = stored.replace("|400|InvalidResourceGroupId|", "|400|InvalidResourceGroup|")
+    assert main(["check-docs", "--specs", str(specs), "--update"]) == 1
+    out = capsys.readouterr().out
+    assert "errors.InvalidResourceGroup: added" in out
+    assert "errors.InvalidResourceGroupId: removed" in out
