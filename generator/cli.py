@@ -1,4 +1,5 @@
-"""Command line of the generator: ``generate`` (and ``--check``) and ``diff``.
+"""Command line of the generator: ``generate`` (and ``--check``), ``diff``, ``import-doc``
+and ``check-docs``.
 
 Paths come from the flags, else from ``[tool.cloud-sdk-generator]`` in the nearest
 pyproject.toml, else from the current directory (see generator.settings).
@@ -27,6 +28,8 @@ examples:
   %(prog)s generate --check            exit 1, listing stale files, if out of date
   %(prog)s generate --package mycorp   write mycorp/, imported as mycorp
   %(prog)s diff --fail-on breaking     specs/ against git HEAD, for CI
+  %(prog)s import-doc PAGE --service DIR   draft (or update) DIR/<Op>.yaml from a page
+  %(prog)s check-docs --update         fetch each source.url, update the changed pages
 
 defaults can be set in pyproject.toml (paths relative to it):
   [tool.{TABLE}]
@@ -95,11 +98,36 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         help="exit 1 if any breaking change / any change is found (default: none)",
     )
     diff.add_argument("--specs", type=Path, help="spec tree (default: ./specs)")
+    import_doc = commands.add_parser(
+        "import-doc",
+        help="draft an operation spec from a vendor doc page",
+        description="Read a doc page (rendered text, Alibaba Markdown or OTC/Huawei "
+        "reStructuredText) and draft <Operation>.yaml beside DIR/service.yaml, with the page "
+        "snapshot; lines the page does not settle carry '# import-doc:' comments. Without "
+        "--service the draft goes to stdout. Exit status: 0; 1 refused; 2 page unreadable.",
+    )
+    import_doc.add_argument("page", type=Path, metavar="PAGE")
+    import_doc.add_argument("--service", type=Path, metavar="DIR")
+    import_doc.add_argument("--force", action="store_true", help="overwrite DIR/<Op>.yaml")
+    check_docs = commands.add_parser(
+        "check-docs",
+        help="which doc pages changed at their source.url (conditional GET)",
+        description="Fetch each spec's source.url (If-None-Match / If-Modified-Since from "
+        "<snapshot>.http.json) and compare the page's last-updated date and normalised text "
+        "with the stored snapshot. --update runs import-doc's update mode on each changed "
+        "page. Exit status: 0 nothing changed; 1 pages changed; 2 a page could not be read.",
+    )
+    check_docs.add_argument("--specs", type=Path, help="spec tree (default: ./specs)")
+    check_docs.add_argument("--update", action="store_true", help="apply each page's delta")
     return parser
 
 
 def main(argv: list[str] | None = None, prog: str = "python -m generator") -> int:
     args = _parser(prog).parse_args(argv)
+    if args.command == "import-doc":
+        from generator.import_doc.cli import run_import_doc
+
+        return run_import_doc(args.page, args.service, force=args.force)
     try:
         if args.command == "generate":
             settings = resolve(
@@ -114,6 +142,10 @@ def main(argv: list[str] | None = None, prog: str = "python -m generator") -> in
         return 2
     if args.command == "generate":
         return run_generate(settings, check=args.check)
+    if args.command == "check-docs":
+        from generator.import_doc.check import run_check_docs
+
+        return run_check_docs(settings.specs, update=args.update)
     return run_diff(
         args.old,
         args.new,
