@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,14 +14,18 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from generator.errors import GeneratorBug
 from generator.layout import black_layout
 from generator.model import (
+    ErrorCode,
+    Field,
     FixedParameter,
     Operation,
     Parameter,
+    Permission,
     Service,
     ServiceSummary,
+    Shape,
     TypeRef,
 )
-from generator.naming import shape_constant
+from generator.naming import method_names, shape_constant, snake_case, unshadowed
 
 if TYPE_CHECKING:
     import black
@@ -120,15 +125,66 @@ def md_range(parameter: Parameter) -> str:
     return "; ".join(parts)
 
 
+def names(text: str, value: Any) -> bool:
+    """Whether ``text`` names ``value`` as a word of its own: ``IPV4`` in "Value range: IPV4
+    and IPV6", ``public-read`` in "public-read-write, public-read", ``100`` in "Maximum value:
+    100." (a boolean as YAML and the pages write it: ``true``)."""
+    if isinstance(value, bool):
+        token = str(value).lower()
+    elif isinstance(value, float):
+        token = f"{value:g}"
+    else:
+        token = str(value)
+    return re.search(rf"(?<![\w-]){re.escape(token)}(?![\w-])", text) is not None
+
+
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+")
+
+
+def states_default(text: str, value: Any) -> bool:
+    """Whether a sentence of ``text`` says that ``value`` is the default ("Default value:
+    100.", "If it is not specified, the default value is 500.")."""
+    return any(
+        "default" in sentence.lower() and names(sentence, value)
+        for sentence in _SENTENCE_END.split(text)
+    )
+
+
+def states_all(text: str, values: Any) -> bool:
+    """Whether ``text`` already names every one of ``values`` (a page's "Valid values: A: ...
+    B: ..." before the spec's enum of A and B)."""
+    return all(names(text, value) for value in values)
+
+
+def field_values(field: Field) -> str:
+    """What a field's description is followed by in a table: its documented values unless the
+    description names them all already, and its example."""
+    notes = []
+    if field.enum and not states_all(field.description, field.enum):
+        notes.append("Values: " + ", ".join(f"`{v}`" for v in field.enum) + ".")
+    if field.example is not None:
+        notes.append(f"Example: `{field.example}`.")
+    return " ".join(notes)
+
+
+def permission_labels(permissions: tuple[Permission, ...]) -> list[str]:
+    """The columns of a permissions table: every label some entry documents, in page order."""
+    return list(dict.fromkeys(label for p in permissions for label, _ in p.details))
+
+
 def param_doc(parameter: Parameter) -> str:
+    """A keyword's docstring text: the page's description, then what it does not say already
+    of the default and the allowed values (never "Default value: 10. Default: 10.")."""
+    text = parameter.description
     extras = []
-    if parameter.default is not None:
+    if parameter.default is not None and not states_default(text, parameter.default):
         extras.append(f"Default: {parameter.default}.")
-    if parameter.maximum is not None or parameter.minimum is not None or parameter.enum:
+    bounds = [b for b in (parameter.minimum, parameter.maximum) if b is not None]
+    if (bounds or parameter.enum) and not states_all(text, [*bounds, *parameter.enum]):
         extras.append(f"Allowed: {md_range(parameter).replace('`', '')}.")
     if parameter.deprecated:
         extras.append("Deprecated.")
-    return " ".join([parameter.description, *extras])
+    return " ".join([text, *extras])
 
 
 def locations(parameters: tuple[Parameter, ...]) -> dict[str, str]:
@@ -194,6 +250,130 @@ def resume_keywords(operation: Operation) -> str:
     return " or ".join(dict.fromkeys(names)) or "token"
 
 
+@dataclass(frozen=True)
+class Usage:
+    """What a doc page's example shows: the call's keywords (with Python literals of the
+    page's example values), what it prints of the result or of each item, and the documented
+    error class it catches before the service's base (the first on the page, if any)."""
+
+    arguments: tuple[tuple[str, str], ...]
+    uses_datetime: bool
+    item: str | None  # the loop variable, for a paginated operation
+    printed: tuple[str, ...]  # attribute names of the result (or item) to print
+    error: ErrorCode | None
+
+
+_SCALARS = frozenset(("string", "integer", "long", "number", "boolean", "datetime"))
+_OPTIONAL_SHOWN = 2  # optional keywords with an example shown beside the required ones
+
+
+def usage(service: Service, operation: Operation) -> Usage:
+    """The example call of ``operation``: every keyword a caller must pass, then up to two
+    optional ones the page gives an example of (the page size first); for a paginated
+    operation, the keywords the iterator fills itself (tokens, page numbers) left out."""
+    from sdk_runtime.credentials import FAMILIES
+
+    from_client = set(FAMILIES[service.credentials].client_values)
+    shapes = {shape.name: shape for shape in operation.shapes}
+    paging = operation.pagination
+    filled = {s.input_token for s in paging.all_schemes} if paging else set()
+    sizes = {s.page_size for s in paging.all_schemes} if paging else set()
+    candidates = [
+        p
+        for p in operation.keyword_parameters
+        if p.wire_name not in filled and not (p.location == "path" and p.wire_name in from_client)
+    ]
+    required = [p for p in candidates if p.required]
+    optional = sorted(
+        (p for p in candidates if not p.required and p.example is not None),
+        key=lambda p: p.wire_name not in sizes,
+    )[:_OPTIONAL_SHOWN]
+    shown = [*required, *optional]
+    arguments = tuple(
+        (p.python_name, example_literal(p.type, p.example, p.enum, shapes)) for p in shown
+    )
+    item: str | None = None
+    fields: tuple[Field, ...] = operation.response_fields
+    if paging is not None:
+        item_shape = shapes.get(paging.item_type.shape or "")
+        reserved = frozenset({"client", "e", *method_names()})
+        item = unshadowed(snake_case(item_shape.name), reserved) if item_shape else "item"
+        fields = item_shape.fields if item_shape else ()
+    scalars = [f for f in fields if f.type.kind in _SCALARS]
+    identifying = [f for f in scalars if f.python_name.endswith(("id", "name"))][:1]
+    named = identifying + [f for f in scalars if f not in identifying]
+    return Usage(
+        arguments=arguments,
+        uses_datetime=any(uses_datetime(p.type, shapes) for p in shown),
+        item=item,
+        printed=tuple(f.python_name for f in named[:2]),
+        error=operation.errors[0] if operation.errors else None,
+    )
+
+
+def example_literal(
+    ref: TypeRef, example: Any, enum: tuple[Any, ...], shapes: dict[str, Shape]
+) -> str:
+    """Python source of a value of type ``ref`` for an example call: the page's example,
+    as a literal of that type (``"5"`` for a string the page shows as 5), else the first
+    documented value, else a placeholder; a structure is a dict of its fields'
+    examples, a list one item."""
+    if ref.kind == "array":
+        assert ref.items is not None
+        items = example if isinstance(example, list) else [example]
+        return "[" + ", ".join(example_literal(ref.items, v, enum, shapes) for v in items) + "]"
+    if ref.kind == "map":
+        assert ref.items is not None
+        return "{" + f'"key": {example_literal(ref.items, None, (), shapes)}' + "}"
+    if ref.kind == "object":
+        shape = shapes.get(ref.shape or "")
+        fields = [f for f in shape.fields if f.required or f.example is not None] if shape else []
+        members = (
+            f"{python_literal(f.python_name)}: {example_literal(f.type, f.example, f.enum, shapes)}"
+            for f in fields
+        )
+        return "{" + ", ".join(members) + "}"
+    if example is None:
+        example = enum[0] if enum else None
+    if ref.kind == "datetime":
+        text = str(example) if example is not None else "2024-01-01T00:00:00Z"
+        return f"datetime.fromisoformat({python_literal(text)})"
+    return python_literal(_scalar(ref.kind, example))
+
+
+def uses_datetime(
+    ref: TypeRef, shapes: dict[str, Shape], seen: frozenset[str] = frozenset()
+) -> bool:
+    """Whether a value of type ``ref`` holds a ``datetime`` (the example imports it then)."""
+    if ref.kind == "datetime":
+        return True
+    if ref.items is not None:
+        return uses_datetime(ref.items, shapes, seen)
+    shape = shapes.get(ref.shape or "")
+    if shape is None or shape.name in seen:
+        return False
+    return any(uses_datetime(f.type, shapes, seen | {shape.name}) for f in shape.fields)
+
+
+def _scalar(kind: str, value: Any) -> Any:
+    """``value`` (a page's example, None when it has none) as a value of ``kind``."""
+    if kind in ("integer", "long"):
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return 1
+    if kind == "number":
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            return 1.0
+    if kind == "boolean":
+        return value if isinstance(value, bool) else str(value).lower() == "true"
+    if value is None:
+        return "..."
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
 DEFAULT_PACKAGE = "generated"
 
 
@@ -221,6 +401,8 @@ class Renderer:
             md_value=md_value,
             md_range=md_range,
             param_doc=param_doc,
+            field_values=field_values,
+            permission_labels=permission_labels,
             locations=locations,
             styles=styles,
             fixed=fixed,
@@ -339,4 +521,11 @@ class Renderer:
         }
 
     def operation_doc(self, service: Service, op: Operation) -> str:
-        return self.text("operation.md.j2", service=service, op=op)
+        example = self.python(
+            "usage.py.j2",
+            service=service,
+            op=op,
+            example=usage(service, op),
+            module=self.module(service),
+        )
+        return self.text("operation.md.j2", service=service, op=op, example=example)

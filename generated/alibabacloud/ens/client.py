@@ -152,7 +152,7 @@ class EnsClient(BaseClient):
             page_number: The page number. Pages start from page 1.
             page_size: The maximum number of returned buckets. You can leave this
                 parameter empty. The default value is 10. The value cannot be
-                greater than 100. Default: 10. Allowed: ≤ 100.
+                greater than 100.
 
         Returns:
             The decoded response.
@@ -291,7 +291,7 @@ class AsyncEnsClient(AsyncBaseClient):
             page_number: The page number. Pages start from page 1.
             page_size: The maximum number of returned buckets. You can leave this
                 parameter empty. The default value is 10. The value cannot be
-                greater than 100. Default: 10. Allowed: ≤ 100.
+                greater than 100.
 
         Returns:
             The decoded response.
