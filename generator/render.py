@@ -374,6 +374,14 @@ def _scalar(kind: str, value: Any) -> Any:
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
+def byte_size(count: int) -> str:
+    """``67108864`` -> ``64 MiB``: a size in the largest binary unit that divides it."""
+    for unit, factor in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if count >= factor and count % factor == 0:
+            return f"{count // factor} {unit}"
+    return f"{count} bytes"
+
+
 DEFAULT_PACKAGE = "generated"
 
 
@@ -414,6 +422,8 @@ class Renderer:
             wire_names=lambda fields: {f.python_name: f.wire_name for f in fields},
             shape_constant=shape_constant,
             module=self.module,
+            g=lambda number: f"{number:g}",
+            size=byte_size,
             dict=dict,
             tuple=tuple,
         )
@@ -519,6 +529,69 @@ class Renderer:
             "credentials_class": family.credentials.__name__,
             "protocol": PROTOCOLS[service.protocol],
         }
+
+    def configuration(self, services: list[ServiceSummary]) -> str:
+        """``docs/configuration.md``: the settings every client takes, each default from the
+        runtime's own constants, and each credential family's chain in the runtime's order."""
+        import importlib
+
+        from sdk_runtime import DISTRIBUTION
+        from sdk_runtime.credential_providers import METADATA_TIMEOUT, REFRESH_MARGIN
+        from sdk_runtime.credentials import FAMILIES
+        from sdk_runtime.endpoints import REGION_ENV
+        from sdk_runtime.providers import PROVIDERS
+        from sdk_runtime.retry import (
+            DEFAULT_MAX_RETRIES,
+            NO_RETRY_REFUND,
+            QUOTA_CAPACITY,
+            RETRY_COST,
+            TIMEOUT_RETRY_COST,
+            RetryPolicy,
+        )
+        from sdk_runtime.transport import DEFAULT_MAX_RESPONSE_BYTES, Timeout
+
+        def example(summary: ServiceSummary) -> dict[str, str]:
+            return {
+                "module": self.module(summary),
+                "name": summary.name,
+                "operation": summary.operations[0].python_name,
+            }
+
+        families = []
+        for name in FAMILIES:
+            users = [s for s in services if s.credentials == name]
+            if not users:
+                continue
+            family = FAMILIES[name]
+            chain = importlib.import_module(f"sdk_runtime.credential_providers.{name}")
+            first_two = [keyword for keyword, _ in family.keywords][:2]
+            families.append(
+                {
+                    "family": family,
+                    "services": users,
+                    "vendors": list(dict.fromkeys(PROVIDERS[s.provider].title for s in users)),
+                    "chain": chain.default_chain().names,
+                    "example": example(users[0]),
+                    "example_credentials": ", ".join(f'{k}="..."' for k in first_two),
+                }
+            )
+        return self.text(
+            "configuration.md.j2",
+            first=example(services[0]),
+            families=families,
+            region_env=[(PROVIDERS[p].title, v) for p, v in REGION_ENV.items()],
+            timeout=Timeout(),
+            retry=RetryPolicy(),
+            max_retries=DEFAULT_MAX_RETRIES,
+            quota_capacity=QUOTA_CAPACITY,
+            retry_cost=RETRY_COST,
+            timeout_retry_cost=TIMEOUT_RETRY_COST,
+            no_retry_refund=NO_RETRY_REFUND,
+            max_response_bytes=DEFAULT_MAX_RESPONSE_BYTES,
+            refresh_minutes=int(REFRESH_MARGIN.total_seconds() // 60),
+            metadata_timeout=METADATA_TIMEOUT,
+            distribution=DISTRIBUTION,
+        )
 
     def operation_doc(self, service: Service, op: Operation) -> str:
         example = self.python(

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import ast
 import importlib
+import inspect
 import re
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -34,6 +34,7 @@ from generator.render import (
     states_default,
 )
 from sdk_runtime.errors import ApiError
+from sdk_runtime.raw import RawResponse, raw_method
 
 PROJECT = Path(__file__).resolve().parents[2]
 GENERATED = PROJECT / "generated"
@@ -141,49 +142,62 @@ class Checker:
         if isinstance(node, ast.Name):
             return self.bound.get(node.id, self.imported.get(node.id))
         if isinstance(node, ast.Attribute):
-            owner = self._expression(node.value)
-            if isinstance(node.value, ast.Name) and node.value.id in self.bound:
-                return self._attribute(owner, node.attr)
-            return None
+            return self._attribute(self._expression(node.value), node.attr)
         if not isinstance(node, ast.Call):
             return None
         for argument in [*node.args, *(k.value for k in node.keywords)]:
             self._expression(argument)
-        if isinstance(node.func, ast.Name) and isinstance(self.imported.get(node.func.id), type):
-            cls = self.imported[node.func.id]
-            assert isinstance(cls, type)
-            self._call(cls.__init__, node, f"{cls.__name__}()", cls.__module__)
-            return cls
-        if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
-            owner = self.bound.get(node.func.value.id)
-            if isinstance(owner, type) and owner.__module__.startswith("generated"):
-                method = getattr(owner, node.func.attr, None)
-                if method is None:
-                    self.problems.append(f"{owner.__name__} has no method {node.func.attr}")
-                    return None
-                hints = self._call(method, node, f"{node.func.attr}()", owner.__module__)
-                return hints.get("return")
+        if isinstance(node.func, ast.Name):
+            cls = self.imported.get(node.func.id)
+            if isinstance(cls, type):
+                self._call(cls, node, f"{cls.__name__}()", _hints(cls))
+                return cls
+            return None
+        if isinstance(node.func, ast.Attribute):
+            owner = self._expression(node.func.value)
+            if not _ours(owner) or issubclass(owner, BaseModel):
+                return None
+            method = inspect.getattr_static(owner, node.func.attr, None)
+            if method is None:
+                self.problems.append(f"{owner.__name__} has no method {node.func.attr}")
+                return None
+            raw = isinstance(method, raw_method)
+            if raw:  # client.with_raw_response.<operation>: the operation, as a RawResponse
+                method = method._method
+            hints = _hints(method, owner)
+            self._call(method, node, f"{node.func.attr}()", hints, bound=True)
+            returned = RawResponse if raw else hints.get("return")
+            return owner if returned is typing.Self else returned
         return None
 
     def _attribute(self, owner: Any, name: str) -> Any:
-        if isinstance(owner, type) and issubclass(owner, BaseModel):
-            if name in owner.model_fields:
-                return owner.model_fields[name].annotation
-            if not hasattr(owner, name):
-                self.problems.append(f"{owner.__name__} has no attribute {name}")
+        """The type of ``owner.name``: a model's field, a client's property; a name the
+        owner does not have is a problem."""
+        if not _ours(owner):
+            return None
+        if issubclass(owner, BaseModel) and name in owner.model_fields:
+            return owner.model_fields[name].annotation
+        found = getattr(owner, name, None)
+        if found is None and not hasattr(owner, name):
+            self.problems.append(f"{owner.__name__} has no attribute {name}")
+        if isinstance(found, property) and found.fget is not None:
+            return _hints(found.fget, owner).get("return")
         return None
 
-    def _call(self, function: Any, node: ast.Call, what: str, module: str) -> dict[str, Any]:
-        import inspect
-
-        hints = _hints(function, module)
-        signature = inspect.signature(function)
-        arguments = {k.arg: _value(k.value) for k in node.keywords if k.arg is not None}
+    def _call(
+        self, function: Any, node: ast.Call, what: str, hints: dict[str, Any], bound: bool = False
+    ) -> None:
         try:
-            signature.bind(None, *[_value(a) for a in node.args], **arguments)
+            signature = inspect.signature(function)
+        except (TypeError, ValueError):
+            return
+        arguments = {k.arg: _value(k.value) for k in node.keywords if k.arg is not None}
+        positional = [_value(a) for a in node.args]
+        try:
+            signature.bind(*([None] if bound else []), *positional, **arguments)
         except TypeError as error:
             self.problems.append(f"{what}: {error}")
-            return hints
+            return
         for keyword, value in arguments.items():
             if keyword not in hints or value is _UNKNOWN:
                 continue
@@ -191,7 +205,11 @@ class Checker:
                 TypeAdapter(hints[keyword]).validate_python(value, strict=True)
             except ValidationError as error:
                 self.problems.append(f"{what}: {keyword}={value!r} is no {hints[keyword]}: {error}")
-        return hints
+
+
+def _ours(owner: Any) -> bool:
+    """Whether ``owner`` is a class of the generated package or the runtime."""
+    return isinstance(owner, type) and owner.__module__.startswith(("generated.", "sdk_runtime."))
 
 
 _UNKNOWN = object()
@@ -212,15 +230,31 @@ def _value(node: ast.expr) -> Any:
     return _UNKNOWN
 
 
-def _hints(function: Any, module_name: str) -> dict[str, Any]:
-    """The annotations of a generated method, its models' names resolved (the client
-    module imports them only when type checking)."""
-    package = module_name.rsplit(".", 1)[0]
+def _hints(function: Any, owner: type | None = None) -> dict[str, Any]:
+    """The annotations of a function (a class: of its constructor or fields), names resolved
+    in its module and, for the generated code, in the service's models (the client module
+    imports them only when type checking)."""
+    target = owner if owner is not None else function
+    module_name = target.__module__
     namespace: dict[str, Any] = {"datetime": datetime, **vars(typing)}
-    for name in ("models", "client"):
-        module: ModuleType = importlib.import_module(f"{package}.{name}")
-        namespace.update(vars(module))
-    return typing.get_type_hints(function, localns=namespace)
+    namespace.update(vars(importlib.import_module(module_name)))
+    if module_name.startswith("generated."):
+        package = module_name.rsplit(".", 1)[0]
+        namespace.update(vars(importlib.import_module(f"{package}.models")))
+    if isinstance(function, type):
+        init = function.__init__
+        functions = [init] if init is not object.__init__ else []
+        functions.append(function)
+    else:
+        functions = [function]
+    for candidate in functions:
+        try:
+            hints = typing.get_type_hints(candidate, localns=namespace)
+        except (NameError, TypeError):
+            continue
+        if hints:
+            return hints
+    return {}
 
 
 def _item_type(kind: Any) -> Any:
@@ -362,3 +396,105 @@ def test_no_page_glues_or_repeats_texts(page: Path) -> None:
         assert not pattern.search(text), (pattern.pattern, page)
     if "## Permissions" in text:  # one place: the section, not also a summary row
         assert "| Permissions |" not in text
+
+
+CONFIGURATION_EXAMPLE = """\
+from generated.alibabacloud.ens import EnsClient
+from sdk_runtime.credentials import AlibabaCloudCredentials
+
+with EnsClient(credentials=AlibabaCloudCredentials(access_key_id="a", access_key_secret="b")) as c:
+    quick = c.with_options(timeout=5, max_retries=0)
+    quick.list_buckets(page_size="5")
+    raw = c.with_raw_response.list_buckets(page_size="5")
+    print(raw.status_code, raw.request_id)
+"""
+
+
+@pytest.mark.parametrize(
+    ("broken", "problem"),
+    [
+        (("timeout=5,", "timeot=5,"), "unexpected keyword argument 'timeot'"),
+        (('quick.list_buckets(page_size="5")', "quick.list_buckets(page_size=5)"), "is no"),
+        (('list_buckets(page_size="5")\n    print', 'list_buckets(size="5")\n    print'), "'size'"),
+        (("raw.status_code", "raw.status"), "RawResponse has no attribute status"),
+        (('access_key_id="a"', 'access_key="a"'), "missing a required argument"),
+    ],
+)
+def test_the_checker_follows_with_options_raw_responses_and_credentials(
+    broken: tuple[str, str], problem: str
+) -> None:
+    assert Checker().check(CONFIGURATION_EXAMPLE) == []
+    problems = Checker().check(CONFIGURATION_EXAMPLE.replace(*broken))
+    assert any(problem in p for p in problems), problems
+
+
+# -- docs/configuration.md ----------------------------------------------------------------
+
+
+def _configuration() -> str:
+    from generator.model import ServiceSummary
+    from generator.normalize import load_specs
+    from generator.render import Renderer
+
+    summaries = [ServiceSummary.of(s) for s in load_specs(PROJECT / "specs").services]
+    return Renderer(PROJECT / "templates").configuration(summaries)
+
+
+def test_the_configuration_page_is_linked_from_every_readme() -> None:
+    assert "(docs/configuration.md)" in (GENERATED / "README.md").read_text(encoding="utf-8")
+    for readme in GENERATED.glob("*/*/docs/README.md"):
+        assert "(../../../docs/configuration.md)" in readme.read_text(encoding="utf-8"), readme
+
+
+def test_the_configuration_page_renders_the_runtime_defaults(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each figure the page states is the runtime's: change the constants, the page follows."""
+    from sdk_runtime import retry, transport
+    from sdk_runtime.transport import Timeout
+
+    page = _configuration()
+    assert page == (GENERATED / "docs/configuration.md").read_text(encoding="utf-8")
+    assert "`max_retries=` (default 3)" in page
+    assert "(default 64 MiB)" in page
+    assert "connect 5 s, read 30 s" in page and "total 120 s per attempt" in page
+    assert "500 tokens, a retry takes 5 (10 after a timeout)" in page
+
+    monkeypatch.setattr(retry, "DEFAULT_MAX_RETRIES", 7)
+    monkeypatch.setattr(retry, "QUOTA_CAPACITY", 800)
+    monkeypatch.setattr(transport, "DEFAULT_MAX_RESPONSE_BYTES", 16 * 1024 * 1024)
+    monkeypatch.setattr(transport, "Timeout", lambda: Timeout(2.5, 11.0, 60.0))
+    changed = _configuration()
+    assert "`max_retries=` (default 7)" in changed
+    assert "(default 16 MiB)" in changed
+    assert "connect 2.5 s, read 11 s" in changed and "total 60 s per attempt" in changed
+    assert "timeout=(2.5, 11, 60)" in changed
+    assert "800 tokens" in changed
+
+
+def test_the_configuration_page_lists_each_chain_in_the_runtime_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = _configuration()
+    huawei = page.index("### Huawei Cloud")
+    alibaba = page[page.index("### Alibaba Cloud") : huawei]
+    marks = ["OIDC", "`~/.aliyun/config.json`", "`~/.alibabacloud/credentials.ini`", "RAM role"]
+    assert [alibaba.index(m) for m in marks] == sorted(alibaba.index(m) for m in marks)
+    assert page.index("`~/.huaweicloud/credentials`", huawei) < page.index("ECS instance's temp")
+
+    from jinja2 import UndefinedError
+
+    from sdk_runtime.credential_providers import ChainProvider, alibabacloud
+
+    unknown = ChainProvider("missing", [("a new source", lambda: None)])
+    monkeypatch.setattr(alibabacloud, "default_chain", lambda: unknown)
+    with pytest.raises(UndefinedError):  # a step the page does not describe stops the build
+        _configuration()
+
+
+def test_byte_sizes_read_in_binary_units() -> None:
+    from generator.render import byte_size
+
+    assert byte_size(64 * 1024 * 1024) == "64 MiB"
+    assert byte_size(1536) == "1536 bytes"
+    assert byte_size(2048) == "2 KiB"
