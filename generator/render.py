@@ -374,6 +374,37 @@ def _scalar(kind: str, value: Any) -> Any:
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
+def time_fields(service: Service) -> str:
+    """What a service's README says of its time fields, as its specs decide them (one type
+    per service, see ``normalize._time_field_issues``): ``datetime`` fields, else ``str``
+    fields whose examples are ISO 8601 times; empty when it has neither. The fields are not
+    listed: each operation's page types them, and a page added leaves this line as it is."""
+    from generator.normalize import iso_time
+
+    found: dict[str, Field] = {}
+    for op in service.operations:
+        for member in op.response_fields:
+            found.setdefault(f"{op.response_class}.{member.python_name}", member)
+        for shape in op.response_shapes:
+            for member in shape.fields:
+                found.setdefault(f"{shape.name}.{member.python_name}", member)
+    datetimes = {name: f for name, f in found.items() if f.type.kind == "datetime"}
+    texts = {n: f for n, f in found.items() if f.type.kind == "string" and iso_time(f.example)}
+    chosen = datetimes or texts
+    if not chosen:
+        return ""
+    matches = [m for m in (iso_time(chosen[name].example) for name in sorted(chosen)) if m]
+    sample = f" (`{md_cell(matches[0].group(0))}`)" if matches else ""
+    if datetimes:
+        return f"`datetime`, timezone-aware, decoded from the ISO 8601 text{sample}"
+    if all(m.group(1) for m in matches):
+        return f"`str`, the ISO 8601 text as the service sends it{sample}"
+    return (
+        f"`str`, the text as the service sends it: ISO 8601 without a zone{sample}, kept as "
+        "text rather than a naive datetime"
+    )
+
+
 def byte_size(count: int) -> str:
     """``67108864`` -> ``64 MiB``: a size in the largest binary unit that divides it."""
     for unit, factor in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
@@ -424,6 +455,7 @@ class Renderer:
             module=self.module,
             g=lambda number: f"{number:g}",
             size=byte_size,
+            time_fields=time_fields,
             dict=dict,
             tuple=tuple,
         )

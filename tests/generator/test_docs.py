@@ -498,3 +498,21 @@ def test_byte_sizes_read_in_binary_units() -> None:
     assert byte_size(64 * 1024 * 1024) == "64 MiB"
     assert byte_size(1536) == "1536 bytes"
     assert byte_size(2048) == "2 KiB"
+
+
+def test_each_service_readme_says_how_its_times_are_typed() -> None:
+    def row(service: str) -> str:
+        text = (GENERATED / service / "docs/README.md").read_text(encoding="utf-8")
+        return next(line for line in text.splitlines() if line.startswith("| Time fields |"))
+
+    assert row("huaweicloud/ga") == (
+        "| Time fields | `datetime`, timezone-aware, decoded from the ISO 8601 text "
+        "(`2019-01-08T01:21:37Z`) |"
+    )
+    assert "`datetime`" in row("alibabacloud/vpc") and "`datetime`" in row("alibabacloud/oss")
+    assert row("opentelekomcloud/evs") == (
+        "| Time fields | `str`, the text as the service sends it: ISO 8601 without a zone "
+        "(`2016-05-25T02:42:10.856332`), kept as text rather than a naive datetime |"
+    )
+    sls = (GENERATED / "alibabacloud/sls/docs/README.md").read_text(encoding="utf-8")
+    assert "Time fields" not in sls  # Unix timestamps, no ISO 8601 time on the page
