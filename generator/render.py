@@ -430,8 +430,14 @@ class Renderer:
             autoescape=False,
         )
         from sdk_runtime.endpoints import REGION_ENV
+        from sdk_runtime.transport import DEFAULT_MAX_RESPONSE_BYTES, Timeout
 
-        self.env.globals.update(structure=structure, region_env=REGION_ENV)
+        # the runtime's defaults that docstrings state, so that they cannot drift
+        self.defaults: dict[str, Any] = {
+            "timeout": Timeout(),
+            "max_response_bytes": DEFAULT_MAX_RESPONSE_BYTES,
+        }
+        self.env.globals.update(structure=structure, region_env=REGION_ENV, defaults=self.defaults)
         self.env.filters.update(
             py=python_literal,
             docstring=docstring,
@@ -580,7 +586,6 @@ class Renderer:
             TIMEOUT_RETRY_COST,
             RetryPolicy,
         )
-        from sdk_runtime.transport import DEFAULT_MAX_RESPONSE_BYTES, Timeout
 
         def example(summary: ServiceSummary) -> dict[str, str]:
             return {
@@ -612,14 +617,14 @@ class Renderer:
             first=example(services[0]),
             families=families,
             region_env=[(PROVIDERS[p].title, v) for p, v in REGION_ENV.items()],
-            timeout=Timeout(),
+            timeout=self.defaults["timeout"],
             retry=RetryPolicy(),
             max_retries=DEFAULT_MAX_RETRIES,
             quota_capacity=QUOTA_CAPACITY,
             retry_cost=RETRY_COST,
             timeout_retry_cost=TIMEOUT_RETRY_COST,
             no_retry_refund=NO_RETRY_REFUND,
-            max_response_bytes=DEFAULT_MAX_RESPONSE_BYTES,
+            max_response_bytes=self.defaults["max_response_bytes"],
             refresh_minutes=int(REFRESH_MARGIN.total_seconds() // 60),
             metadata_timeout=METADATA_TIMEOUT,
             distribution=DISTRIBUTION,

@@ -516,3 +516,21 @@ def test_each_service_readme_says_how_its_times_are_typed() -> None:
     )
     sls = (GENERATED / "alibabacloud/sls/docs/README.md").read_text(encoding="utf-8")
     assert "Time fields" not in sls  # Unix timestamps, no ISO 8601 time on the page
+
+
+def test_the_constructor_docstring_states_the_runtime_defaults(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from generator.normalize import load_specs
+    from generator.render import Renderer
+    from sdk_runtime import transport
+    from sdk_runtime.transport import Timeout
+
+    ga = next(s for s in load_specs(PROJECT / "specs").services if s.service == "ga")
+    monkeypatch.setattr(transport, "DEFAULT_MAX_RESPONSE_BYTES", 16 * 1024 * 1024)
+    monkeypatch.setattr(transport, "Timeout", lambda: Timeout(5.0, 30.0, 45.0))
+    client = Renderer(PROJECT / "templates").service_files(ga)["client.py"]
+    text = " ".join(client.split())
+    assert "each attempt (default 45)" in text and "decompressed (default 16 MiB)" in text
+    committed = " ".join((GENERATED / "huaweicloud/ga/client.py").read_text().split())
+    assert "each attempt (default 120)" in committed and "(default 64 MiB)" in committed
