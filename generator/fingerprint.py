@@ -1,7 +1,8 @@
 """The build cache: a fast answer to "is generated/ up to date?" without running the pipeline.
 
 ``generated/.manifest.json`` records a fingerprint of every input of the generation (specs,
-templates, the generator's own code and schemas, the versions of the tools it runs) and the
+templates, the generator's own code and schemas, the runtime whose registries and
+constants it renders, the versions of the tools it runs) and the
 SHA-256 of every file it wrote. When the inputs hash the same and every file on disk still
 has its recorded hash, a full run would produce the same bytes, so it can be skipped.
 
@@ -26,6 +27,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import sdk_runtime
 from generator.errors import display_path
 from generator.model import OperationName, ServiceSummary
 from generator.tree import relative_files
@@ -33,6 +35,8 @@ from generator.tree import relative_files
 MANIFEST = ".manifest.json"
 _TOOLS = ("black", "datamodel-code-generator", "jinja2", "pyyaml", "openapi-spec-validator")
 _GENERATOR = Path(__file__).resolve().parent
+# the runtime's registries and constants are rendered too (keywords, docs/configuration.md)
+_RUNTIME = Path(sdk_runtime.__file__).resolve().parent
 
 
 def _hash_tree(digest: hashlib._Hash, root: Path, suffixes: tuple[str, ...]) -> int:
@@ -45,11 +49,13 @@ def _hash_tree(digest: hashlib._Hash, root: Path, suffixes: tuple[str, ...]) -> 
 
 def tooling_fingerprint(templates: Path, package: str) -> str:
     """Fingerprint of everything but the specs: templates, output package name, generator
-    code, tool versions."""
+    code, runtime code, tool versions."""
     digest = hashlib.sha256(f"package={package}\0".encode())
     _hash_tree(digest, templates, ("",))
     digest.update(b"generator\0")
     _hash_tree(digest, _GENERATOR, (".py", ".json"))
+    digest.update(b"sdk_runtime\0")
+    _hash_tree(digest, _RUNTIME, (".py",))
     for tool in _TOOLS:
         try:
             digest.update(f"{tool}={metadata.version(tool)}\0".encode())
@@ -127,20 +133,25 @@ def _summary_json(summary: ServiceSummary) -> dict[str, Any]:
         "service": summary.service,
         "vendor": summary.vendor,
         "title": summary.title,
-        "operations": [op.name for op in summary.operations],
+        "name": summary.name,
+        "credentials": summary.credentials,
+        "operations": [[op.name, op.python_name] for op in summary.operations],
     }
 
 
+_SUMMARY_TEXTS = ("provider", "service", "vendor", "title", "name", "credentials")
+
+
 def _summary(record: dict[str, Any]) -> ServiceSummary:
-    texts = [record[key] for key in ("provider", "service", "vendor", "title")]
-    if not all(isinstance(t, str) for t in [*texts, *record["operations"]]):
+    texts = [record[key] for key in _SUMMARY_TEXTS]
+    pairs = record["operations"]
+    if not all(isinstance(pair, list) and len(pair) == 2 for pair in pairs):
+        raise TypeError(record)
+    if not all(isinstance(t, str) for t in [*texts, *(name for pair in pairs for name in pair)]):
         raise TypeError(record)
     return ServiceSummary(
-        provider=record["provider"],
-        service=record["service"],
-        vendor=record["vendor"],
-        title=record["title"],
-        operations=tuple(OperationName(name) for name in record["operations"]),
+        **{key: record[key] for key in _SUMMARY_TEXTS},
+        operations=tuple(OperationName(name, python_name) for name, python_name in pairs),
     )
 
 

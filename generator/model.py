@@ -392,6 +392,7 @@ class SpecSet:
 @dataclass(frozen=True)
 class OperationName:
     name: str
+    python_name: str  # its method: list_buckets
 
 
 @dataclass(frozen=True)
@@ -403,6 +404,8 @@ class ServiceSummary:
     service: str
     vendor: str
     title: str
+    name: str  # class-name stem, as Service.name
+    credentials: str  # credential family, as Service.credentials
     operations: tuple[OperationName, ...]  # like Service.operations, as far as names go
 
     @property
@@ -416,5 +419,7 @@ class ServiceSummary:
             service=service.service,
             vendor=service.vendor,
             title=service.title,
-            operations=tuple(OperationName(op.name) for op in service.operations),
+            name=service.name,
+            credentials=service.credentials,
+            operations=tuple(OperationName(op.name, op.python_name) for op in service.operations),
         )

@@ -158,6 +158,7 @@ def _load_service_dir(
     issues.extend(builder.issues)
     issues.extend(_shape_conflicts(operations, operation_specs))
     issues.extend(_client_name_clashes(operations, operation_specs, raw["name"]))
+    issues.extend(_time_field_issues(operations, operation_specs))
     if issues:
         raise SpecError(issues)
     endpoint = raw["endpoint"]
@@ -264,6 +265,60 @@ def _shape_conflicts(operations: list[Operation], specs: list[SpecFile]) -> list
                         f"shape {shape.name!r} is defined differently in {other[1]}",
                     )
                 )
+    return issues
+
+
+# An ISO 8601 date and time, as pages show them: 2019-04-29T02:00Z, 2024-11-29T08:42:32.000Z,
+# 2016-05-25T02:42:10.856332 (the zone, Z or an offset, is the last group)
+ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?")
+
+
+def iso_time(example: object) -> re.Match[str] | None:
+    """The match of ``example`` as an ISO 8601 date and time (group 1: its zone, if any)."""
+    return ISO_TIME.fullmatch(example) if isinstance(example, str) else None
+
+
+def _time_field_issues(operations: list[Operation], specs: list[SpecFile]) -> list[SpecIssue]:
+    """The time fields of a service's responses have one type, decided once per service:
+    ``datetime`` (decoded as aware datetimes) or ``string`` (the text as sent). A service with
+    a ``datetime`` field may not have a ``string`` one whose example is an ISO 8601 time, and
+    a ``datetime`` field's example carries a zone (``Z`` or an offset): without one it would
+    decode as a naive datetime."""
+    by_name = {spec.data["operation"]: spec for spec in specs}
+    found: dict[tuple[str, ...], tuple[SpecFile, JsonPath, Field]] = {}
+    for operation in operations:
+        spec = by_name[operation.name]
+        for i, member in enumerate(operation.response_fields):
+            found.setdefault(
+                (operation.name, member.wire_name), (spec, ("response", "fields", i), member)
+            )
+        for shape in operation.response_shapes:
+            for i, member in enumerate(shape.fields):
+                found.setdefault(
+                    (shape.name, member.wire_name),
+                    (spec, ("shapes", shape.name, "fields", i), member),
+                )
+    datetimes = [key for key, (_, _, member) in found.items() if member.type.kind == "datetime"]
+    issues = []
+    for (_, name), (spec, where, member) in found.items():
+        match = iso_time(member.example)
+        if member.type.kind == "datetime" and match and not match.group(1):
+            issues.append(
+                spec.issue(
+                    (*where, "example"),
+                    f"a datetime field's example needs a zone (Z or an offset): "
+                    f"{member.example!r} would decode as a naive datetime; make the field a string",
+                )
+            )
+        elif member.type.kind == "string" and match and datetimes:
+            other_owner, other = datetimes[0]
+            issues.append(
+                spec.issue(
+                    (*where, "type"),
+                    f"{name!r} shows an ISO 8601 time ({member.example!r}) but is a string, and "
+                    f"{other_owner}.{other} a datetime: a service's time fields have one type",
+                )
+            )
     return issues
 
 

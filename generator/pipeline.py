@@ -245,6 +245,7 @@ def _top_level_files(
         ),
         "py.typed": "",
         "README.md": renderer.text("index.md.j2", services=services),
+        "docs/configuration.md": renderer.configuration(services),
     }
     for provider in sorted({s.provider for s in services}):
         example = next(renderer.module(s) for s in services if s.provider == provider)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,15 +14,18 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from generator.errors import GeneratorBug
 from generator.layout import black_layout
 from generator.model import (
+    ErrorCode,
+    Field,
     FixedParameter,
     Operation,
     Parameter,
+    Permission,
     Service,
     ServiceSummary,
     Shape,
     TypeRef,
 )
-from generator.naming import shape_constant
+from generator.naming import method_names, shape_constant, snake_case, unshadowed
 
 if TYPE_CHECKING:
     import black
@@ -131,18 +135,71 @@ def _enum_label(parameter: Parameter) -> str:
     return "one of" if parameter.enum_closed else "documented values:"
 
 
+def names(text: str, value: Any) -> bool:
+    """Whether ``text`` names ``value`` as a word of its own: ``IPV4`` in "Value range: IPV4
+    and IPV6", ``public-read`` in "public-read-write, public-read", ``100`` in "Maximum value:
+    100." (a boolean as YAML and the pages write it: ``true``)."""
+    if isinstance(value, bool):
+        token = str(value).lower()
+    elif isinstance(value, float):
+        token = f"{value:g}"
+    else:
+        token = str(value)
+    return re.search(rf"(?<![\w-]){re.escape(token)}(?![\w-])", text) is not None
+
+
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+")
+
+
+def states_default(text: str, value: Any) -> bool:
+    """Whether a sentence of ``text`` says that ``value`` is the default ("Default value:
+    100.", "If it is not specified, the default value is 500.")."""
+    return any(
+        "default" in sentence.lower() and names(sentence, value)
+        for sentence in _SENTENCE_END.split(text)
+    )
+
+
+def states_all(text: str, values: Any) -> bool:
+    """Whether ``text`` already names every one of ``values`` (a page's "Valid values: A: ...
+    B: ..." before the spec's enum of A and B)."""
+    return all(names(text, value) for value in values)
+
+
+def field_values(field: Field) -> str:
+    """What a field's description is followed by in a table: its documented values unless the
+    description names them all already, and its example."""
+    notes = []
+    if field.enum and not states_all(field.description, field.enum):
+        notes.append("Values: " + ", ".join(f"`{v}`" for v in field.enum) + ".")
+    if field.example is not None:
+        notes.append(f"Example: `{field.example}`.")
+    return " ".join(notes)
+
+
+def permission_labels(permissions: tuple[Permission, ...]) -> list[str]:
+    """The columns of a permissions table: every label some entry documents, in page order."""
+    return list(dict.fromkeys(label for p in permissions for label, _ in p.details))
+
+
 def param_doc(parameter: Parameter) -> str:
+    """A keyword's docstring text: the page's description, then what it does not say already
+    of the default and the allowed values (never "Default value: 10. Default: 10.")."""
+    text = parameter.description
     extras = []
-    if parameter.default is not None:
+    if parameter.default is not None and not states_default(text, parameter.default):
         extras.append(f"Default: {parameter.default}.")
-    if _bounds(parameter):
+    bounds = [b for b in (parameter.minimum, parameter.maximum) if b is not None]
+    if bounds and not states_all(text, bounds):
         extras.append(f"Allowed: {_bounds(parameter)}.")
-    if parameter.enum:
+    if parameter.enum and not states_all(text, parameter.enum):
         label = _enum_label(parameter)
         extras.append(f"{label[0].upper()}{label[1:]} {', '.join(map(str, parameter.enum))}.")
+    elif parameter.enum_closed:  # the page names them; that no other value is sent is ours
+        extras.append("The client refuses any other value.")
     if parameter.deprecated:
         extras.append("Deprecated.")
-    return " ".join([parameter.description, *extras])
+    return " ".join([text, *extras])
 
 
 def locations(parameters: tuple[Parameter, ...]) -> dict[str, str]:
@@ -224,7 +281,7 @@ def _from_client(parameter: Parameter, client_values: tuple[str, ...]) -> bool:
     return parameter.location == "path" and parameter.wire_name in client_values
 
 
-_SCALARS = ("string", "integer", "long", "number", "boolean", "datetime")
+_SCALARS = frozenset(("string", "integer", "long", "number", "boolean", "datetime"))
 
 
 def keyword_type(parameter: Parameter) -> str:
@@ -277,6 +334,168 @@ def resume_keywords(operation: Operation) -> str:
     return " or ".join(dict.fromkeys(names)) or "token"
 
 
+@dataclass(frozen=True)
+class Usage:
+    """What a doc page's example shows: the call's keywords (with Python literals of the
+    page's example values), what it prints of the result or of each item, and the documented
+    error class it catches before the service's base (the first on the page, if any)."""
+
+    arguments: tuple[tuple[str, str], ...]
+    uses_datetime: bool
+    item: str | None  # the loop variable, for a paginated operation
+    printed: tuple[str, ...]  # attribute names of the result (or item) to print
+    error: ErrorCode | None
+
+
+_OPTIONAL_SHOWN = 2  # optional keywords with an example shown beside the required ones
+
+
+def usage(service: Service, operation: Operation) -> Usage:
+    """The example call of ``operation``: every keyword a caller must pass, then up to two
+    optional ones the page gives an example of (the page size first); for a paginated
+    operation, the keywords the iterator fills itself (tokens, page numbers) left out."""
+    from sdk_runtime.credentials import FAMILIES
+
+    from_client = set(FAMILIES[service.credentials].client_values)
+    shapes = {shape.name: shape for shape in operation.shapes}
+    paging = operation.pagination
+    filled = {s.input_token for s in paging.all_schemes} if paging else set()
+    sizes = {s.page_size for s in paging.all_schemes} if paging else set()
+    candidates = [
+        p
+        for p in operation.keyword_parameters
+        if p.wire_name not in filled and not (p.location == "path" and p.wire_name in from_client)
+    ]
+    required = [p for p in candidates if p.required]
+    optional = sorted(
+        (p for p in candidates if not p.required and p.example is not None),
+        key=lambda p: p.wire_name not in sizes,
+    )[:_OPTIONAL_SHOWN]
+    shown = [*required, *optional]
+    arguments = tuple(
+        (p.python_name, example_literal(p.type, p.example, p.enum, shapes)) for p in shown
+    )
+    item: str | None = None
+    fields: tuple[Field, ...] = operation.response_fields
+    if paging is not None:
+        item_shape = shapes.get(paging.item_type.shape or "")
+        reserved = frozenset({"client", "e", *method_names()})
+        item = unshadowed(snake_case(item_shape.name), reserved) if item_shape else "item"
+        fields = item_shape.fields if item_shape else ()
+    scalars = [f for f in fields if f.type.kind in _SCALARS]
+    identifying = [f for f in scalars if f.python_name.endswith(("id", "name"))][:1]
+    named = identifying + [f for f in scalars if f not in identifying]
+    return Usage(
+        arguments=arguments,
+        uses_datetime=any(uses_datetime(p.type, shapes) for p in shown),
+        item=item,
+        printed=tuple(f.python_name for f in named[:2]),
+        error=operation.errors[0] if operation.errors else None,
+    )
+
+
+def example_literal(
+    ref: TypeRef, example: Any, enum: tuple[Any, ...], shapes: dict[str, Shape]
+) -> str:
+    """Python source of a value of type ``ref`` for an example call: the page's example,
+    as a literal of that type (``"5"`` for a string the page shows as 5), else the first
+    documented value, else a placeholder; a structure is a dict of its fields'
+    examples, a list one item."""
+    if ref.kind == "array":
+        assert ref.items is not None
+        items = example if isinstance(example, list) else [example]
+        return "[" + ", ".join(example_literal(ref.items, v, enum, shapes) for v in items) + "]"
+    if ref.kind == "map":
+        assert ref.items is not None
+        return "{" + f'"key": {example_literal(ref.items, None, (), shapes)}' + "}"
+    if ref.kind == "object":
+        shape = shapes.get(ref.shape or "")
+        fields = [f for f in shape.fields if f.required or f.example is not None] if shape else []
+        members = (
+            f"{python_literal(f.python_name)}: {example_literal(f.type, f.example, f.enum, shapes)}"
+            for f in fields
+        )
+        return "{" + ", ".join(members) + "}"
+    if example is None:
+        example = enum[0] if enum else None
+    if ref.kind == "datetime":
+        text = str(example) if example is not None else "2024-01-01T00:00:00Z"
+        return f"datetime.fromisoformat({python_literal(text)})"
+    return python_literal(_scalar(ref.kind, example))
+
+
+def uses_datetime(
+    ref: TypeRef, shapes: dict[str, Shape], seen: frozenset[str] = frozenset()
+) -> bool:
+    """Whether a value of type ``ref`` holds a ``datetime`` (the example imports it then)."""
+    if ref.kind == "datetime":
+        return True
+    if ref.items is not None:
+        return uses_datetime(ref.items, shapes, seen)
+    shape = shapes.get(ref.shape or "")
+    if shape is None or shape.name in seen:
+        return False
+    return any(uses_datetime(f.type, shapes, seen | {shape.name}) for f in shape.fields)
+
+
+def _scalar(kind: str, value: Any) -> Any:
+    """``value`` (a page's example, None when it has none) as a value of ``kind``."""
+    if kind in ("integer", "long"):
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return 1
+    if kind == "number":
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            return 1.0
+    if kind == "boolean":
+        return value if isinstance(value, bool) else str(value).lower() == "true"
+    if value is None:
+        return "..."
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def time_fields(service: Service) -> str:
+    """What a service's README says of its time fields, as its specs decide them (one type
+    per service, see ``normalize._time_field_issues``): ``datetime`` fields, else ``str``
+    fields whose examples are ISO 8601 times; empty when it has neither. The fields are not
+    listed: each operation's page types them, and a page added leaves this line as it is."""
+    from generator.normalize import iso_time
+
+    found: dict[str, Field] = {}
+    for op in service.operations:
+        for member in op.response_fields:
+            found.setdefault(f"{op.response_class}.{member.python_name}", member)
+        for shape in op.response_shapes:
+            for member in shape.fields:
+                found.setdefault(f"{shape.name}.{member.python_name}", member)
+    datetimes = {name: f for name, f in found.items() if f.type.kind == "datetime"}
+    texts = {n: f for n, f in found.items() if f.type.kind == "string" and iso_time(f.example)}
+    chosen = datetimes or texts
+    if not chosen:
+        return ""
+    matches = [m for m in (iso_time(chosen[name].example) for name in sorted(chosen)) if m]
+    sample = f" (`{md_cell(matches[0].group(0))}`)" if matches else ""
+    if datetimes:
+        return f"`datetime`, timezone-aware, decoded from the ISO 8601 text{sample}"
+    if all(m.group(1) for m in matches):
+        return f"`str`, the ISO 8601 text as the service sends it{sample}"
+    return (
+        f"`str`, the text as the service sends it: ISO 8601 without a zone{sample}, kept as "
+        "text rather than a naive datetime"
+    )
+
+
+def byte_size(count: int) -> str:
+    """``67108864`` -> ``64 MiB``: a size in the largest binary unit that divides it."""
+    for unit, factor in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if count >= factor and count % factor == 0:
+            return f"{count // factor} {unit}"
+    return f"{count} bytes"
+
+
 DEFAULT_PACKAGE = "generated"
 
 
@@ -294,8 +513,14 @@ class Renderer:
             autoescape=False,
         )
         from sdk_runtime.endpoints import REGION_ENV
+        from sdk_runtime.transport import DEFAULT_MAX_RESPONSE_BYTES, Timeout
 
-        self.env.globals.update(structure=structure, region_env=REGION_ENV)
+        # the runtime's defaults that docstrings state, so that they cannot drift
+        self.defaults: dict[str, Any] = {
+            "timeout": Timeout(),
+            "max_response_bytes": DEFAULT_MAX_RESPONSE_BYTES,
+        }
+        self.env.globals.update(structure=structure, region_env=REGION_ENV, defaults=self.defaults)
         self.env.filters.update(
             py=python_literal,
             docstring=docstring,
@@ -304,6 +529,8 @@ class Renderer:
             md_value=md_value,
             md_range=md_range,
             param_doc=param_doc,
+            field_values=field_values,
+            permission_labels=permission_labels,
             locations=locations,
             styles=styles,
             fixed=fixed,
@@ -317,6 +544,9 @@ class Renderer:
             wire_names=lambda fields: {f.python_name: f.wire_name for f in fields},
             shape_constant=shape_constant,
             module=self.module,
+            g=lambda number: f"{number:g}",
+            size=byte_size,
+            time_fields=time_fields,
             dict=dict,
             tuple=tuple,
         )
@@ -423,5 +653,74 @@ class Renderer:
             "protocol": PROTOCOLS[service.protocol],
         }
 
+    def configuration(self, services: list[ServiceSummary]) -> str:
+        """``docs/configuration.md``: the settings every client takes, each default from the
+        runtime's own constants, and each credential family's chain in the runtime's order."""
+        import importlib
+
+        from sdk_runtime import DISTRIBUTION
+        from sdk_runtime.credential_providers import METADATA_TIMEOUT, REFRESH_MARGIN
+        from sdk_runtime.credentials import FAMILIES
+        from sdk_runtime.endpoints import REGION_ENV
+        from sdk_runtime.providers import PROVIDERS
+        from sdk_runtime.retry import (
+            DEFAULT_MAX_RETRIES,
+            NO_RETRY_REFUND,
+            QUOTA_CAPACITY,
+            RETRY_COST,
+            TIMEOUT_RETRY_COST,
+            RetryPolicy,
+        )
+
+        def example(summary: ServiceSummary) -> dict[str, str]:
+            return {
+                "module": self.module(summary),
+                "name": summary.name,
+                "operation": summary.operations[0].python_name,
+            }
+
+        families = []
+        for name in FAMILIES:
+            users = [s for s in services if s.credentials == name]
+            if not users:
+                continue
+            family = FAMILIES[name]
+            chain = importlib.import_module(f"sdk_runtime.credential_providers.{name}")
+            first_two = [keyword for keyword, _ in family.keywords][:2]
+            families.append(
+                {
+                    "family": family,
+                    "services": users,
+                    "vendors": list(dict.fromkeys(PROVIDERS[s.provider].title for s in users)),
+                    "chain": chain.default_chain().names,
+                    "example": example(users[0]),
+                    "example_credentials": ", ".join(f'{k}="..."' for k in first_two),
+                }
+            )
+        return self.text(
+            "configuration.md.j2",
+            first=example(services[0]),
+            families=families,
+            region_env=[(PROVIDERS[p].title, v) for p, v in REGION_ENV.items()],
+            timeout=self.defaults["timeout"],
+            retry=RetryPolicy(),
+            max_retries=DEFAULT_MAX_RETRIES,
+            quota_capacity=QUOTA_CAPACITY,
+            retry_cost=RETRY_COST,
+            timeout_retry_cost=TIMEOUT_RETRY_COST,
+            no_retry_refund=NO_RETRY_REFUND,
+            max_response_bytes=self.defaults["max_response_bytes"],
+            refresh_minutes=int(REFRESH_MARGIN.total_seconds() // 60),
+            metadata_timeout=METADATA_TIMEOUT,
+            distribution=DISTRIBUTION,
+        )
+
     def operation_doc(self, service: Service, op: Operation) -> str:
-        return self.text("operation.md.j2", service=service, op=op)
+        example = self.python(
+            "usage.py.j2",
+            service=service,
+            op=op,
+            example=usage(service, op),
+            module=self.module(service),
+        )
+        return self.text("operation.md.j2", service=service, op=op, example=example)

@@ -132,6 +132,11 @@ class ChainProvider(Generic[CredT]):
         self._providers: list[tuple[str, Callable[[], CredT | None]]] = providers
         self._chosen: Callable[[], CredT | None] | None = None
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The providers' names, in the order they are asked (the docs list them)."""
+        return tuple(name for name, _ in self._providers)
+
     def get(self) -> CredT:
         found: CredT | None
         if self._chosen is not None:

@@ -219,7 +219,11 @@ def check_cloudsso(cloud: FakeCloud, response: ListDirectoriesResponse) -> None:
     assert re.fullmatch(UUID_UPPER, response.request_id)
     assert response.directories is not None
     assert all(isinstance(d, Directory) for d in response.directories)
-    assert [d.model_dump(by_alias=True) for d in response.directories] == CLOUDSSO_DIRECTORIES
+    assert [d.model_dump(by_alias=True) for d in response.directories] == [
+        expected(d, "CreateTime", "UpdateTime") for d in CLOUDSSO_DIRECTORIES
+    ]
+    for directory in response.directories:
+        assert_utc_datetimes(directory, "create_time", "update_time")
     (request,) = cloud.requests
     assert request.operation == "ListDirectories" and request.verified
     assert request.header("x-acs-version") == "2021-05-15"
@@ -248,7 +252,11 @@ def check_ga(
     assert everything.request_id and len(everything.request_id) == 36
     assert everything.byoip_pools is not None
     assert all(isinstance(p, ByoipPool) for p in everything.byoip_pools)
-    assert [p.model_dump(by_alias=True) for p in everything.byoip_pools] == GA_BYOIP_POOLS
+    assert [p.model_dump(by_alias=True) for p in everything.byoip_pools] == [
+        expected(p, "created_at", "updated_at") for p in GA_BYOIP_POOLS
+    ]
+    for pool in everything.byoip_pools:
+        assert_utc_datetimes(pool, "created_at", "updated_at")
     assert isinstance(everything.page_info, PageInfo)
     assert everything.page_info.current_count == len(GA_BYOIP_POOLS)
     assert everything.page_info.next_marker is None  # last page

@@ -283,7 +283,7 @@ def test_ga_iter_yields_the_data_set(cloud: FakeCloud) -> None:
     with GaClient(endpoint=cloud.url, **HUAWEI) as client:
         pools = list(client.iter_list_byoip_pools(limit=4))
         assert all(isinstance(p, ByoipPool) for p in pools)
-        assert [p.model_dump(by_alias=True) for p in pools] == GA_BYOIP_POOLS
+        assert [p.model_dump(mode="json", by_alias=True) for p in pools] == GA_BYOIP_POOLS
         # 12 = 3 full pages; the third has no next_marker, so no fourth request
         assert markers(cloud) == [None, GA_IDS[3], GA_IDS[7]]
         cloud.reset()

@@ -23,6 +23,7 @@ from generator.errors import SpecError
 from generator.loader import JsonPath, format_path
 from generator.normalize import load_specs
 from generator.tree import relative_files
+from tests.generator.test_docs import python_blocks
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PROJECT = FIXTURES.parents[2]
@@ -118,6 +119,7 @@ def test_hostile_text_stays_text(
     assert "huaweicloud/demo/client.py" in modules
     for name in modules:
         compile((out / name).read_bytes(), name, "exec")  # a SyntaxError fails the test
+    assert _compile_doc_examples(out) >= 1
     monkeypatch.syspath_prepend(str(tmp_path))
     try:
         for name in modules:
@@ -139,6 +141,19 @@ def test_hostile_text_stays_text(
     texts = [n.value for n in ast.walk(models) if isinstance(n, ast.Constant)]
     assert any(isinstance(t, str) and 'x """ + __import__("os")' in t for t in texts)
     assert HOSTILE in texts  # the alias of the field whose wire name it is
+
+
+def _compile_doc_examples(out: Path) -> int:
+    """Compile every Python example of the docs of the package ``out`` (their values are spec
+    text, written as literals); how many."""
+    blocks = [
+        block
+        for page in sorted(out.rglob("*.md"))
+        for block in python_blocks(page.read_text(encoding="utf-8"))
+    ]
+    for block in blocks:
+        compile(block, "<doc example>", "exec")  # a SyntaxError fails the test
+    return len(blocks)
 
 
 def _modules(out: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -169,6 +184,7 @@ def test_hostile_text_in_the_project_specs(
     assert code == 0, capsys.readouterr().err
     clients = [name for name in _modules(out, monkeypatch) if name.endswith("/client.py")]
     assert len(clients) == len(list(specs.rglob("service.yaml")))
+    assert _compile_doc_examples(out) >= len(list(specs.rglob("*.yaml"))) - len(clients)
 
 
 def test_names_that_would_shadow_take_a_trailing_underscore(

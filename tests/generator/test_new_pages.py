@@ -36,7 +36,13 @@ PROJECT = Path(__file__).resolve().parents[2]
 SPECS = PROJECT / "specs"
 OVERLAY = PROJECT / "tests" / "fixtures" / "extra_pages" / "specs"
 COMMITTED = PROJECT / "generated"
-TREE_WIDE = {"README.md", "CHANGELOG.md", ".spec-snapshot.json", ".manifest.json"}
+TREE_WIDE = {
+    "README.md",
+    "CHANGELOG.md",
+    ".spec-snapshot.json",
+    ".manifest.json",
+    "docs/configuration.md",  # lists every client
+}
 SEED_SERVICES = {"alibabacloud/cloudsso", "alibabacloud/ens", "alibabacloud/oss", "huaweicloud/ga"}
 
 

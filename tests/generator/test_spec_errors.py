@@ -115,6 +115,15 @@ EXPECTED: dict[str, list[str]] = {
         f"{OP}:68: shapes.PageInfo.fields[1].location: only response fields can be carried in "
         "headers, not the fields of a shape",
     ],
+    # one type for a service's time fields, and no datetime without a zone
+    "time_fields": [
+        f"{OP}:56: shapes.Widget.fields[2].type: 'updated_at' shows an ISO 8601 time "
+        "('2024-05-21T10:00:00Z') but is a string, and Widget.created_at a datetime: a "
+        "service's time fields have one type",
+        f"{OP}:63: shapes.Widget.fields[3].example: a datetime field's example needs a zone (Z "
+        "or an offset): '2024-05-22T11:00:00' would decode as a naive datetime; make the field "
+        "a string",
+    ],
     "no_service_file": [
         "specs/huaweicloud/orphan/ListGadgets.yaml:1: no service.yaml beside this operation file",
     ],

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from pydantic import ConfigDict, Field
 
 from sdk_runtime.model import ResponseModel
@@ -17,11 +19,15 @@ class Directory(ResponseModel):
     """
     The ID of the directory.
     """
-    create_time: str | None = Field(None, alias="CreateTime", examples=["2021-06-30T08:35:26Z"])
+    create_time: datetime | None = Field(
+        None, alias="CreateTime", examples=["2021-06-30T08:35:26Z"]
+    )
     """
     The time when the directory was created.
     """
-    update_time: str | None = Field(None, alias="UpdateTime", examples=["2021-10-25T09:13:24Z"])
+    update_time: datetime | None = Field(
+        None, alias="UpdateTime", examples=["2021-10-25T09:13:24Z"]
+    )
     """
     The time when the directory was modified.
     """

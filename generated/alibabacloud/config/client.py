@@ -194,7 +194,7 @@ class ConfigClient(BaseClient):
                 query. By default, the value is the time when the
                 GetResourceConfigurationTimeline operation is called.
             limit: The number of entries to return on each page. Valid values: 1 to
-                100. Default value: 10. Default: 10. Allowed: ≥ 1; ≤ 100.
+                100. Default value: 10.
             multi_account: This parameter is scheduled to be removed before
                 00:00:00, June 30, 2021. Account group-related APIs will be provided
                 as an alternative before 00:00:00, May 30, 2021. If you are using
@@ -411,7 +411,7 @@ class AsyncConfigClient(AsyncBaseClient):
                 query. By default, the value is the time when the
                 GetResourceConfigurationTimeline operation is called.
             limit: The number of entries to return on each page. Valid values: 1 to
-                100. Default value: 10. Default: 10. Allowed: ≥ 1; ≤ 100.
+                100. Default value: 10.
             multi_account: This parameter is scheduled to be removed before
                 00:00:00, June 30, 2021. Account group-related APIs will be provided
                 as an alternative before 00:00:00, May 30, 2021. If you are using

@@ -168,7 +168,7 @@ class EnsClient(BaseClient):
             page_number: The page number. Pages start from page 1.
             page_size: The maximum number of returned buckets. You can leave this
                 parameter empty. The default value is 10. The value cannot be
-                greater than 100. Default: 10. Allowed: ≤ 100.
+                greater than 100.
 
         Returns:
             The decoded response.
@@ -316,7 +316,7 @@ class AsyncEnsClient(AsyncBaseClient):
             page_number: The page number. Pages start from page 1.
             page_size: The maximum number of returned buckets. You can leave this
                 parameter empty. The default value is 10. The value cannot be
-                greater than 100. Default: 10. Allowed: ≤ 100.
+                greater than 100.
 
         Returns:
             The decoded response.

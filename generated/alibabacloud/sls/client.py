@@ -195,10 +195,8 @@ class SlsClient(BaseClient):
                 the line parameter and offset parameter must be set to 0, and the
                 LIMIT clause is used to paginate the query results.
             line: The maximum number of logs to return for the request. Minimum
-                value: 0. Maximum value: 100. Default value: 100. Default: 100.
-                Allowed: ≥ 0; ≤ 100.
-            offset: The line from which the query starts. Default value: 0. Default:
-                0.
+                value: 0. Maximum value: 100. Default value: 100.
+            offset: The line from which the query starts. Default value: 0.
             reverse: Specifies whether to return logs in reverse order based on the
                 log timestamp. true: Logs are returned in reverse order. false: Logs
                 are returned in regular order. This is the default value. Default:
@@ -420,10 +418,8 @@ class AsyncSlsClient(AsyncBaseClient):
                 the line parameter and offset parameter must be set to 0, and the
                 LIMIT clause is used to paginate the query results.
             line: The maximum number of logs to return for the request. Minimum
-                value: 0. Maximum value: 100. Default value: 100. Default: 100.
-                Allowed: ≥ 0; ≤ 100.
-            offset: The line from which the query starts. Default value: 0. Default:
-                0.
+                value: 0. Maximum value: 100. Default value: 100.
+            offset: The line from which the query starts. Default value: 0.
             reverse: Specifies whether to return logs in reverse order based on the
                 log timestamp. true: Logs are returned in reverse order. false: Logs
                 are returned in regular order. This is the default value. Default:

@@ -259,7 +259,6 @@ class VpcClient(BaseClient):
             status: The state of the EIP. Valid values: Associating: The EIP is
                 being associated. Unassociating: The EIP is being disassociated.
                 InUse: The EIP is allocated. Available: The EIP is available.
-                Documented values: Associating, Unassociating, InUse, Available.
             eip_address: The IP address of the EIP that you want to query. You can
                 enter the IP addresses of up to 50 EIPs. Separate multiple IP
                 addresses with commas (,). Note: If both the EipAddress and
@@ -275,9 +274,8 @@ class VpcClient(BaseClient):
             resource_group_id: The ID of the resource group to which the EIPs
                 belongs.
             page_number: The number of the page to return. Default value: 1.
-                Default: 1.
             page_size: The number of entries to return on each page. Maximum value:
-                100. Default value: 10. Default: 10. Allowed: ≤ 100.
+                100. Default value: 10.
             isp: The line type. Valid values: BGP: BGP (Multi-ISP) lines. Up to 89
                 high-quality BGP lines are available worldwide. Direct connections
                 with multiple Internet service providers (ISPs), including Telecom,
@@ -295,14 +293,12 @@ class VpcClient(BaseClient):
                 BGP (single line) whitelist, you can set the ISP field to
                 ChinaTelecom, ChinaUnicom, or ChinaMobile. If your workloads are
                 deployed in China East 1 Finance. Set the value to BGP_FinanceCloud.
-                Documented values: BGP, BGP_PRO, ChinaTelecom, ChinaUnicom,
-                ChinaMobile, BGP_FinanceCloud.
             filter: The filters used to query resources: Filter.N.Key and
                 Filter.N.Value. The page documents N = 1 (CreationStartTime) and N =
                 2 (CreationEndTime).
             lock_reason: The reason why the EIP is locked. Valid values: financial:
                 The EIP is locked due to overdue payments. security: The EIP is
-                locked for security reasons. Documented values: financial, security.
+                locked for security reasons.
             associated_instance_type: The type of the cloud resource with which you
                 want to associate the EIP. Valid values: EcsInstance: an Elastic
                 Compute Service (ECS) instance deployed in a virtual private cloud
@@ -313,11 +309,10 @@ class VpcClient(BaseClient):
                 one EIP with each ECS instance, SLB instance, or HAVIP. You can
                 associate multiple EIPs with each NAT gateway. The number of EIPs
                 that you can associate with a secondary ENI depends on the EIP mode.
-                For more information, see EIP overview. Documented values:
-                EcsInstance, SlbInstance, Nat, HaVip, NetworkInterface.
+                For more information, see EIP overview.
             associated_instance_id: The ID of the instance.
             charge_type: The billing method of the EIP. Valid values: PostPaid:
-                pay-as-you-go Documented values: PostPaid.
+                pay-as-you-go
             dry_run: Specify whether to precheck only this request. Valid values:
                 true: The request is prechecked but resources are not queried. The
                 system checks whether your AccessKey pair is valid, whether the RAM
@@ -569,7 +564,6 @@ class AsyncVpcClient(AsyncBaseClient):
             status: The state of the EIP. Valid values: Associating: The EIP is
                 being associated. Unassociating: The EIP is being disassociated.
                 InUse: The EIP is allocated. Available: The EIP is available.
-                Documented values: Associating, Unassociating, InUse, Available.
             eip_address: The IP address of the EIP that you want to query. You can
                 enter the IP addresses of up to 50 EIPs. Separate multiple IP
                 addresses with commas (,). Note: If both the EipAddress and
@@ -585,9 +579,8 @@ class AsyncVpcClient(AsyncBaseClient):
             resource_group_id: The ID of the resource group to which the EIPs
                 belongs.
             page_number: The number of the page to return. Default value: 1.
-                Default: 1.
             page_size: The number of entries to return on each page. Maximum value:
-                100. Default value: 10. Default: 10. Allowed: ≤ 100.
+                100. Default value: 10.
             isp: The line type. Valid values: BGP: BGP (Multi-ISP) lines. Up to 89
                 high-quality BGP lines are available worldwide. Direct connections
                 with multiple Internet service providers (ISPs), including Telecom,
@@ -605,14 +598,12 @@ class AsyncVpcClient(AsyncBaseClient):
                 BGP (single line) whitelist, you can set the ISP field to
                 ChinaTelecom, ChinaUnicom, or ChinaMobile. If your workloads are
                 deployed in China East 1 Finance. Set the value to BGP_FinanceCloud.
-                Documented values: BGP, BGP_PRO, ChinaTelecom, ChinaUnicom,
-                ChinaMobile, BGP_FinanceCloud.
             filter: The filters used to query resources: Filter.N.Key and
                 Filter.N.Value. The page documents N = 1 (CreationStartTime) and N =
                 2 (CreationEndTime).
             lock_reason: The reason why the EIP is locked. Valid values: financial:
                 The EIP is locked due to overdue payments. security: The EIP is
-                locked for security reasons. Documented values: financial, security.
+                locked for security reasons.
             associated_instance_type: The type of the cloud resource with which you
                 want to associate the EIP. Valid values: EcsInstance: an Elastic
                 Compute Service (ECS) instance deployed in a virtual private cloud
@@ -623,11 +614,10 @@ class AsyncVpcClient(AsyncBaseClient):
                 one EIP with each ECS instance, SLB instance, or HAVIP. You can
                 associate multiple EIPs with each NAT gateway. The number of EIPs
                 that you can associate with a secondary ENI depends on the EIP mode.
-                For more information, see EIP overview. Documented values:
-                EcsInstance, SlbInstance, Nat, HaVip, NetworkInterface.
+                For more information, see EIP overview.
             associated_instance_id: The ID of the instance.
             charge_type: The billing method of the EIP. Valid values: PostPaid:
-                pay-as-you-go Documented values: PostPaid.
+                pay-as-you-go
             dry_run: Specify whether to precheck only this request. Valid values:
                 true: The request is prechecked but resources are not queried. The
                 system checks whether your AccessKey pair is valid, whether the RAM

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from pydantic import ConfigDict, Field
 
 from sdk_runtime.model import ResponseModel
@@ -77,7 +79,7 @@ class EipAddress(ResponseModel):
     """
     The ID of the EIP.
     """
-    allocation_time: str | None = Field(
+    allocation_time: datetime | None = Field(
         None, alias="AllocationTime", examples=["2019-04-23T01:37:38Z"]
     )
     """
@@ -131,7 +133,7 @@ class EipAddress(ResponseModel):
     """
     The bandwidth value of the EIP when it is not associated with an EIP bandwidth plan.
     """
-    expired_time: str | None = Field(None, alias="ExpiredTime", examples=["2019-04-29T02:00Z"])
+    expired_time: datetime | None = Field(None, alias="ExpiredTime", examples=["2019-04-29T02:00Z"])
     """
     The expiration date. The time follows the ISO 8601 standard and is displayed in UTC. Format: YYYY-MM-DDThh:mmZ.
     """
@@ -185,7 +187,7 @@ class EipAddress(ResponseModel):
     """
     The ID of the region to which the EIP belongs.
     """
-    reservation_active_time: str | None = Field(
+    reservation_active_time: datetime | None = Field(
         None, alias="ReservationActiveTime", examples=["2019-03-11T16:00:00Z"]
     )
     """

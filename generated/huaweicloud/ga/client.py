@@ -146,7 +146,7 @@ class GaClient(BaseClient):
 
         Args:
             limit: Specifies the number of resources on each page. If this parameter
-                is not specified, the default value is 500. Default: 500.
+                is not specified, the default value is 500.
             marker: Specifies the ID of the resource from which pagination query
                 starts, that is, the ID of the last resource on the previous page.
                 If the parameter is not specified, only resources on the first page
@@ -271,7 +271,7 @@ class AsyncGaClient(AsyncBaseClient):
 
         Args:
             limit: Specifies the number of resources on each page. If this parameter
-                is not specified, the default value is 500. Default: 500.
+                is not specified, the default value is 500.
             marker: Specifies the ID of the resource from which pagination query
                 starts, that is, the ID of the last resource on the previous page.
                 If the parameter is not specified, only resources on the first page

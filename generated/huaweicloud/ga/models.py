@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from pydantic import Field
+
 from sdk_runtime.model import ResponseModel
 
 
@@ -19,11 +23,11 @@ class ByoipPool(ResponseModel):
     """
     The IP address type. Value range: IPV4 and IPV6
     """
-    created_at: str | None = None
+    created_at: datetime | None = Field(None, examples=["2019-01-08T01:21:37Z"])
     """
     Specifies when the BYOIP pool was created.
     """
-    updated_at: str | None = None
+    updated_at: datetime | None = Field(None, examples=["2019-01-08T01:21:37Z"])
     """
     Specifies when the BYOIP pool was updated.
     """

@@ -228,7 +228,7 @@ class EvsClient(BaseClient):
                 details about a maximum of 60 disks can be queried. If parameters id
                 and ids are both specified in the request, id will be ignored.
             limit: The maximum number of query results that can be returned. The
-                default value is 1000. Default: 1000. Allowed: ≥ 1; ≤ 1000.
+                default value is 1000. Allowed: ≥ 1; ≤ 1000.
             marker: The pagination query by disk ID. The query starts from the first
                 page by default. By specifying a disk ID for marker, information of
                 all disks following the specified disk will be queried. Note that
@@ -242,14 +242,14 @@ class EvsClient(BaseClient):
                 The value must be an integer greater than 0 but less than the number
                 of disks.
             server_id: The server ID.
-            service_type: The service type. Only EVS is supported. One of EVS.
+            service_type: The service type. Only EVS is supported. The client
+                refuses any other value.
             sort_dir: The result sorting order. The value can be asc (the ascending
                 order) or desc (the descending order). The default value is desc.
-                Default: desc. One of asc, desc.
+                The client refuses any other value.
             sort_key: The keyword based on which the returned results are sorted.
                 The value can be id, status, size, or created_at, and the default
-                value is created_at. Default: created_at. Documented values: id,
-                status, size, created_at.
+                value is created_at.
             status: The disk status. For details, see EVS Disk Status.
             volume_type_id: The disk type ID. For details, see Querying EVS Disk
                 Types. The disk type ID is the id value in the table that describes
@@ -521,7 +521,7 @@ class AsyncEvsClient(AsyncBaseClient):
                 details about a maximum of 60 disks can be queried. If parameters id
                 and ids are both specified in the request, id will be ignored.
             limit: The maximum number of query results that can be returned. The
-                default value is 1000. Default: 1000. Allowed: ≥ 1; ≤ 1000.
+                default value is 1000. Allowed: ≥ 1; ≤ 1000.
             marker: The pagination query by disk ID. The query starts from the first
                 page by default. By specifying a disk ID for marker, information of
                 all disks following the specified disk will be queried. Note that
@@ -535,14 +535,14 @@ class AsyncEvsClient(AsyncBaseClient):
                 The value must be an integer greater than 0 but less than the number
                 of disks.
             server_id: The server ID.
-            service_type: The service type. Only EVS is supported. One of EVS.
+            service_type: The service type. Only EVS is supported. The client
+                refuses any other value.
             sort_dir: The result sorting order. The value can be asc (the ascending
                 order) or desc (the descending order). The default value is desc.
-                Default: desc. One of asc, desc.
+                The client refuses any other value.
             sort_key: The keyword based on which the returned results are sorted.
                 The value can be id, status, size, or created_at, and the default
-                value is created_at. Default: created_at. Documented values: id,
-                status, size, created_at.
+                value is created_at.
             status: The disk status. For details, see EVS Disk Status.
             volume_type_id: The disk type ID. For details, see Querying EVS Disk
                 Types. The disk type ID is the id value in the table that describes

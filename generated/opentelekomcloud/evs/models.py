@@ -110,7 +110,7 @@ class Volume(ResponseModel):
     """
     The metadata of the disk image. For details about volume_image_metadata, see Querying Image Details (Native OpenStack API) in the Image Management Service API Reference.
     """
-    created_at: str | None = None
+    created_at: str | None = Field(None, examples=["2016-05-25T02:42:10.856332"])
     """
     The time when the disk was created. Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     """
@@ -134,7 +134,7 @@ class Volume(ResponseModel):
     """
     The disk metadata. The encryption CMK ID in metadata. This parameter is used together with __system__encrypted for encryption. The length of cmkid is fixed at 36 bytes. __system__encrypted: the encryption field in metadata. The value can be 0 (not encrypted) or 1 (encrypted). If this parameter does not appear, the encryption attribute of the disk is the same as that of the data source. If the disk is not created from a data source, the disk is not encrypted by default. full_clone: The method of creation when the disk is created from a snapshot (0: linked clone, 1: full clone). hw:passthrough: If this parameter is true, the disk device type is SCSI, which allows ECS OSs to directly access underlying storage media. SCSI reservation commands are supported. If this parameter is false, the disk device type is VBD, which supports only simple SCSI read/write commands. If this parameter does not appear, the disk device type is VBD.
     """
-    updated_at: str | None = None
+    updated_at: str | None = Field(None, examples=["2016-05-25T02:42:22.341984"])
     """
     The time when the disk was updated. Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     """
