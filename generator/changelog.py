@@ -1,7 +1,7 @@
 """``generated/CHANGELOG.md``, kept from the diff so the two never disagree.
 
 Beside the changelog, ``generated/.spec-snapshot.json`` holds the model of the last
-generation (see :func:`generator.diff.dump_snapshot`). Each ``generate`` compares the
+generation (see :func:`generator.snapshot.dump_snapshot`). Each ``generate`` compares the
 current model with that snapshot: if anything changed, one entry listing the findings is
 prepended and the snapshot replaced; if nothing did, both files stay byte for byte what they
 were. Nothing here reads a clock, so the output depends only on the specs and the previous
@@ -16,16 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.diff import (
-    DiffInputError,
-    Finding,
-    change_text,
-    diff_specs,
-    dump_snapshot,
-    load_snapshot,
-    totals,
-)
+from generator.diff.findings import Finding, totals
+from generator.diff.reports import change_text
+from generator.errors import DiffInputError
 from generator.model import SpecSet
+from generator.snapshot import dump_snapshot, load_snapshot
 
 CHANGELOG = "CHANGELOG.md"
 SNAPSHOT = ".spec-snapshot.json"
@@ -64,7 +59,7 @@ def update_changelog(out: Path, specs: SpecSet) -> ChangelogUpdate:
     findings: tuple[Finding, ...] = ()
     entry: tuple[str, str] | None = None  # (title, text)
     if previous is not None:
-        findings = tuple(diff_specs(previous, specs))
+        findings = compare_models(previous, specs)
         if findings:
             entry = change_entry(number, findings, specs)
         elif not history:
@@ -72,6 +67,15 @@ def update_changelog(out: Path, specs: SpecSet) -> ChangelogUpdate:
     else:
         entry = initial_entry(number, specs, None if not history else problem)
     return _update(history, number, entry, findings, dump_snapshot(specs))
+
+
+def compare_models(old: SpecSet, new: SpecSet) -> tuple[Finding, ...]:
+    """The findings from ``old`` to ``new``; the diff engine is imported only if they differ."""
+    if old == new:
+        return ()
+    from generator.diff.engine import diff_specs
+
+    return tuple(diff_specs(old, new))
 
 
 def has_entries(changelog: str) -> bool:

@@ -25,24 +25,19 @@ from generator.changelog import (
     CHANGELOG,
     SNAPSHOT,
     ChangelogUpdate,
+    compare_models,
     continue_changelog,
     has_entries,
     update_changelog,
 )
-from generator.diff import (
-    DiffInputError,
-    diff_specs,
-    join_snapshot,
-    load_snapshot_entry,
-    snapshot_entries,
-    snapshot_entry,
-)
+from generator.errors import DiffInputError
 from generator.fingerprint import PreviousTree, SpecInputs, service_key, spec_inputs
 from generator.model import Service, ServiceSummary, SpecSet
 from generator.models import generate_models, models_input
 from generator.normalize import load_service_dirs
 from generator.openapi import build_openapi, validate_openapi, validity_key
 from generator.render import DEFAULT_PACKAGE, Renderer, format_python
+from generator.snapshot import join_snapshot, load_snapshot_entry, snapshot_entries, snapshot_entry
 from sdk_runtime.providers import PROVIDERS
 
 
@@ -198,7 +193,7 @@ def build_tree(
         if reuse is not None:
             # the kept services' models are the same on both sides: compare the others only
             changed = SpecSet(tuple(fresh))
-            findings = diff_specs(reuse.changed, changed)
+            findings = compare_models(reuse.changed, changed)
             encoded = iter([snapshot_entry(service) for service in fresh])
             snapshot = join_snapshot([e if e is not None else next(encoded) for e in entries])
             changelog = continue_changelog(reuse.changelog, findings, changed, snapshot)

@@ -1,0 +1,258 @@
+"""The classification rules: one row per rule id, its level and why.
+
+Levels, judged from a caller of the regenerated client: ``breaking`` (working caller code
+could stop working), ``warning`` (calls still work, but what they do or get may differ:
+review before release), ``non-breaking``. ``varies`` marks a rule whose finding picks its
+level from the change (the reason says which and why).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+BREAKING = "breaking"
+WARNING = "warning"
+NON_BREAKING = "non-breaking"
+VARIES = "varies"
+LEVELS = (BREAKING, WARNING, NON_BREAKING)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One classification rule: its id, usual severity and why."""
+
+    kind: str
+    severity: str  # breaking | non-breaking | varies (the reason says which and why)
+    summary: str
+    documentation: bool = False
+
+
+_RULE_LIST = [
+    # services
+    Rule("service-added", NON_BREAKING, "a new client package; nothing existing changes"),
+    Rule("service-removed", BREAKING, "the client package disappears; its imports fail"),
+    Rule("service-client-renamed", BREAKING, "client and error classes are renamed; imports fail"),
+    Rule(
+        "service-api-version-changed",
+        BREAKING,
+        "every request carries the new version, whose semantics apply to all operations",
+    ),
+    Rule(
+        "service-protocol-changed",
+        BREAKING,
+        "wire format, error decoding and response shapes of every operation change",
+    ),
+    Rule("service-error-format-changed", NON_BREAKING, "the runtime decodes errors differently"),
+    Rule(
+        "service-endpoint-changed",
+        VARIES,
+        "endpoint URL or regional endpoints: non-breaking (endpoint= overrides); default region: "
+        "breaking (callers without region= reach another region)",
+    ),
+    Rule(
+        "service-signing-changed",
+        NON_BREAKING,
+        "default signing scheme changed; callers passing no signing= are signed differently",
+    ),
+    Rule("service-signing-scheme-added", NON_BREAKING, "one more value accepted for signing="),
+    Rule(
+        "service-signing-scheme-removed",
+        BREAKING,
+        "callers passing that signing= value are rejected",
+    ),
+    Rule("service-credentials-changed", BREAKING, "constructor credential keywords change"),
+    Rule("service-retry-changed", NON_BREAKING, "throttling codes retried by the runtime changed"),
+    # operations
+    Rule("operation-added", NON_BREAKING, "a new client method"),
+    Rule("operation-removed", BREAKING, "the client method disappears; calls fail"),
+    Rule(
+        "operation-request-changed",
+        NON_BREAKING,
+        "HTTP method, path, host prefix or RPC action changed; the client sends it, calls are "
+        "unchanged",
+    ),
+    Rule("operation-deprecated", NON_BREAKING, "deprecation flag changed; calls still work"),
+    Rule(
+        "operation-retries-changed",
+        NON_BREAKING,
+        "whether the operation is safe to repeat (idempotent, idempotency token) changed: the "
+        "client retries it after other failures; calls are unchanged",
+    ),
+    Rule("fixed-parameter-changed", NON_BREAKING, "a constant the client sends itself changed"),
+    Rule("response-status-changed", NON_BREAKING, "the success status the client expects changed"),
+    Rule("response-xml-root-changed", NON_BREAKING, "the XML root the client decodes changed"),
+    Rule(
+        "response-payload-changed",
+        BREAKING,
+        "which field holds the body as a whole (response.payload) changed: the body decodes "
+        "another way",
+    ),
+    # request parameters
+    Rule(
+        "parameter-added-optional", NON_BREAKING, "a new optional keyword; existing calls unchanged"
+    ),
+    Rule("parameter-added-required", BREAKING, "existing calls lack the new required keyword"),
+    Rule("parameter-removed", BREAKING, "calls passing the keyword fail"),
+    Rule(
+        "parameter-renamed",
+        VARIES,
+        "removed + added with the same location and type: breaking when the keyword changes, "
+        "non-breaking when only the wire name does",
+    ),
+    Rule(
+        "parameter-type-changed",
+        VARIES,
+        "breaking unless the Python type is the same or widens (int -> float)",
+    ),
+    Rule("parameter-made-required", BREAKING, "calls that omit it are now incomplete"),
+    Rule("parameter-made-optional", NON_BREAKING, "calls may now omit it"),
+    Rule(
+        "parameter-default-changed",
+        NON_BREAKING,
+        "calls that omit it get the new default; calls still work",
+    ),
+    Rule(
+        "parameter-minimum-narrowed",
+        BREAKING,
+        "values callers send below the new minimum are rejected",
+    ),
+    Rule(
+        "parameter-minimum-widened", NON_BREAKING, "every value accepted before is still accepted"
+    ),
+    Rule(
+        "parameter-maximum-narrowed",
+        BREAKING,
+        "values callers send above the new maximum are rejected",
+    ),
+    Rule(
+        "parameter-maximum-widened", NON_BREAKING, "every value accepted before is still accepted"
+    ),
+    Rule("parameter-enum-value-added", NON_BREAKING, "one more value callers may send"),
+    Rule("parameter-enum-value-removed", BREAKING, "callers sending that value are rejected"),
+    Rule(
+        "parameter-enum-added",
+        BREAKING,
+        "a free value is restricted to a list; other values are rejected",
+    ),
+    Rule("parameter-enum-removed", NON_BREAKING, "the value list is lifted; any value is accepted"),
+    Rule(
+        "parameter-location-changed",
+        NON_BREAKING,
+        "the client moves it (query/header/body); keyword unchanged",
+    ),
+    Rule(
+        "parameter-style-changed",
+        NON_BREAKING,
+        "the client serializes it differently; keyword unchanged",
+    ),
+    Rule(
+        "parameter-credential-changed",
+        VARIES,
+        "filled from credentials instead of a keyword (breaking), or back (breaking if required)",
+    ),
+    Rule("parameter-deprecated", NON_BREAKING, "deprecation flag changed; calls still work"),
+    # response fields and shapes
+    Rule("response-field-added", NON_BREAKING, "readers ignore what they do not read"),
+    Rule("response-field-removed", BREAKING, "readers of the attribute break"),
+    Rule("response-field-type-changed", VARIES, "breaking unless the Python type is the same"),
+    Rule("response-field-made-optional", BREAKING, "readers may now get None"),
+    Rule("response-field-made-required", NON_BREAKING, "readers always get a value"),
+    Rule(
+        "response-field-enum-value-added",
+        NON_BREAKING,
+        "response values stay typed str (documented values are informative), so a new value "
+        "still parses; exhaustive matches should keep a default branch",
+    ),
+    Rule("response-field-enum-value-removed", NON_BREAKING, "readers see fewer distinct values"),
+    Rule(
+        "response-field-location-changed",
+        NON_BREAKING,
+        "the client reads it from elsewhere (body/header)",
+    ),
+    # fields of shapes that only requests take (a structured parameter's keys)
+    Rule("request-field-added", VARIES, "a new key; breaking only if it is required"),
+    Rule("request-field-removed", BREAKING, "callers passing the key get an error before sending"),
+    Rule(
+        "request-field-changed",
+        VARIES,
+        "a key's type or requiredness changed; breaking unless it is only relaxed",
+    ),
+    Rule(
+        "deprecated-names-changed",
+        NON_BREAKING,
+        "older spellings the page lists; the client sends the wire name",
+        documentation=True,
+    ),
+    Rule(
+        "shape-renamed",
+        BREAKING,
+        "the generated model class is renamed; imports and annotations fail",
+    ),
+    Rule("shape-added", NON_BREAKING, "a new model class"),
+    Rule("shape-removed", BREAKING, "the model class disappears; imports fail"),
+    # errors
+    Rule("error-code-added", NON_BREAKING, "a new exception class under the service's base error"),
+    Rule(
+        "error-code-removed",
+        VARIES,
+        "breaking when the exception class disappears from the service; non-breaking while "
+        "another operation still documents the code",
+    ),
+    Rule(
+        "error-status-changed",
+        NON_BREAKING,
+        "the same exception class is raised (matched by code); only its status_code differs",
+    ),
+    # pagination
+    Rule("pagination-added", NON_BREAKING, "new iter_/_pages methods"),
+    Rule("pagination-removed", BREAKING, "iter_/_pages methods disappear"),
+    Rule(
+        "pagination-style-changed", BREAKING, "paging works differently; manual paging code breaks"
+    ),
+    Rule("pagination-token-changed", BREAKING, "the token callers pass or read is another field"),
+    Rule("pagination-items-changed", BREAKING, "iter_ yields another list's items"),
+    Rule(
+        "pagination-changed",
+        NON_BREAKING,
+        "page size, total count or more-results field changed; iteration is unchanged for callers",
+    ),
+    Rule("pagination-list-added", NON_BREAKING, "a new iter_<op>_<list>() method"),
+    Rule("pagination-list-removed", BREAKING, "an iter_<op>_<list>() method disappears"),
+    Rule("pagination-scheme-added", NON_BREAKING, "another documented way to page"),
+    Rule("pagination-scheme-removed", BREAKING, "the keywords of a paging scheme stop paging"),
+    # documentation only
+    Rule("description-changed", NON_BREAKING, "text only", documentation=True),
+    Rule("summary-changed", NON_BREAKING, "text only", documentation=True),
+    Rule("title-changed", NON_BREAKING, "text only", documentation=True),
+    Rule("example-changed", NON_BREAKING, "text only", documentation=True),
+    Rule(
+        "notes-changed",
+        NON_BREAKING,
+        "notes, limits, error and header notes; text only",
+        documentation=True,
+    ),
+    Rule(
+        "permissions-changed",
+        NON_BREAKING,
+        "documented RAM/IAM permissions; text only",
+        documentation=True,
+    ),
+    Rule(
+        "documented-type-changed",
+        NON_BREAKING,
+        "the type as the page writes it; same model type",
+        documentation=True,
+    ),
+    Rule(
+        "last-updated-changed", NON_BREAKING, 'the page\'s "last updated" date', documentation=True
+    ),
+    Rule(
+        "source-changed",
+        NON_BREAKING,
+        "where the page lives (title, URL, stored copy)",
+        documentation=True,
+    ),
+    # safety net
+    Rule("model-changed", NON_BREAKING, "a model attribute without a specific rule changed"),
+]
+RULES: dict[str, Rule] = {rule.kind: rule for rule in _RULE_LIST}
