@@ -179,11 +179,12 @@ def change_entry(number: int, findings: Sequence[Finding], specs: SpecSet) -> tu
     lines = [
         f"## {number}. {title}",
         "",
-        f"{t.breaking} breaking, {t.non_breaking} non-breaking, {t.documentation} documentation.",
+        f"{t.counts()}.",
     ]
     groups = (
         ("Breaking", [f for f in findings if f.breaking]),
-        ("Non-breaking", [f for f in findings if not f.breaking and not f.documentation]),
+        ("Warning", [f for f in findings if f.warning]),
+        ("Non-breaking", [f for f in findings if f.non_breaking and not f.documentation]),
         ("Documentation", [f for f in findings if f.documentation]),
     )
     several = len({f.service for f in findings}) > 1

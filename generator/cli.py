@@ -16,7 +16,7 @@ from generator.errors import GeneratorBug, SpecError
 from generator.settings import TABLE, SettingsError, check_writable, resolve
 
 if TYPE_CHECKING:
-    from generator.diff import Finding
+    from generator.diff import Finding, Totals
     from generator.fingerprint import SpecInputs
     from generator.settings import Settings
 
@@ -78,7 +78,7 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     )
     diff = commands.add_parser(
         "diff",
-        help="what changed between two spec sets, classified breaking / non-breaking",
+        help="what changed between two spec sets, classified breaking / warning / non-breaking",
         description="Compare two spec sets on the intermediate model. OLD and NEW are each a "
         "spec tree, a single operation file (its service.yaml beside it), a model snapshot "
         "(.json) or a git revision of --specs. Default: git HEAD against the working tree. "
@@ -90,9 +90,10 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     diff.add_argument("--format", choices=("text", "json"), default="text")
     diff.add_argument(
         "--fail-on",
-        choices=("breaking", "any", "none"),
+        choices=("breaking", "warning", "any", "none"),
         default="none",
-        help="exit 1 if any breaking change / any change is found (default: none)",
+        help="exit 1 if a breaking change is found / a breaking change or a warning / any "
+        "change, documentation included (default: none)",
     )
     diff.add_argument("--specs", type=Path, help="spec tree (default: ./specs)")
     return parser
@@ -155,12 +156,17 @@ def run_diff(
     findings = diff.compare(old_side, new_side)
     render = diff.report_json if fmt == "json" else diff.report_text
     sys.stdout.write(render(findings, old_side.label, new_side.label))
-    totals = diff.totals(findings)
-    if fail_on == "breaking" and totals.breaking:
-        return 1
-    if fail_on == "any" and totals.total:
-        return 1
-    return 0
+    return 1 if fails(diff.totals(findings), fail_on) else 0
+
+
+def fails(totals: Totals, fail_on: str) -> bool:
+    """Whether findings of these totals fail ``--fail-on fail_on``."""
+    counted = {
+        "breaking": totals.breaking,
+        "warning": totals.breaking + totals.warning,
+        "any": totals.total,
+    }
+    return counted.get(fail_on, 0) > 0
 
 
 def run_generate(settings: Settings, *, check: bool) -> int:
@@ -295,8 +301,7 @@ def _read(path: Path) -> bytes | None:
 def diff_totals(findings: tuple[Finding, ...]) -> str:
     from generator.diff import totals
 
-    t = totals(findings)
-    return f"{t.breaking} breaking, {t.non_breaking} non-breaking, {t.documentation} documentation"
+    return totals(findings).counts()
 
 
 def console() -> None:

@@ -14,12 +14,19 @@ reads (response fields) may only narrow.
 from __future__ import annotations
 
 import dataclasses
+import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from generator.diff.findings import Finding, Json
-from generator.diff.rules import BREAKING, NON_BREAKING, RULES, VARIES
+from generator.diff.rules import BREAKING, NON_BREAKING, RULES, VARIES, WARNING
+from generator.diff.runtime import (
+    accepted_credentials,
+    protocol_sends_api_version,
+    signer_keeps_region,
+)
 from generator.model import (
     Endpoint,
     ErrorCode,
@@ -92,8 +99,22 @@ def _value(value: Any) -> Json:
     return value
 
 
+def _reached(endpoint: Endpoint, region: str) -> str:
+    """The URL a client built with ``region`` (and no ``endpoint=``) sends to."""
+    return dict(endpoint.regions).get(region) or endpoint.url.replace("{region}", region)
+
+
 def _fmt(value: Json) -> str:
     return "none" if value is None else str(value)
+
+
+def _distinct(old: Json, new: Json) -> tuple[str, str]:
+    """Two different values as text that shows they differ: JSON (``"10"`` and ``10``) where
+    their plain text is the same."""
+    a, b = _fmt(old), _fmt(new)
+    if a == b:
+        return json.dumps(old, ensure_ascii=False), json.dumps(new, ensure_ascii=False)
+    return a, b
 
 
 @dataclass(frozen=True)
@@ -231,14 +252,19 @@ class _Differ:
         self.docs(where, "service.title", "title-changed", old.title, new.title, "service title")
         self.docs(where, "service.vendor", "title-changed", old.vendor, new.vendor, "vendor name")
         if old.api_version != new.api_version:
+            sent = protocol_sends_api_version(new.protocol)
             self.add(
                 where,
                 "service.api_version",
                 "service-api-version-changed",
                 old.api_version,
                 new.api_version,
-                "every request now targets API version "
-                f"{_fmt(new.api_version)}, whose behaviour applies to all operations",
+                f"every {new.protocol} request now asks for API version "
+                f"{_fmt(new.api_version)}, whose behaviour applies to all operations"
+                if sent
+                else f"{new.protocol} requests carry no API version (the path does): only the "
+                "documentation changes",
+                WARNING if sent else NON_BREAKING,
             )
         if old.protocol != new.protocol:
             self.add(
@@ -259,17 +285,9 @@ class _Differ:
                 "the runtime decodes error bodies in the new format; "
                 "exception classes are unchanged",
             )
-        self.endpoint(where, old.endpoint, new.endpoint)
+        self.endpoint(where, old, new)
         if old.signing_default != new.signing_default:
-            self.add(
-                where,
-                "service.signing.default",
-                "service-signing-changed",
-                old.signing_default,
-                new.signing_default,
-                "clients built without signing= now sign with "
-                f"{new.signing_default}; the same credentials apply",
-            )
+            self.signing_default(where, old.signing_default, new.signing_default)
         for scheme in sorted(set(old.signing_schemes) - set(new.signing_schemes)):
             self.add(
                 where,
@@ -355,7 +373,25 @@ class _Differ:
             else:
                 _OperationDiffer(self, op_where, a, b, new_codes).run()
 
-    def endpoint(self, where: _Where, old: Endpoint, new: Endpoint) -> None:
+    def signing_default(self, where: _Where, old: str, new: str) -> None:
+        """Breaking when the new default scheme rejects credentials the old one accepted."""
+        lost = sorted(accepted_credentials(old) - accepted_credentials(new))
+        self.add(
+            where,
+            "service.signing.default",
+            "service-signing-changed",
+            old,
+            new,
+            f"clients built without signing= now sign with {new}, which rejects "
+            f"{' and '.join(lost)}: such constructors raise CredentialsError"
+            if lost
+            else f"clients built without signing= now sign with {new}; every credential the "
+            f"old default took still works",
+            BREAKING if lost else NON_BREAKING,
+        )
+
+    def endpoint(self, where: _Where, old_service: Service, new_service: Service) -> None:
+        old, new = old_service.endpoint, new_service.endpoint
         if old.url != new.url:
             self.add(
                 where,
@@ -367,16 +403,7 @@ class _Differ:
                 NON_BREAKING,
             )
         if old.default_region != new.default_region:
-            self.add(
-                where,
-                "service.endpoint.default_region",
-                "service-endpoint-changed",
-                old.default_region,
-                new.default_region,
-                "clients built without region= now reach another region, where callers' "
-                "resources may not be",
-                BREAKING,
-            )
+            self.default_region(where, old.default_region, new_service)
         a, b = dict(old.regions), dict(new.regions)
         for region in sorted(a.keys() | b.keys()):
             if a.get(region) != b.get(region):
@@ -402,6 +429,36 @@ class _Differ:
             )
         handled = {"url", "default_region", "regions", "ip_address_style"}
         self.checked(where, "service.endpoint", old, new, handled)
+
+    def default_region(self, where: _Where, old: str, service: Service) -> None:
+        """Breaking only where the region reaches the URL, the region map or the signer."""
+        new = service.endpoint.default_region
+        hosts = (_reached(service.endpoint, old), _reached(service.endpoint, new))
+        signers = sorted(s for s in service.signing_schemes if signer_keeps_region(s))
+        if hosts[0] != hosts[1]:
+            reason = (
+                f"clients built without region= now reach {hosts[1]} instead of {hosts[0]}, "
+                "where callers' resources may not be"
+            )
+        elif signers:
+            reason = (
+                f"clients built without region= now sign for region {new} ({', '.join(signers)} "
+                "scope the signature by region)"
+            )
+        else:
+            reason = (
+                f"the endpoint ({hosts[1]}) and the signature take no region: clients built "
+                "without region= send the same requests"
+            )
+        self.add(
+            where,
+            "service.endpoint.default_region",
+            "service-endpoint-changed",
+            old,
+            new,
+            reason,
+            BREAKING if hosts[0] != hosts[1] or signers else NON_BREAKING,
+        )
 
 
 class _OperationDiffer:
@@ -514,9 +571,9 @@ class _OperationDiffer:
         self.pagination(old.pagination, new.pagination)
         self.examples()
         self.permissions()
+        self.limits()
         for attr, what in (
             ("notes", "notes"),
-            ("limits", "rate limits"),
             ("errors_note", "error note"),
             ("request_headers_note", "request header note"),
             ("response_headers_note", "response header note"),
@@ -608,17 +665,11 @@ class _OperationDiffer:
         b = {p.wire_name: p for p in self.new.parameters}
         removed = [p for p in self.old.parameters if p.wire_name not in b]
         added = [p for p in self.new.parameters if p.wire_name not in a]
+        # The keyword is what callers see: the same keyword under another wire name is the same
+        # parameter. Anything else is a removal plus an addition, never a guessed rename.
+        by_keyword = {p.python_name: p for p in added}
         for old in removed:
-            match = next(
-                (
-                    p
-                    for p in added
-                    if p.location == old.location
-                    and p.type == old.type
-                    and p.credential == old.credential
-                ),
-                None,
-            )
+            match = by_keyword.get(old.python_name)
             if match is None:
                 self.add(
                     f"{base}.{old.wire_name}",
@@ -632,17 +683,12 @@ class _OperationDiffer:
                 )
                 continue
             added.remove(match)
-            same_keyword = old.python_name == match.python_name or old.credential
             self.add(
                 f"{base}.{old.wire_name}",
                 "parameter-renamed",
                 old.wire_name,
                 match.wire_name,
-                f"same keyword {match.python_name}=; only the wire name changes"
-                if same_keyword
-                else f"keyword {old.python_name}= becomes {match.python_name}=; calls using "
-                "the old name fail",
-                NON_BREAKING if same_keyword else BREAKING,
+                f"same keyword {match.python_name}=; the client sends the new wire name",
             )
             self.parameter(f"{base}.{match.wire_name}", old, match)
         for new in added:
@@ -711,7 +757,16 @@ class _OperationDiffer:
                 "pass no longer fit",
                 NON_BREAKING if same or widened else BREAKING,
             )
-        if old.required != new.required and not new.credential:
+        if old.required != new.required and old.credential and new.credential:
+            self.add(
+                f"{path}.required",
+                "parameter-credential-required-changed",
+                old.required,
+                new.required,
+                f"the page now marks it {'required' if new.required else 'optional'}; the "
+                "client fills it from its credentials either way",
+            )
+        elif old.required != new.required and not new.credential:
             if new.required:
                 self.add(
                     f"{path}.required",
@@ -734,12 +789,24 @@ class _OperationDiffer:
                 "parameter-default-changed",
                 old.default,
                 new.default,
-                f"calls that omit {kw} now get {_fmt(new.default)} instead of "
-                f"{_fmt(old.default)}; they still work",
+                "calls that omit {} now get {} instead of {}: they still work, but the server "
+                "may do something else for them".format(kw, *_distinct(old.default, new.default)),
             )
         self.bound(path, "minimum", old.minimum, new.minimum, kw)
         self.bound(path, "maximum", old.maximum, new.maximum, kw)
         self.parameter_enum(path, old.enum, new.enum, kw)
+        closed = (getattr(old, "enum_closed", False), getattr(new, "enum_closed", False))
+        if closed[0] != closed[1]:
+            self.add(
+                f"{path}.enum_closed",
+                "parameter-enum-closed",
+                closed[0],
+                closed[1],
+                f"{kw} now accepts only its documented values; others callers send are rejected"
+                if closed[1]
+                else f"{kw} accepts values beyond its documented ones",
+                BREAKING if closed[1] else NON_BREAKING,
+            )
         if old.location != new.location:
             self.add(
                 f"{path}.location",
@@ -799,6 +866,7 @@ class _OperationDiffer:
                 "minimum",
                 "maximum",
                 "enum",
+                "enum_closed",
                 "location",
                 "style",
                 "credential",
@@ -813,15 +881,20 @@ class _OperationDiffer:
         if old == new:
             return
         lower = attr == "minimum"
-        if old is None:
-            narrowed = True
-        elif new is None:
-            narrowed = False
-        else:
-            narrowed = new > old if lower else new < old
-        kind = f"parameter-{attr}-{'narrowed' if narrowed else 'widened'}"
-        side = "below" if lower else "above"
         name = kw.rstrip("=")
+        side = "below" if lower else "above"
+        if old is None:
+            self.add(
+                f"{path}.{attr}",
+                "parameter-range-set",
+                old,
+                new,
+                f"{name} now documents a {attr} of {_fmt(new)}: the client rejects values {side} "
+                "it before sending, which the server presumably rejected already",
+            )
+            return
+        narrowed = new is not None and (new > old if lower else new < old)
+        kind = f"parameter-{attr}-{'narrowed' if narrowed else 'widened'}"
         if narrowed:
             reason = (
                 f"request range narrowed: callers sending {name} {side} {_fmt(new)} "
@@ -880,10 +953,7 @@ class _OperationDiffer:
         new: Sequence[Field],
         stack: tuple[tuple[str, str], ...],
     ) -> None:
-        a = {f.wire_name: f for f in old}
-        b = {f.wire_name: f for f in new}
-        for key in sorted(a.keys() | b.keys()):
-            fa, fb = a.get(key), b.get(key)
+        for key, fa, fb in _paired(old, new):
             where = f"{path}.{key}"
             if fb is None:
                 assert fa is not None
@@ -903,7 +973,18 @@ class _OperationDiffer:
                     f"new response field .{fb.python_name}; existing readers are unaffected",
                 )
             else:
+                self.wire_name(where, fa, fb)
                 self.field(where, fa, fb, stack)
+
+    def wire_name(self, path: str, old: Field, new: Field) -> None:
+        if old.wire_name != new.wire_name:
+            self.add(
+                path,
+                "wire-name-changed",
+                old.wire_name,
+                new.wire_name,
+                f"same attribute {new.python_name!r}; the client uses the new wire name",
+            )
 
     def field(self, path: str, old: Field, new: Field, stack: tuple[tuple[str, str], ...]) -> None:
         attr = f".{new.python_name}"
@@ -953,7 +1034,12 @@ class _OperationDiffer:
                 "response-field-location-changed",
                 old.location,
                 new.location,
-                f"the client now reads {attr} from the {new.location}; readers are unaffected",
+                f"the client now reads {attr} from the {new.location}"
+                + (
+                    ", as text parsed into its type; None where the server sends no such header"
+                    if new.location == "header"
+                    else "; None where the server leaves it out of the body"
+                ),
             )
         if old.enum != new.enum:
             for value in _missing(old.enum, new.enum):
@@ -1042,10 +1128,7 @@ class _OperationDiffer:
 
     def request_fields(self, path: str, old: Sequence[Field], new: Sequence[Field]) -> None:
         """The keys of a shape only requests take: what callers pass, not what they read."""
-        a = {f.wire_name: f for f in old}
-        b = {f.wire_name: f for f in new}
-        for key in sorted(a.keys() | b.keys()):
-            fa, fb = a.get(key), b.get(key)
+        for key, fa, fb in _paired(old, new):
             where = f"{path}.{key}"
             if fb is None:
                 assert fa is not None
@@ -1066,6 +1149,7 @@ class _OperationDiffer:
                     BREAKING if fb.required else NON_BREAKING,
                 )
             else:
+                self.wire_name(where, fa, fb)
                 if fa.type != fb.type or fa.required != fb.required:
                     relaxed = fa.type == fb.type and fa.required and not fb.required
                     self.add(
@@ -1098,9 +1182,9 @@ class _OperationDiffer:
                         "error-code-removed",
                         ea.status,
                         None,
-                        f"no longer documented here; {ea.class_name} remains (other operations "
-                        "document it)",
-                        NON_BREAKING,
+                        f"no longer documented here, but the server may still send it; "
+                        f"{ea.class_name} remains (other operations document it)",
+                        WARNING,
                     )
                 else:
                     self.add(
@@ -1179,16 +1263,7 @@ class _OperationDiffer:
                 new.style,
                 "paging works differently; code paging by hand breaks",
             )
-        for attr in ("input_token", "output_token"):
-            a, b = _dotted(getattr(old, attr)), _dotted(getattr(new, attr))
-            if a != b:
-                self.add(
-                    f"{path}.{attr}",
-                    "pagination-token-changed",
-                    a,
-                    b,
-                    "the paging token callers pass or read is another field",
-                )
+        self.paging_tokens(path, old, new)
         if old.items != new.items:
             self.add(
                 f"{path}.items",
@@ -1289,6 +1364,31 @@ class _OperationDiffer:
             },
         )
 
+    def paging_tokens(self, path: str, old: Pagination, new: Pagination) -> None:
+        """Judged by the keyword callers pass and the attribute they read, not wire names."""
+        keywords = (_keyword(self.old, old.input_token), _keyword(self.new, new.input_token))
+        attrs = (_dotted(old.output_token_attr), _dotted(new.output_token_attr))
+        for attr, (seen_old, seen_new), what in (
+            ("input_token", keywords, "keyword"),
+            ("output_token", attrs, "attribute"),
+        ):
+            a, b = _dotted(getattr(old, attr)), _dotted(getattr(new, attr))
+            if a == b:
+                continue
+            same = seen_old == seen_new
+            self.add(
+                f"{path}.{attr}",
+                "pagination-token-changed",
+                a,
+                b,
+                f"only the wire name changes: callers pass and read the same {what} "
+                f"{_fmt(seen_new)}"
+                if same
+                else f"the paging token callers pass or read is another {what} "
+                f"({_fmt(seen_old)} → {_fmt(seen_new)})",
+                NON_BREAKING if same else BREAKING,
+            )
+
     def pagination_scheme(self, path: str, old: Pagination, new: Pagination) -> None:
         """A further scheme of the same style changed: each differing attribute, reviewed."""
         self.d.checked(self.where, path, old, new, set())
@@ -1309,6 +1409,27 @@ class _OperationDiffer:
             )
             if ea is not None and eb is not None and ea.text == eb.text and ea != eb:
                 self.docs(f"{base}.{key}", "example-changed", ea, eb, f"example {key!r}")
+
+    def limits(self) -> None:
+        """A lower stated rate is a warning; other changes to the limits are text."""
+        path, old, new = f"{self.old.name}.limits", self.old.limits, self.new.limits
+        if old == new:
+            return
+        a, b = _rates(old), _rates(new)
+        lowered = bool(a and b) and (
+            min(b) < min(a) or any(y < x for x, y in zip(a, b, strict=False))
+        )
+        if lowered:
+            self.add(
+                path,
+                "rate-limit-lowered",
+                old,
+                new,
+                f"a stated rate is lower ({_rate_text(a)} → {_rate_text(b)} per second): "
+                "callers at the old rate are throttled (the client retries with backoff)",
+            )
+            return
+        self.docs(path, "notes-changed", old, new, "rate limits")
 
     def permissions(self) -> None:
         base = f"{self.old.name}.permissions"
@@ -1363,6 +1484,50 @@ def _reachable(fields: Sequence[Field], shapes: dict[str, Shape]) -> set[str]:
 
 def _missing(values: Sequence[Any], other: Sequence[Any]) -> list[Any]:
     return [v for v in values if v not in other]
+
+
+def _paired(
+    old: Sequence[Field], new: Sequence[Field]
+) -> list[tuple[str, Field | None, Field | None]]:
+    """(path key, old, new) for the fields of two lists, by wire name, then by Python name
+    (the same attribute under another wire name is the same field); sorted by key."""
+    a = {f.wire_name: f for f in old}
+    b = {f.wire_name: f for f in new}
+    added = {f.python_name: f for f in new if f.wire_name not in a}
+    pairs: list[tuple[str, Field | None, Field | None]] = []
+    for f in old:
+        match = b.get(f.wire_name) or added.pop(f.python_name, None)
+        pairs.append((f.wire_name, f, match))
+    matched = {id(fb) for _, _, fb in pairs if fb is not None}
+    pairs += [(f.wire_name, None, f) for f in new if id(f) not in matched]
+    return sorted(pairs, key=lambda pair: pair[0])
+
+
+def _keyword(operation: Operation, wire_name: str | None) -> str | None:
+    """The keyword of the request parameter ``wire_name`` (None if there is none)."""
+    found = (p.python_name for p in operation.parameters if p.wire_name == wire_name)
+    return next(found, None)
+
+
+_RATE = re.compile(
+    r"(\d[\d,]*)\s+(?:times|calls|requests|queries)\s+(?:per|a|each)\s+"
+    r"(second|minute|hour|day)",
+    re.IGNORECASE,
+)
+_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
+
+
+def _rates(limits: Sequence[str]) -> list[float]:
+    """The rates the limits state, per second, in order (``100 times per second`` -> 100)."""
+    return [
+        int(count.replace(",", "")) / _SECONDS[unit.lower()]
+        for text in limits
+        for count, unit in _RATE.findall(text)
+    ]
+
+
+def _rate_text(rates: Sequence[float]) -> str:
+    return ", ".join(f"{r:g}" for r in rates)
 
 
 def _dotted(value: str | tuple[str, ...] | None) -> str | None:

@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.diff.rules import BREAKING, NON_BREAKING, RULES
+from generator.diff.rules import BREAKING, LEVELS, NON_BREAKING, RULES, WARNING
 
 Json = Any  # a value json.dumps accepts: None, bool, int, float, str, list, dict
 
-_SEVERITY_RANK = {BREAKING: 0, NON_BREAKING: 1}
+_SEVERITY_RANK = {level: rank for rank, level in enumerate(LEVELS)}
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,14 @@ class Finding:
     @property
     def breaking(self) -> bool:
         return self.severity == BREAKING
+
+    @property
+    def warning(self) -> bool:
+        return self.severity == WARNING
+
+    @property
+    def non_breaking(self) -> bool:
+        return self.severity == NON_BREAKING
 
     @property
     def category(self) -> str:
@@ -71,30 +79,44 @@ def _dumps(value: Json) -> str:
 
 @dataclass(frozen=True)
 class Totals:
+    """How many findings of each level (documentation apart), and what they touch."""
+
     breaking: int
-    non_breaking: int
+    non_breaking: int  # API changes of level non-breaking (warnings are counted apart)
     documentation: int
     services: int
     operations: int
+    warning: int = 0
 
     @property
     def total(self) -> int:
-        return self.breaking + self.non_breaking + self.documentation
+        return self.breaking + self.warning + self.non_breaking + self.documentation
+
+    def counts(self) -> str:
+        """``1 breaking, 2 warning, 3 non-breaking, 4 documentation`` (no warning count when
+        there is none, as before warnings existed)."""
+        warning = f"{self.warning} warning, " if self.warning else ""
+        return (
+            f"{self.breaking} breaking, {warning}{self.non_breaking} non-breaking, "
+            f"{self.documentation} documentation"
+        )
 
     def line(self) -> str:
         return (
-            f"{self.breaking} breaking, {self.non_breaking} non-breaking, "
-            f"{self.documentation} documentation ({self.total} finding"
+            f"{self.counts()} ({self.total} finding"
             f"{'' if self.total == 1 else 's'} in {self.services} service(s), "
             f"{self.operations} operation(s))"
         )
 
 
 def totals(findings: Sequence[Finding]) -> Totals:
+    """The totals of ``findings``."""
+    api = [f for f in findings if not f.documentation]
     return Totals(
-        breaking=sum(f.breaking for f in findings),
-        non_breaking=sum(not f.breaking and not f.documentation for f in findings),
-        documentation=sum(f.documentation for f in findings),
+        breaking=sum(f.severity == BREAKING for f in api),
+        warning=sum(f.severity == WARNING for f in api),
+        non_breaking=sum(f.severity == NON_BREAKING for f in api),
+        documentation=len(findings) - len(api),
         services=len({f.service for f in findings}),
         operations=len({(f.service, f.operation) for f in findings if f.operation}),
     )

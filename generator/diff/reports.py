@@ -9,18 +9,19 @@ JSON report (``--format json``), schema version 1::
         {"service": "alibabacloud/ens", "operation": "ListBuckets" | null,
          "path": "ListBuckets.parameters.PageSize.maximum",
          "kind": "parameter-maximum-narrowed",
-         "severity": "breaking" | "non-breaking",
+         "severity": "breaking" | "warning" | "non-breaking",
          "category": "api" | "documentation",
          "old": <JSON value or null>, "new": <JSON value or null>,
          "reason": "<one line>"}
       ],
-      "summary": {"breaking": n, "non_breaking": n, "documentation": n, "total": n,
-                  "services": n, "operations": n}
+      "summary": {"breaking": n, "warning": n, "non_breaking": n, "documentation": n,
+                  "total": n, "services": n, "operations": n}
     }
 
 Findings are sorted by service, operation (service-wide findings first), breaking before
-non-breaking before documentation, then path and kind. ``non_breaking`` counts API changes
-only, so ``breaking + non_breaking + documentation == total``; ``services`` and
+warning before non-breaking before documentation, then path and kind. ``warning`` and
+``non_breaking`` count API changes only, so ``breaking + warning + non_breaking +
+documentation == total`` (documentation findings are all non-breaking); ``services`` and
 ``operations`` count what the findings touch. For an added or removed item (operation,
 parameter, field, error code, ...) the missing side is null and the other side is a short
 summary (``"string, query, optional"`` for a parameter, the type for a field, the HTTP
@@ -34,7 +35,7 @@ import json
 from collections.abc import Sequence
 
 from generator.diff.findings import Finding, Json, totals
-from generator.diff.rules import BREAKING, NON_BREAKING
+from generator.diff.rules import BREAKING, NON_BREAKING, WARNING
 
 SCHEMA_VERSION = 1
 
@@ -49,6 +50,7 @@ def report_json(findings: Sequence[Finding], old_label: str, new_label: str) -> 
         "findings": [f.to_json() for f in sorted(findings, key=Finding.sort_key)],
         "summary": {
             "breaking": t.breaking,
+            "warning": t.warning,
             "non_breaking": t.non_breaking,
             "documentation": t.documentation,
             "total": t.total,
@@ -91,7 +93,8 @@ def change_text(finding: Finding, width: int = 60, *, code: bool = False) -> str
     return f"{old} → {new}"
 
 
-_MARK = {BREAKING: "!", NON_BREAKING: "+"}
+_MARK = {BREAKING: "!", WARNING: "?", NON_BREAKING: "+"}
+_LABEL = {BREAKING: "BREAKING", WARNING: "WARNING"}
 
 
 def report_text(findings: Sequence[Finding], old_label: str, new_label: str) -> str:
@@ -112,9 +115,7 @@ def report_text(findings: Sequence[Finding], old_label: str, new_label: str) -> 
                 current = (f.service, f.operation)
                 lines.append(f"  {f.service} {f.operation or '(service)'}")
             mark = "~" if f.documentation else _MARK[f.severity]
-            label = (
-                "" if f.documentation else f"{f.severity.upper() if f.breaking else f.severity}: "
-            )
+            label = "" if f.documentation else f"{_LABEL.get(f.severity, f.severity)}: "
             lines.append(f"    {mark} {label}{f.path}: {change_text(f)}  [{f.kind}]")
             if not f.documentation:
                 lines.append(f"        {f.reason}")

@@ -22,7 +22,7 @@ class Rule:
     """One classification rule: its id, usual severity and why."""
 
     kind: str
-    severity: str  # breaking | non-breaking | varies (the reason says which and why)
+    severity: str  # breaking | warning | non-breaking | varies (the reason says which and why)
     summary: str
     documentation: bool = False
 
@@ -34,8 +34,9 @@ _RULE_LIST = [
     Rule("service-client-renamed", BREAKING, "client and error classes are renamed; imports fail"),
     Rule(
         "service-api-version-changed",
-        BREAKING,
-        "every request carries the new version, whose semantics apply to all operations",
+        VARIES,
+        "warning where the protocol sends the version (RPC: every request now asks for the new "
+        "version's behaviour); non-breaking where it sends none (REST: the path carries it)",
     ),
     Rule(
         "service-protocol-changed",
@@ -47,12 +48,14 @@ _RULE_LIST = [
         "service-endpoint-changed",
         VARIES,
         "endpoint URL or regional endpoints: non-breaking (endpoint= overrides); default region: "
-        "breaking (callers without region= reach another region)",
+        "breaking where the region reaches the URL, the region map or the signer (callers "
+        "without region= reach another region), else non-breaking",
     ),
     Rule(
         "service-signing-changed",
-        NON_BREAKING,
-        "default signing scheme changed; callers passing no signing= are signed differently",
+        VARIES,
+        "default signing scheme changed: breaking when it needs other credentials (callers "
+        "passing what the old one took fail with CredentialsError), else non-breaking",
     ),
     Rule("service-signing-scheme-added", NON_BREAKING, "one more value accepted for signing="),
     Rule(
@@ -95,9 +98,9 @@ _RULE_LIST = [
     Rule("parameter-removed", BREAKING, "calls passing the keyword fail"),
     Rule(
         "parameter-renamed",
-        VARIES,
-        "removed + added with the same location and type: breaking when the keyword changes, "
-        "non-breaking when only the wire name does",
+        NON_BREAKING,
+        "the same keyword under another wire name: the client sends the new one. Renames are "
+        "never guessed: another keyword is a removal plus an addition",
     ),
     Rule(
         "parameter-type-changed",
@@ -108,8 +111,14 @@ _RULE_LIST = [
     Rule("parameter-made-optional", NON_BREAKING, "calls may now omit it"),
     Rule(
         "parameter-default-changed",
-        NON_BREAKING,
-        "calls that omit it get the new default; calls still work",
+        WARNING,
+        "calls that omit it still work, but the server now does something else for them",
+    ),
+    Rule(
+        "parameter-range-set",
+        WARNING,
+        "a bound is documented where there was none: the client now rejects, before sending, "
+        "values the server presumably rejected already",
     ),
     Rule(
         "parameter-minimum-narrowed",
@@ -136,6 +145,12 @@ _RULE_LIST = [
     ),
     Rule("parameter-enum-removed", NON_BREAKING, "the value list is lifted; any value is accepted"),
     Rule(
+        "parameter-enum-closed",
+        VARIES,
+        "closing a value list (enum_closed) makes the client reject other values (breaking); "
+        "opening it accepts them (non-breaking)",
+    ),
+    Rule(
         "parameter-location-changed",
         NON_BREAKING,
         "the client moves it (query/header/body); keyword unchanged",
@@ -151,6 +166,13 @@ _RULE_LIST = [
         "filled from credentials instead of a keyword (breaking), or back (breaking if required)",
     ),
     Rule("parameter-deprecated", NON_BREAKING, "deprecation flag changed; calls still work"),
+    Rule(
+        "parameter-credential-required-changed",
+        NON_BREAKING,
+        "whether the page marks a credential parameter required; the client fills it from "
+        "its credentials either way",
+        documentation=True,
+    ),
     # response fields and shapes
     Rule("response-field-added", NON_BREAKING, "readers ignore what they do not read"),
     Rule("response-field-removed", BREAKING, "readers of the attribute break"),
@@ -159,15 +181,16 @@ _RULE_LIST = [
     Rule("response-field-made-required", NON_BREAKING, "readers always get a value"),
     Rule(
         "response-field-enum-value-added",
-        NON_BREAKING,
+        WARNING,
         "response values stay typed str (documented values are informative), so a new value "
         "still parses; exhaustive matches should keep a default branch",
     ),
     Rule("response-field-enum-value-removed", NON_BREAKING, "readers see fewer distinct values"),
     Rule(
         "response-field-location-changed",
-        NON_BREAKING,
-        "the client reads it from elsewhere (body/header)",
+        WARNING,
+        "the client reads it from elsewhere (body/header): still decoded, but from header text "
+        "or body data, and None where the server does not send it there",
     ),
     # fields of shapes that only requests take (a structured parameter's keys)
     Rule("request-field-added", VARIES, "a new key; breaking only if it is required"),
@@ -176,6 +199,12 @@ _RULE_LIST = [
         "request-field-changed",
         VARIES,
         "a key's type or requiredness changed; breaking unless it is only relaxed",
+    ),
+    Rule(
+        "wire-name-changed",
+        NON_BREAKING,
+        "a response field or request key under another wire name, its attribute or key "
+        "unchanged: the client reads or sends the new name",
     ),
     Rule(
         "deprecated-names-changed",
@@ -195,8 +224,8 @@ _RULE_LIST = [
     Rule(
         "error-code-removed",
         VARIES,
-        "breaking when the exception class disappears from the service; non-breaking while "
-        "another operation still documents the code",
+        "breaking when the exception class disappears from the service; a warning while "
+        "another operation still documents the code (the server may still send it)",
     ),
     Rule(
         "error-status-changed",
@@ -209,7 +238,12 @@ _RULE_LIST = [
     Rule(
         "pagination-style-changed", BREAKING, "paging works differently; manual paging code breaks"
     ),
-    Rule("pagination-token-changed", BREAKING, "the token callers pass or read is another field"),
+    Rule(
+        "pagination-token-changed",
+        VARIES,
+        "breaking when the keyword or attribute callers pass or read changes; non-breaking when "
+        "only its wire name does",
+    ),
     Rule("pagination-items-changed", BREAKING, "iter_ yields another list's items"),
     Rule(
         "pagination-changed",
@@ -225,6 +259,12 @@ _RULE_LIST = [
     Rule("summary-changed", NON_BREAKING, "text only", documentation=True),
     Rule("title-changed", NON_BREAKING, "text only", documentation=True),
     Rule("example-changed", NON_BREAKING, "text only", documentation=True),
+    Rule(
+        "rate-limit-lowered",
+        WARNING,
+        "a rate the limits state (N times per second/minute/...) is lower: callers at the old "
+        "rate are throttled (the runtime retries with backoff)",
+    ),
     Rule(
         "notes-changed",
         NON_BREAKING,
