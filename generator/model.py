@@ -87,6 +87,10 @@ class Parameter:
     maximum: float | None = None
     enum: tuple[Any, ...] = ()
     example: Any = None
+    # names the page used before a rename (``previous_names:``), and their keywords: the
+    # client keeps each as a deprecated alias of ``python_name`` for one release
+    previous_names: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -139,7 +139,7 @@ _IGNORED = {
         "pagination",
         "source",
     },
-    "Parameter": {"wire_name", "python_name"},
+    "Parameter": {"wire_name", "python_name", "aliases"},
     "Field": {"wire_name", "python_name"},
     "ErrorCode": {"code", "class_name", "prefix"},
     "Pagination": {
@@ -666,10 +666,12 @@ class _OperationDiffer:
         removed = [p for p in self.old.parameters if p.wire_name not in b]
         added = [p for p in self.new.parameters if p.wire_name not in a]
         # The keyword is what callers see: the same keyword under another wire name is the same
-        # parameter. Anything else is a removal plus an addition, never a guessed rename.
+        # parameter, and so is one whose spec names the old one in previous_names (a declared
+        # rename). Anything else is a removal plus an addition, never a guessed rename.
         by_keyword = {p.python_name: p for p in added}
+        by_previous = {name: p for p in added for name in p.previous_names}
         for old in removed:
-            match = by_keyword.get(old.python_name)
+            match = by_keyword.get(old.python_name) or by_previous.get(old.wire_name)
             if match is None:
                 self.add(
                     f"{base}.{old.wire_name}",
@@ -688,7 +690,11 @@ class _OperationDiffer:
                 "parameter-renamed",
                 old.wire_name,
                 match.wire_name,
-                f"same keyword {match.python_name}=; the client sends the new wire name",
+                f"same keyword {match.python_name}=; the client sends the new wire name"
+                if old.python_name == match.python_name
+                else f"keyword {old.python_name}= becomes {match.python_name}= (declared in "
+                f"previous_names): {old.python_name}= stays as a deprecated alias for one "
+                "release, then goes",
             )
             self.parameter(f"{base}.{match.wire_name}", old, match)
         for new in added:
@@ -843,6 +849,27 @@ class _OperationDiffer:
                     + ("; existing calls lack it" if new.required else "; optional"),
                     BREAKING if new.required else NON_BREAKING,
                 )
+        old_aliases, new_aliases = _aliases(old), _aliases(new)
+        gone = [a for name, a in old_aliases.items() if name not in new_aliases]
+        fresh = [a for name, a in new_aliases.items() if name not in old_aliases]
+        for alias in [a for a in fresh if a != old.python_name]:
+            self.add(
+                f"{path}.previous_names",
+                "parameter-alias-changed",
+                None,
+                alias,
+                f"{alias}= is newly accepted as a deprecated alias of {kw}",
+                NON_BREAKING,
+            )
+        for alias in gone:
+            self.add(
+                f"{path}.previous_names",
+                "parameter-alias-changed",
+                alias,
+                None,
+                f"the deprecated alias {alias}= of {kw} is gone: calls still passing it fail",
+                BREAKING,
+            )
         if old.deprecated != new.deprecated:
             self.add(
                 f"{path}.deprecated",
@@ -867,6 +894,7 @@ class _OperationDiffer:
                 "maximum",
                 "enum",
                 "enum_closed",
+                "previous_names",
                 "location",
                 "style",
                 "credential",
@@ -1501,6 +1529,12 @@ def _paired(
     matched = {id(fb) for _, _, fb in pairs if fb is not None}
     pairs += [(f.wire_name, None, f) for f in new if id(f) not in matched]
     return sorted(pairs, key=lambda pair: pair[0])
+
+
+def _aliases(parameter: Parameter) -> dict[str, str]:
+    """Each previous name of ``parameter`` with its keyword (the deprecated alias)."""
+    keywords = dict(zip(parameter.previous_names, parameter.aliases, strict=False))
+    return {name: keywords.get(name, name) for name in parameter.previous_names}
 
 
 def _keyword(operation: Operation, wire_name: str | None) -> str | None:

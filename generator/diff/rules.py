@@ -99,8 +99,9 @@ _RULE_LIST = [
     Rule(
         "parameter-renamed",
         NON_BREAKING,
-        "the same keyword under another wire name: the client sends the new one. Renames are "
-        "never guessed: another keyword is a removal plus an addition",
+        "the same keyword under another wire name (the client sends the new one), or a rename "
+        "the spec declares in previous_names (the old keyword stays as a deprecated alias for "
+        "one release). Renames are never guessed: another keyword is a removal plus an addition",
     ),
     Rule(
         "parameter-type-changed",
@@ -166,6 +167,12 @@ _RULE_LIST = [
         "filled from credentials instead of a keyword (breaking), or back (breaking if required)",
     ),
     Rule("parameter-deprecated", NON_BREAKING, "deprecation flag changed; calls still work"),
+    Rule(
+        "parameter-alias-changed",
+        VARIES,
+        "a deprecated alias (previous_names) added (non-breaking) or dropped (breaking: calls "
+        "still passing the old keyword fail)",
+    ),
     Rule(
         "parameter-credential-required-changed",
         NON_BREAKING,

@@ -998,6 +998,49 @@ CASES = [
             NB,
         ),
     ),
+    Case(
+        "parameter-renamed-declared",
+        ENS,
+        [
+            doc(
+                ENS,
+                setp((*PREFIX, "previous_names"), ["Prefix"]),
+                setp((*PREFIX, "name"), "BucketPrefix"),
+            )
+        ],
+        ("parameter-renamed", "ListBuckets.parameters.Prefix", "Prefix", "BucketPrefix", NB),
+    ),
+    Case(
+        "parameter-alias-dropped",
+        ENS,
+        [doc(ENS, delp(("parameters", "BucketPrefix", "previous_names")))],
+        both=[
+            doc(
+                ENS,
+                setp((*PREFIX, "previous_names"), ["Prefix"]),
+                setp((*PREFIX, "name"), "BucketPrefix"),
+            )
+        ],
+        expected=(
+            "parameter-alias-changed",
+            "ListBuckets.parameters.BucketPrefix.previous_names",
+            "prefix",
+            None,
+            B,
+        ),
+    ),
+    Case(
+        "parameter-alias-added",
+        ENS,
+        [doc(ENS, setp((*PREFIX, "previous_names"), ["BucketPrefix"]))],
+        expected=(
+            "parameter-alias-changed",
+            "ListBuckets.parameters.Prefix.previous_names",
+            None,
+            "bucket_prefix",
+            NB,
+        ),
+    ),
     # more request, response and service rules
     Case(
         "parameter-enum-removed",
@@ -1326,6 +1369,7 @@ def _variants(obj: Any, skip: set[str]) -> list[tuple[str, Any]]:
 
 _DERIVED = {
     "python_name",
+    "aliases",  # the keywords of previous_names
     "wire_name",
     "name",
     "provider",
@@ -1469,3 +1513,16 @@ def test_closing_an_enum_breaks_requests() -> None:
         ("parameter-enum-closed", False, True, B)
     ]
     assert [(f.kind, f.severity) for f in opening] == [("parameter-enum-closed", NB)]
+
+
+def test_a_declared_rename_says_the_old_keyword_stays(make_pair: Callable[..., SpecPair]) -> None:
+    pair = make_pair(service_of(ENS))
+    pair.edit(
+        doc(
+            ENS,
+            setp((*PREFIX, "previous_names"), ["Prefix"]),
+            setp((*PREFIX, "name"), "BucketPrefix"),
+        )
+    )
+    (found,) = pair.findings()
+    assert "prefix= stays as a deprecated alias for one release" in found.reason
