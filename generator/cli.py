@@ -7,6 +7,7 @@ pyproject.toml, else from the current directory (see generator.settings).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import time
 from pathlib import Path
@@ -87,7 +88,13 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     diff.add_argument("old", nargs="?", metavar="OLD", help="old side (default: HEAD)")
     diff.add_argument("new", nargs="?", metavar="NEW", help="new side (default: --specs)")
     diff.add_argument("--base", metavar="REV", help="old side: --specs as of git revision REV")
-    diff.add_argument("--format", choices=("text", "json"), default="text")
+    diff.add_argument(
+        "--format",
+        choices=("text", "json", "markdown", "github", "sarif"),
+        default="text",
+        help="text (default); json; markdown (a PR comment); github (workflow annotations "
+        "::error file=…,line=…::); sarif (2.1.0, for code scanning)",
+    )
     diff.add_argument(
         "--fail-on",
         choices=("breaking", "warning", "any", "none"),
@@ -137,25 +144,29 @@ def run_diff(
 ) -> int:
     """Print the diff report; exit 1 if ``fail_on`` matches, 2 if a side cannot be read."""
     from generator import diff
+    from generator.diff.reports import REPORTS, report_error
+
+    def unreadable(message: str) -> int:
+        print(f"diff: {message}", file=sys.stderr)
+        sys.stdout.write(report_error(fmt, message))
+        return 2
 
     if base is not None and new is not None:
-        print("diff: with --base, give at most one spec set (NEW)", file=sys.stderr)
-        return 2
+        return unreadable("with --base, give at most one spec set (NEW)")
     try:
         if base is not None:
             old_side, new = diff.from_git(base, specs), old
         else:
             old_side = diff.from_git("HEAD", specs) if old is None else diff.resolve(old, specs)
         if new is None:
-            new_side = diff.Side(f"{_display(specs)} (working tree)", diff.from_path(specs).specs)
+            label = f"{_display(specs)} (working tree)"
+            new_side = dataclasses.replace(diff.from_path(specs), label=label)
         else:
             new_side = diff.resolve(new, specs)
     except diff.DiffInputError as error:
-        print(f"diff: {error}", file=sys.stderr)
-        return 2
+        return unreadable(str(error))
     findings = diff.compare(old_side, new_side)
-    render = diff.report_json if fmt == "json" else diff.report_text
-    sys.stdout.write(render(findings, old_side.label, new_side.label))
+    sys.stdout.write(REPORTS[fmt](findings, old_side.label, new_side.label))
     return 1 if fails(diff.totals(findings), fail_on) else 0
 
 

@@ -790,13 +790,14 @@ class _OperationDiffer:
                     f"calls may now omit {kw}",
                 )
         if old.default != new.default:
+            was, now = _distinct(old.default, new.default)
             self.add(
                 f"{path}.default",
                 "parameter-default-changed",
                 old.default,
                 new.default,
-                "calls that omit {} now get {} instead of {}: they still work, but the server "
-                "may do something else for them".format(kw, *_distinct(old.default, new.default)),
+                f"calls that omit {kw} now get {now} instead of {was}: they still work, but the "
+                "server may do something else for them",
             )
         self.bound(path, "minimum", old.minimum, new.minimum, kw)
         self.bound(path, "maximum", old.maximum, new.maximum, kw)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from generator.diff.locations import Location
 from generator.diff.rules import BREAKING, LEVELS, NON_BREAKING, RULES, WARNING
 
 Json = Any  # a value json.dumps accepts: None, bool, int, float, str, list, dict
@@ -26,6 +28,20 @@ class Finding:
     old: Json
     new: Json
     reason: str
+    old_location: Location | None = None  # where the old side's spec file says it
+    new_location: Location | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        """16 hex digits naming this change: the same for the same change on any machine
+        and run, whatever else changed beside it (and whatever the lines)."""
+        key = [self.service, self.operation, self.path, self.kind, self.old, self.new]
+        return hashlib.sha256(_dumps(key).encode()).hexdigest()[:16]
+
+    @property
+    def location(self) -> Location | None:
+        """Where to point a reader: the new side's spec, else the old one's (a removal)."""
+        return self.new_location or self.old_location
 
     @property
     def documentation(self) -> bool:
@@ -70,6 +86,9 @@ class Finding:
             "old": self.old,
             "new": self.new,
             "reason": self.reason,
+            "fingerprint": self.fingerprint,
+            "old_location": self.old_location.to_json() if self.old_location else None,
+            "new_location": self.new_location.to_json() if self.new_location else None,
         }
 
 

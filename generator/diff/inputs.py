@@ -2,36 +2,45 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import shutil
 import subprocess
 import tarfile
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.diff.engine import diff_specs
 from generator.diff.findings import Finding
+from generator.diff.locations import locate
 from generator.errors import DiffInputError, SpecError
+from generator.loader import SpecFile, load_spec_file
 from generator.model import SpecSet
 from generator.normalize import SERVICE_FILE, load_specs
 from generator.snapshot import load_snapshot
+from generator.tree import files_under
 
 
 @dataclass(frozen=True)
 class Side:
-    """One side of a comparison: a label for reports and the model."""
+    """One side of a comparison: a label for reports, the model, and the parsed spec files
+    it came from by the names the model gives them (none for a snapshot), for line numbers."""
 
     label: str
     specs: SpecSet
+    files: Mapping[str, SpecFile] = field(default_factory=dict)
 
 
-def _load_tree(root: Path, label: str) -> SpecSet:
+def _load_tree(root: Path, label: str) -> Side:
     try:
-        return load_specs(root, read_pages=False)
+        specs = load_specs(root, read_pages=False)
+        files = [load_spec_file(path, root) for path in files_under(root, (".yaml",))]
     except SpecError as error:
         issues = "\n".join(f"  {issue}" for issue in error.issues)
         raise DiffInputError(f"{label}: {len(error.issues)} spec error(s)\n{issues}") from error
+    return Side(label, specs, {spec.display: spec for spec in files})
 
 
 def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
@@ -75,14 +84,14 @@ def from_git(revision: str, spec_dir: Path) -> Side:
     with tempfile.TemporaryDirectory(prefix="spec-diff-") as tmp:
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
             tar.extractall(tmp, filter="data")
-        return Side(label, _load_tree(Path(tmp) / relative, label))
+        return _load_tree(Path(tmp) / relative, label)
 
 
 def from_path(path: Path) -> Side:
     """A spec tree, a single operation file (with the service file beside it), or a snapshot."""
     label = str(path)
     if path.is_dir():
-        return Side(label, _load_tree(path, label))
+        return _load_tree(path, label)
     if not path.is_file():
         raise DiffInputError(f"no such file or directory: {path}")
     if path.suffix == ".json":
@@ -91,7 +100,7 @@ def from_path(path: Path) -> Side:
         except DiffInputError as error:
             raise DiffInputError(f"{label}: {error}") from error
     if path.name == SERVICE_FILE:
-        return Side(label, _load_tree(path.parent, label))
+        return _load_tree(path.parent, label)
     service_file = path.parent / SERVICE_FILE
     if not service_file.is_file():
         raise DiffInputError(f"{label}: no {SERVICE_FILE} beside this operation file")
@@ -100,7 +109,7 @@ def from_path(path: Path) -> Side:
         target.mkdir(parents=True)
         shutil.copyfile(service_file, target / SERVICE_FILE)
         shutil.copyfile(path, target / path.name)
-        return Side(label, _load_tree(target.parent.parent, label))
+        return _load_tree(target.parent.parent, label)
 
 
 def resolve(argument: str, spec_dir: Path) -> Side:
@@ -114,4 +123,12 @@ def resolve(argument: str, spec_dir: Path) -> Side:
 
 
 def compare(old: Side, new: Side) -> list[Finding]:
-    return diff_specs(old.specs, new.specs)
+    """The findings from ``old`` to ``new``, each with its spec file and line on both sides."""
+    return [
+        dataclasses.replace(
+            f,
+            old_location=locate(f.service, f.operation, f.path, old.specs, old.files),
+            new_location=locate(f.service, f.operation, f.path, new.specs, new.files),
+        )
+        for f in diff_specs(old.specs, new.specs)
+    ]

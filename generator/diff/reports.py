@@ -35,7 +35,7 @@ import json
 from collections.abc import Sequence
 
 from generator.diff.findings import Finding, Json, totals
-from generator.diff.rules import BREAKING, NON_BREAKING, WARNING
+from generator.diff.rules import BREAKING, NON_BREAKING, RULES, WARNING
 
 SCHEMA_VERSION = 1
 
@@ -121,3 +121,147 @@ def report_text(findings: Sequence[Finding], old_label: str, new_label: str) -> 
                 lines.append(f"        {f.reason}")
     lines += ["", f"Totals: {totals(ordered).line()}"]
     return "\n".join(lines) + "\n"
+
+
+# -- reports for CI --------------------------------------------------------------------------
+
+_HEADINGS = ((BREAKING, "Breaking"), (WARNING, "Warnings"), (NON_BREAKING, "Non-breaking"))
+
+
+def _md_cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def report_markdown(findings: Sequence[Finding], old_label: str, new_label: str) -> str:
+    """A PR comment: the totals, then one table per level (documentation last)."""
+    ordered = sorted(findings, key=Finding.sort_key)
+    lines = [f"### Spec diff: `{old_label}` → `{new_label}`", ""]
+    if not ordered:
+        return "\n".join([*lines, "No changes: both describe the same API.", ""])
+    lines += [f"**{totals(ordered).line()}**", ""]
+    groups = [
+        (title, [f for f in ordered if f.severity == level and not f.documentation])
+        for level, title in _HEADINGS
+    ]
+    groups.append(("Documentation", [f for f in ordered if f.documentation]))
+    for title, group in groups:
+        if not group:
+            continue
+        lines += [f"#### {title} ({len(group)})", ""]
+        lines += ["| Where | Path | Change | Why | Rule |", "|---|---|---|---|---|"]
+        for f in group:
+            where = f"`{f.location}`" if f.location else f.service
+            lines.append(
+                f"| {where} | `{f.path}` | {_md_cell(change_text(f, code=True))} | "
+                f"{_md_cell(f.reason)} | `{f.kind}` |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+_GITHUB_COMMAND = {BREAKING: "error", WARNING: "warning", NON_BREAKING: "notice"}
+
+
+def _github_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def report_github(findings: Sequence[Finding], old_label: str, new_label: str) -> str:
+    """GitHub Actions workflow commands: ``::error file=…,line=…,title=…::reason`` per
+    breaking finding, ``::warning`` per warning, ``::notice`` per other API change
+    (documentation is left out), then the totals."""
+    lines = []
+    for f in sorted(findings, key=Finding.sort_key):
+        if f.documentation:
+            continue
+        properties = []
+        if f.location is not None:
+            properties.append(f"file={_github_property(f.location.file)}")
+            if f.location.line is not None:
+                properties.append(f"line={f.location.line}")
+        properties.append(f"title={_github_property(f'{f.kind}: {f.path}')}")
+        message = f"{change_text(f)}: {f.reason} [{f.fingerprint}]"
+        lines.append(
+            f"::{_GITHUB_COMMAND[f.severity]} {','.join(properties)}::{_github_data(message)}"
+        )
+    lines.append(f"spec diff {old_label} → {new_label}: {totals(findings).line()}")
+    return "\n".join(lines) + "\n"
+
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_SARIF_LEVEL = {BREAKING: "error", WARNING: "warning", NON_BREAKING: "note"}
+
+
+def report_sarif(findings: Sequence[Finding], old_label: str, new_label: str) -> str:
+    """SARIF 2.1.0: one run of the diff, a rule per rule id used, a result per finding with
+    its spec file and line and its fingerprint (``partialFingerprints``)."""
+    ordered = sorted(findings, key=Finding.sort_key)
+    kinds = sorted({f.kind for f in ordered})
+    rules = [
+        {
+            "id": kind,
+            "shortDescription": {"text": RULES[kind].summary},
+            "defaultConfiguration": {"level": _SARIF_LEVEL.get(RULES[kind].severity, "warning")},
+            "properties": {"level": RULES[kind].severity},
+        }
+        for kind in kinds
+    ]
+    results = []
+    for f in ordered:
+        result: dict[str, Json] = {
+            "ruleId": f.kind,
+            "ruleIndex": kinds.index(f.kind),
+            "level": _SARIF_LEVEL[f.severity],
+            "message": {"text": f"{f.path}: {change_text(f)}: {f.reason}"},
+            "partialFingerprints": {"specDiffFinding/v1": f.fingerprint},
+            "properties": {"severity": f.severity, "category": f.category, "service": f.service},
+        }
+        if f.location is not None:
+            region = {"startLine": f.location.line} if f.location.line else None
+            physical: dict[str, Json] = {"artifactLocation": {"uri": f.location.file}}
+            if region:
+                physical["region"] = region
+            result["locations"] = [{"physicalLocation": physical}]
+        results.append(result)
+    document = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "cloud-sdk-generator diff",
+                        "rules": rules,
+                    }
+                },
+                "automationDetails": {"id": f"spec-diff/{old_label}..{new_label}"},
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+REPORTS = {
+    "text": report_text,
+    "json": report_json,
+    "markdown": report_markdown,
+    "github": report_github,
+    "sarif": report_sarif,
+}
+
+
+def report_error(fmt: str, message: str) -> str:
+    """What a report of format ``fmt`` prints when a side cannot be read (exit 2): a JSON
+    error object (``{"schema_version": 1, "error": {"exit_code": 2, "message": …}}``) for
+    json and sarif, a workflow ``::error`` for github, nothing else (stderr has it)."""
+    if fmt in ("json", "sarif"):
+        error = {"exit_code": 2, "message": message}
+        return json.dumps({"schema_version": SCHEMA_VERSION, "error": error}, indent=2) + "\n"
+    if fmt == "github":
+        return f"::error title=spec diff::{_github_data(message)}\n"
+    return ""

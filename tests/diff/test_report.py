@@ -124,6 +124,7 @@ def test_a_warning_in_the_reports(
     code, out, _ = _diff(capsys, pair.old, pair.new)
     assert code == 0
     assert '? WARNING: ListBuckets.parameters.PageSize.default: "10" → "20"' in out
+    assert "calls that omit page_size= now get 20 instead of 10: they still work" in out
     assert "Totals: 0 breaking, 1 warning, 0 non-breaking, 0 documentation" in out
     code, out, _ = _diff(capsys, pair.old, pair.new, "--format", "json")
     summary = json.loads(out)["summary"]
@@ -226,6 +227,9 @@ def test_json_schema(ens_update: SpecPair, capsys: pytest.CaptureFixture[str]) -
             "old",
             "new",
             "reason",
+            "fingerprint",
+            "old_location",
+            "new_location",
         ]
         assert finding["service"] == "alibabacloud/ens"
         assert finding["operation"] == "ListBuckets"

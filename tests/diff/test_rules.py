@@ -1526,3 +1526,14 @@ def test_a_declared_rename_says_the_old_keyword_stays(make_pair: Callable[..., S
     )
     (found,) = pair.findings()
     assert "prefix= stays as a deprecated alias for one release" in found.reason
+
+
+def test_a_default_changed_between_text_and_number_shows_both(
+    make_pair: Callable[..., SpecPair],
+) -> None:
+    """No "10 instead of 10": values whose text is the same are shown as JSON."""
+    pair = make_pair(service_of(ENS))
+    pair.edit(doc(ENS, setp((*PAGE_SIZE, "default"), "10")), side="old")
+    pair.edit(doc(ENS, setp((*PAGE_SIZE, "default"), 10)), side="new")
+    (found,) = pair.findings()
+    assert 'now get 10 instead of "10"' in found.reason
