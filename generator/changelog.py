@@ -11,11 +11,13 @@ changed since the last ``generate``.
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.diff.acceptance import accept
 from generator.diff.findings import Finding, totals
 from generator.diff.reports import change_text
 from generator.errors import DiffInputError
@@ -45,8 +47,11 @@ class ChangelogUpdate:
     findings: tuple[Finding, ...]
 
 
-def update_changelog(out: Path, specs: SpecSet) -> ChangelogUpdate:
-    """Changelog and snapshot for ``specs``, continuing those found in ``out`` (generated/)."""
+def update_changelog(
+    out: Path, specs: SpecSet, accepted: Mapping[str, str] | None = None
+) -> ChangelogUpdate:
+    """Changelog and snapshot for ``specs``, continuing those found in ``out`` (generated/);
+    findings whose fingerprint ``accepted`` holds are marked with its reason."""
     path, snapshot_path = out / CHANGELOG, out / SNAPSHOT
     history, number = _history(path.read_text(encoding="utf-8") if path.is_file() else "")
     previous: SpecSet | None = None
@@ -59,7 +64,7 @@ def update_changelog(out: Path, specs: SpecSet) -> ChangelogUpdate:
     findings: tuple[Finding, ...] = ()
     entry: tuple[str, str] | None = None  # (title, text)
     if previous is not None:
-        findings = compare_models(previous, specs)
+        findings = tuple(accept(compare_models(previous, specs), accepted or {}))
         if findings:
             entry = change_entry(number, findings, specs)
         elif not history:
@@ -179,8 +184,9 @@ def change_entry(number: int, findings: Sequence[Finding], specs: SpecSet) -> tu
     lines = [
         f"## {number}. {title}",
         "",
-        f"{t.counts()}.",
+        f"{t.counts()}. Suggested version bump: {semver_bump(findings)}.",
     ]
+    lines += [f"> {note}" for note in _undated(findings)]
     groups = (
         ("Breaking", [f for f in findings if f.breaking]),
         ("Warning", [f for f in findings if f.warning]),
@@ -194,7 +200,54 @@ def change_entry(number: int, findings: Sequence[Finding], specs: SpecSet) -> tu
         lines += ["", f"### {heading}", ""]
         for f in group:
             where = f"{f.service} " if several else ""
-            lines.append(
-                f"- {where}`{f.path}`: {change_text(f, code=True)} — {f.reason} (`{f.kind}`)"
-            )
+            accepted = f" Accepted: {f.accepted}" if f.accepted is not None else ""
+            if _multiline(f.old) or _multiline(f.new):
+                lines.append(f"- {where}`{f.path}`: {f.reason}{accepted} (`{f.kind}`)")
+                lines += ["", *_unified(f.old, f.new), ""]
+            else:
+                lines.append(
+                    f"- {where}`{f.path}`: {change_text(f, code=True)} — {f.reason}{accepted} "
+                    f"(`{f.kind}`)"
+                )
     return title, "\n".join(lines) + "\n"
+
+
+def semver_bump(findings: Sequence[Finding]) -> str:
+    """``major`` for a breaking change, ``minor`` for other API changes, else ``patch``."""
+    if any(f.breaking for f in findings):
+        return "major (breaking changes)"
+    if any(not f.documentation for f in findings):
+        return "minor (API changes, none breaking)"
+    return "patch (documentation only)"
+
+
+def _undated(findings: Sequence[Finding]) -> list[str]:
+    """A note per operation with API changes whose page's "last updated" date is unchanged."""
+    dated = {(f.service, f.operation) for f in findings if f.kind == "last-updated-changed"}
+    changed = sorted(
+        {(f.service, f.operation) for f in findings if f.operation and not f.documentation}
+    )
+    return [
+        f'Warning: {service} {operation} has API changes but the same "last updated" date: '
+        "was the page's date copied (source.last_updated)?"
+        for service, operation in changed
+        if (service, operation) not in dated
+    ]
+
+
+_DIFF_LINES = 12
+
+
+def _multiline(value: object) -> bool:
+    return isinstance(value, str) and "\n" in value.strip()
+
+
+def _unified(old: object, new: object) -> list[str]:
+    """A short unified diff of two texts (an example, a description), fenced, indented."""
+    a = old.splitlines() if isinstance(old, str) else []
+    b = new.splitlines() if isinstance(new, str) else []
+    body = list(difflib.unified_diff(a, b, "old", "new", n=1, lineterm=""))[2:]
+    if len(body) > _DIFF_LINES:
+        body = [*body[:_DIFF_LINES], f"… {len(body) - _DIFF_LINES} more lines"]
+    fence = "````" if any("```" in line for line in body) else "```"
+    return [f"  {line}" for line in (f"{fence}diff", *body, fence)]

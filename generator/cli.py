@@ -103,6 +103,13 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         "change, documentation included (default: none)",
     )
     diff.add_argument("--specs", type=Path, help="spec tree (default: ./specs)")
+    diff.add_argument(
+        "--accepted",
+        type=Path,
+        metavar="FILE",
+        help="reviewed changes (fingerprint + reason) that no longer fail --fail-on "
+        "(default: diff-accepted.yaml beside the spec tree, if there is one)",
+    )
     return parser
 
 
@@ -129,6 +136,7 @@ def main(argv: list[str] | None = None, prog: str = "python -m generator") -> in
         specs=settings.specs,
         fmt=args.format,
         fail_on=args.fail_on,
+        accepted=args.accepted,
     )
 
 
@@ -140,10 +148,19 @@ def _display(path: Path) -> str:
 
 
 def run_diff(
-    old: str | None, new: str | None, *, base: str | None, specs: Path, fmt: str, fail_on: str
+    old: str | None,
+    new: str | None,
+    *,
+    base: str | None,
+    specs: Path,
+    fmt: str,
+    fail_on: str,
+    accepted: Path | None = None,
 ) -> int:
-    """Print the diff report; exit 1 if ``fail_on`` matches, 2 if a side cannot be read."""
+    """Print the diff report; exit 1 if ``fail_on`` matches an unaccepted finding, 2 if a side
+    (or the acceptance file) cannot be read."""
     from generator import diff
+    from generator.diff.acceptance import accept, default_acceptance, load_acceptance, unused
     from generator.diff.reports import REPORTS, report_error
 
     def unreadable(message: str) -> int:
@@ -163,11 +180,16 @@ def run_diff(
             new_side = dataclasses.replace(diff.from_path(specs), label=label)
         else:
             new_side = diff.resolve(new, specs)
+        reviewed = load_acceptance(
+            accepted or default_acceptance(specs), required=accepted is not None
+        )
     except diff.DiffInputError as error:
         return unreadable(str(error))
-    findings = diff.compare(old_side, new_side)
+    findings = accept(diff.compare(old_side, new_side), reviewed)
+    for fingerprint in unused(findings, reviewed):
+        print(f"diff: accepted change {fingerprint} is not among the findings", file=sys.stderr)
     sys.stdout.write(REPORTS[fmt](findings, old_side.label, new_side.label))
-    return 1 if fails(diff.totals(findings), fail_on) else 0
+    return 1 if fails(diff.totals([f for f in findings if f.accepted is None]), fail_on) else 0
 
 
 def fails(totals: Totals, fail_on: str) -> bool:

@@ -30,6 +30,7 @@ class Finding:
     reason: str
     old_location: Location | None = None  # where the old side's spec file says it
     new_location: Location | None = None
+    accepted: str | None = None  # why, when a committed acceptance file accepts it
 
     @property
     def fingerprint(self) -> str:
@@ -89,6 +90,7 @@ class Finding:
             "fingerprint": self.fingerprint,
             "old_location": self.old_location.to_json() if self.old_location else None,
             "new_location": self.new_location.to_json() if self.new_location else None,
+            "accepted": self.accepted,
         }
 
 
@@ -106,6 +108,7 @@ class Totals:
     services: int
     operations: int
     warning: int = 0
+    accepted: int = 0  # of all the above, how many an acceptance file accepts
 
     @property
     def total(self) -> int:
@@ -121,10 +124,11 @@ class Totals:
         )
 
     def line(self) -> str:
+        accepted = f", {self.accepted} accepted" if self.accepted else ""
         return (
             f"{self.counts()} ({self.total} finding"
             f"{'' if self.total == 1 else 's'} in {self.services} service(s), "
-            f"{self.operations} operation(s))"
+            f"{self.operations} operation(s){accepted})"
         )
 
 
@@ -138,4 +142,5 @@ def totals(findings: Sequence[Finding]) -> Totals:
         documentation=len(findings) - len(api),
         services=len({f.service for f in findings}),
         operations=len({(f.service, f.operation) for f in findings if f.operation}),
+        accepted=sum(f.accepted is not None for f in findings),
     )

@@ -119,6 +119,8 @@ def report_text(findings: Sequence[Finding], old_label: str, new_label: str) -> 
             lines.append(f"    {mark} {label}{f.path}: {change_text(f)}  [{f.kind}]")
             if not f.documentation:
                 lines.append(f"        {f.reason}")
+            if f.accepted is not None:
+                lines.append(f"        accepted [{f.fingerprint}]: {f.accepted}")
     lines += ["", f"Totals: {totals(ordered).line()}"]
     return "\n".join(lines) + "\n"
 
@@ -151,9 +153,10 @@ def report_markdown(findings: Sequence[Finding], old_label: str, new_label: str)
         lines += ["| Where | Path | Change | Why | Rule |", "|---|---|---|---|---|"]
         for f in group:
             where = f"`{f.location}`" if f.location else f.service
+            why = f.reason + (f" **Accepted:** {f.accepted}" if f.accepted is not None else "")
             lines.append(
                 f"| {where} | `{f.path}` | {_md_cell(change_text(f, code=True))} | "
-                f"{_md_cell(f.reason)} | `{f.kind}` |"
+                f"{_md_cell(why)} | `{f.kind}` |"
             )
         lines.append("")
     return "\n".join(lines)
@@ -185,9 +188,10 @@ def report_github(findings: Sequence[Finding], old_label: str, new_label: str) -
                 properties.append(f"line={f.location.line}")
         properties.append(f"title={_github_property(f'{f.kind}: {f.path}')}")
         message = f"{change_text(f)}: {f.reason} [{f.fingerprint}]"
-        lines.append(
-            f"::{_GITHUB_COMMAND[f.severity]} {','.join(properties)}::{_github_data(message)}"
-        )
+        command = _GITHUB_COMMAND[f.severity]
+        if f.accepted is not None:  # reviewed: shown, but no longer an error or warning
+            command, message = "notice", f"{message} (accepted: {f.accepted})"
+        lines.append(f"::{command} {','.join(properties)}::{_github_data(message)}")
     lines.append(f"spec diff {old_label} → {new_label}: {totals(findings).line()}")
     return "\n".join(lines) + "\n"
 
@@ -226,6 +230,8 @@ def report_sarif(findings: Sequence[Finding], old_label: str, new_label: str) ->
             if region:
                 physical["region"] = region
             result["locations"] = [{"physicalLocation": physical}]
+        if f.accepted is not None:
+            result["suppressions"] = [{"kind": "external", "justification": f.accepted}]
         results.append(result)
     document = {
         "$schema": SARIF_SCHEMA,

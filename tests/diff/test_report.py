@@ -230,6 +230,7 @@ def test_json_schema(ens_update: SpecPair, capsys: pytest.CaptureFixture[str]) -
             "fingerprint",
             "old_location",
             "new_location",
+            "accepted",
         ]
         assert finding["service"] == "alibabacloud/ens"
         assert finding["operation"] == "ListBuckets"
