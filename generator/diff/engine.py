@@ -21,7 +21,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.diff.findings import Finding, Json
-from generator.diff.rules import BREAKING, NON_BREAKING, RULES, VARIES, WARNING
+from generator.diff.rules import (
+    BREAKING,
+    CHECKS,
+    DERIVED,
+    NON_BREAKING,
+    RULES,
+    VARIES,
+    WARNING,
+)
 from generator.diff.runtime import (
     accepted_credentials,
     protocol_sends_api_version,
@@ -123,37 +131,6 @@ class _Where:
     operation: str | None
 
 
-# Model attributes each rule set looks at; ``model-changed`` covers the rest, and a test
-# checks these lists against the model so a new attribute is never silently ignored.
-_IGNORED = {
-    "Service": {"provider", "service", "spec_file", "operations"},
-    "Operation": {
-        "name",
-        "python_name",
-        "response_class",
-        "spec_file",
-        "parameters",
-        "response_fields",
-        "shapes",
-        "errors",
-        "pagination",
-        "source",
-    },
-    "Parameter": {"wire_name", "python_name", "aliases"},
-    "Field": {"wire_name", "python_name"},
-    "ErrorCode": {"code", "class_name", "prefix"},
-    "Pagination": {
-        "items_attr",
-        "output_token_attr",
-        "more_results_attr",
-        "total_count_attr",
-        "last_item_token_attr",
-        "repeat_while_attr",
-        "item_type",
-    },
-}
-
-
 class _Differ:
     """Walks two models side by side, collecting findings."""
 
@@ -187,9 +164,32 @@ class _Differ:
             )
         )
 
-    def checked(self, where: _Where, path: str, old: Any, new: Any, handled: Iterable[str]) -> None:
-        """``model-changed`` for every attribute of ``old``/``new`` no specific rule handles."""
-        done = set(handled) | _IGNORED.get(type(old).__name__, set())
+    def walk(
+        self,
+        where: _Where,
+        path: str,
+        old: Any,
+        new: Any,
+        handled: Iterable[str] = (),
+        **names: str,
+    ) -> None:
+        """The table's checks (:data:`~generator.diff.rules.CHECKS`) of ``old``'s model type,
+        then ``model-changed`` for every attribute that they, ``handled`` (judged by the
+        caller's own code) and :data:`~generator.diff.rules.DERIVED` leave out: a new model
+        attribute is never silently ignored."""
+        model = type(old).__name__
+        checks = CHECKS.get(model, ())
+        for check in checks:
+            a, b = getattr(old, check.attr), getattr(new, check.attr)
+            if a == b:
+                continue
+            if check.dotted:
+                a, b = _dotted(a), _dotted(b)
+            reason = check.reason.format(old=_fmt(a), new=_fmt(b), attr=check.attr, **names)
+            self.add(
+                where, f"{path}.{check.path or check.attr}", check.kind, a, b, reason, check.level
+            )
+        done = set(handled) | {c.attr for c in checks} | DERIVED.get(model, frozenset())
         for f in dataclasses.fields(old):
             if f.name in done:
                 continue
@@ -201,7 +201,7 @@ class _Differ:
                     "model-changed",
                     a,
                     b,
-                    f"{type(old).__name__}.{f.name} changed (no specific rule; review by hand)",
+                    f"{model}.{f.name} changed (no specific rule; review by hand)",
                 )
 
     def docs(self, where: _Where, path: str, kind: str, old: Any, new: Any, what: str) -> None:
@@ -239,18 +239,6 @@ class _Differ:
                 self.service(where, a, b)
 
     def service(self, where: _Where, old: Service, new: Service) -> None:
-        if old.name != new.name:
-            self.add(
-                where,
-                "service.name",
-                "service-client-renamed",
-                old.name,
-                new.name,
-                f"{old.name}Client/{old.name}Error become {new.name}Client/{new.name}Error; "
-                "imports of the old names fail",
-            )
-        self.docs(where, "service.title", "title-changed", old.title, new.title, "service title")
-        self.docs(where, "service.vendor", "title-changed", old.vendor, new.vendor, "vendor name")
         if old.api_version != new.api_version:
             sent = protocol_sends_api_version(new.protocol)
             self.add(
@@ -265,25 +253,6 @@ class _Differ:
                 else f"{new.protocol} requests carry no API version (the path does): only the "
                 "documentation changes",
                 WARNING if sent else NON_BREAKING,
-            )
-        if old.protocol != new.protocol:
-            self.add(
-                where,
-                "service.protocol",
-                "service-protocol-changed",
-                old.protocol,
-                new.protocol,
-                "wire format, error decoding and response shapes of every operation change",
-            )
-        if old.error_format != new.error_format:
-            self.add(
-                where,
-                "service.error_format",
-                "service-error-format-changed",
-                old.error_format,
-                new.error_format,
-                "the runtime decodes error bodies in the new format; "
-                "exception classes are unchanged",
             )
         self.endpoint(where, old, new)
         if old.signing_default != new.signing_default:
@@ -306,16 +275,6 @@ class _Differ:
                 scheme,
                 f"signing={scheme!r} is newly accepted; defaults unchanged",
             )
-        if old.credentials != new.credentials:
-            self.add(
-                where,
-                "service.credentials",
-                "service-credentials-changed",
-                old.credentials,
-                new.credentials,
-                "the client's credential keywords and environment variables "
-                "change; existing constructors fail",
-            )
         for code in sorted(set(old.throttling_codes) ^ set(new.throttling_codes)):
             gone = code in old.throttling_codes
             self.add(
@@ -326,24 +285,12 @@ class _Differ:
                 None if gone else code,
                 f"the runtime {'no longer retries' if gone else 'now retries'} {code} with backoff",
             )
-        self.checked(
+        self.walk(
             where,
             "service",
             old,
             new,
-            {
-                "name",
-                "title",
-                "vendor",
-                "api_version",
-                "protocol",
-                "error_format",
-                "endpoint",
-                "signing_default",
-                "signing_schemes",
-                "credentials",
-                "throttling_codes",
-            },
+            {"api_version", "endpoint", "signing_default", "signing_schemes", "throttling_codes"},
         )
         olds = {op.name: op for op in old.operations}
         news = {op.name: op for op in new.operations}
@@ -392,16 +339,6 @@ class _Differ:
 
     def endpoint(self, where: _Where, old_service: Service, new_service: Service) -> None:
         old, new = old_service.endpoint, new_service.endpoint
-        if old.url != new.url:
-            self.add(
-                where,
-                "service.endpoint.url",
-                "service-endpoint-changed",
-                old.url,
-                new.url,
-                "clients reach the new default endpoint; an explicit endpoint= is unaffected",
-                NON_BREAKING,
-            )
         if old.default_region != new.default_region:
             self.default_region(where, old.default_region, new_service)
         a, b = dict(old.regions), dict(new.regions)
@@ -416,19 +353,7 @@ class _Differ:
                     f"region {region} is reached at another endpoint; endpoint= overrides it",
                     NON_BREAKING,
                 )
-        if old.ip_address_style != new.ip_address_style:
-            self.add(
-                where,
-                "service.endpoint.ip_address_style",
-                "service-endpoint-changed",
-                old.ip_address_style,
-                new.ip_address_style,
-                "host labels (bucket, project) travel another way to an IP endpoint=; calls "
-                "are unchanged",
-                NON_BREAKING,
-            )
-        handled = {"url", "default_region", "regions", "ip_address_style"}
-        self.checked(where, "service.endpoint", old, new, handled)
+        self.walk(where, "service.endpoint", old, new, {"default_region", "regions"})
 
     def default_region(self, where: _Where, old: str, service: Service) -> None:
         """Breaking only where the region reaches the URL, the region map or the signer."""
@@ -490,25 +415,6 @@ class _OperationDiffer:
 
     def run(self) -> None:
         old, new, name = self.old, self.new, self.old.name
-        self.docs(f"{name}.summary", "summary-changed", old.summary, new.summary, "summary")
-        self.docs(
-            f"{name}.description",
-            "description-changed",
-            old.description,
-            new.description,
-            "operation description",
-        )
-        for attr in ("method", "path", "action", "host_prefix"):
-            a, b = getattr(old, attr), getattr(new, attr)
-            if a != b:
-                self.add(
-                    f"{name}.request.{attr}",
-                    "operation-request-changed",
-                    a,
-                    b,
-                    f"the client now sends {attr} {_fmt(b)}; calls to {new.python_name}() "
-                    "are unchanged",
-                )
         for attr in ("idempotent", "idempotency_token"):
             a, b = getattr(old, attr), getattr(new, attr)
             if a != b:
@@ -532,22 +438,6 @@ class _OperationDiffer:
             )
         self.fixed_parameters()
         self.parameters()
-        if old.response_status != new.response_status:
-            self.add(
-                f"{name}.response.status",
-                "response-status-changed",
-                old.response_status,
-                new.response_status,
-                "the client accepts the new success status; results are unchanged for callers",
-            )
-        if old.xml_root != new.xml_root:
-            self.add(
-                f"{name}.response.xml_root",
-                "response-xml-root-changed",
-                old.xml_root,
-                new.xml_root,
-                "the client decodes the new XML root; results are unchanged",
-            )
         if old.payload != new.payload:
             self.add(
                 f"{name}.response.payload",
@@ -558,13 +448,6 @@ class _OperationDiffer:
                 + (f"into {new.payload} as a whole" if new.payload else "as an object")
                 + "; code reading the response may break",
             )
-        self.docs(
-            f"{name}.response.description",
-            "description-changed",
-            old.response_description,
-            new.response_description,
-            "response description",
-        )
         self.fields(f"{name}.response", old.response_fields, new.response_fields, ())
         self.shapes()
         self.errors()
@@ -572,47 +455,9 @@ class _OperationDiffer:
         self.examples()
         self.permissions()
         self.limits()
-        for attr, what in (
-            ("notes", "notes"),
-            ("errors_note", "error note"),
-            ("request_headers_note", "request header note"),
-            ("response_headers_note", "response header note"),
-        ):
-            path = {
-                "request_headers_note": f"{name}.request.headers_note",
-                "response_headers_note": f"{name}.response.headers_note",
-            }.get(attr, f"{name}.{attr}")
-            self.docs(path, "notes-changed", getattr(old, attr), getattr(new, attr), what)
         self.source(old.source, new.source)
-        self.d.checked(
-            self.where,
-            name,
-            old,
-            new,
-            {
-                "summary",
-                "description",
-                "method",
-                "path",
-                "action",
-                "host_prefix",
-                "idempotent",
-                "idempotency_token",
-                "deprecated",
-                "fixed_parameters",
-                "response_status",
-                "xml_root",
-                "payload",
-                "response_description",
-                "examples",
-                "permissions",
-                "notes",
-                "limits",
-                "errors_note",
-                "request_headers_note",
-                "response_headers_note",
-            },
-        )
+        retried = {"idempotent", "idempotency_token", "deprecated", "payload", "limits"}
+        self.d.walk(self.where, name, old, new, retried, method=new.python_name)
 
     # -- request -------------------------------------------------------------------------------
 
@@ -633,31 +478,7 @@ class _OperationDiffer:
                     "itself; calls are unchanged",
                 )
                 continue
-            for attr in ("value", "location"):
-                if getattr(old, attr) != getattr(new, attr):
-                    self.add(
-                        f"{path}.{attr}",
-                        "fixed-parameter-changed",
-                        getattr(old, attr),
-                        getattr(new, attr),
-                        f"the client sends {key} differently itself; calls are unchanged",
-                    )
-            self.docs(
-                f"{path}.description",
-                "description-changed",
-                old.description,
-                new.description,
-                "description",
-            )
-            self.docs(
-                f"{path}.documented_type",
-                "documented-type-changed",
-                old.documented_type,
-                new.documented_type,
-                "documented type",
-            )
-            handled = {"wire_name", "value", "location", "description", "documented_type"}
-            self.d.checked(self.where, path, old, new, handled)
+            self.d.walk(self.where, path, old, new, name=key)
 
     def parameters(self) -> None:
         base = f"{self.old.name}.parameters"
@@ -718,32 +539,6 @@ class _OperationDiffer:
                 )
         for key in a.keys() & b.keys():
             self.parameter(f"{base}.{key}", a[key], b[key])
-
-    def documentation(self, path: str, old: Parameter | Field, new: Parameter | Field) -> None:
-        """The page's own words about a parameter or field: description, example, type text."""
-        self.docs(
-            f"{path}.description",
-            "description-changed",
-            old.description,
-            new.description,
-            "description",
-        )
-        self.docs(f"{path}.example", "example-changed", old.example, new.example, "example")
-        self.docs(
-            f"{path}.documented_type",
-            "documented-type-changed",
-            old.documented_type,
-            new.documented_type,
-            "documented type",
-        )
-        if isinstance(old, Field) and isinstance(new, Field):
-            self.docs(
-                f"{path}.deprecated_names",
-                "deprecated-names-changed",
-                old.deprecated_names,
-                new.deprecated_names,
-                "deprecated spellings",
-            )
 
     def parameter(self, path: str, old: Parameter, new: Parameter) -> None:
         kw = f"{new.python_name}="
@@ -814,22 +609,6 @@ class _OperationDiffer:
                 else f"{kw} accepts values beyond its documented ones",
                 BREAKING if closed[1] else NON_BREAKING,
             )
-        if old.location != new.location:
-            self.add(
-                f"{path}.location",
-                "parameter-location-changed",
-                old.location,
-                new.location,
-                f"the client now sends it in the {new.location}; {kw} is unchanged",
-            )
-        if old.style != new.style:
-            self.add(
-                f"{path}.style",
-                "parameter-style-changed",
-                old.style,
-                new.style,
-                f"the client serializes it as {new.style}; {kw} is unchanged",
-            )
         if old.credential != new.credential:
             if new.credential:
                 self.add(
@@ -881,30 +660,9 @@ class _OperationDiffer:
                 if new.deprecated
                 else f"{kw} is no longer deprecated",
             )
-        self.documentation(path, old, new)
-        self.d.checked(
-            self.where,
-            path,
-            old,
-            new,
-            {
-                "type",
-                "required",
-                "default",
-                "minimum",
-                "maximum",
-                "enum",
-                "enum_closed",
-                "previous_names",
-                "location",
-                "style",
-                "credential",
-                "deprecated",
-                "description",
-                "example",
-                "documented_type",
-            },
-        )
+        judged = {"type", "required", "default", "minimum", "maximum", "enum", "enum_closed"}
+        judged |= {"previous_names", "credential", "deprecated"}
+        self.d.walk(self.where, path, old, new, judged, kw=kw)
 
     def bound(self, path: str, attr: str, old: float | None, new: float | None, kw: str) -> None:
         if old == new:
@@ -1089,23 +847,7 @@ class _OperationDiffer:
                     f"{new.type.python()} so it parses, but exhaustive matches need a "
                     "default branch",
                 )
-        self.documentation(path, old, new)
-        self.d.checked(
-            self.where,
-            path,
-            old,
-            new,
-            {
-                "type",
-                "required",
-                "location",
-                "enum",
-                "description",
-                "example",
-                "documented_type",
-                "deprecated_names",
-            },
-        )
+        self.d.walk(self.where, path, old, new, {"type", "required", "location", "enum"})
 
     def nested(
         self, path: str, old: TypeRef, new: TypeRef, stack: tuple[tuple[str, str], ...]
@@ -1130,20 +872,12 @@ class _OperationDiffer:
         for name in sorted(self.old_shapes.keys() | self.new_shapes.keys()):
             sa, sb = self.old_shapes.get(name), self.new_shapes.get(name)
             if sa is not None and sb is not None:
-                self.docs(
-                    f"{base}.{name}.description",
-                    "description-changed",
-                    sa.description,
-                    sb.description,
-                    f"description of {name}",
-                )
                 if name not in reach_old and name not in reach_new:
                     if name in request_old and name in request_new:
                         self.request_fields(f"{base}.{name}", sa.fields, sb.fields)
                     else:
                         self.fields(f"{base}.{name}", sa.fields, sb.fields, ((name, name),))
-                handled = {"name", "description", "fields"}
-                self.d.checked(self.where, f"{base}.{name}", sa, sb, handled)
+                self.d.walk(self.where, f"{base}.{name}", sa, sb, name=name)
             elif sb is None and name not in reach_old:
                 self.add(
                     f"{base}.{name}",
@@ -1190,9 +924,7 @@ class _OperationDiffer:
                         + (" (required)" if fb.required else " (optional)"),
                         NON_BREAKING if relaxed else BREAKING,
                     )
-                self.documentation(where, fa, fb)
-                handled = {"type", "required", "description", "example", "documented_type"}
-                self.d.checked(self.where, where, fa, fb, handled | {"deprecated_names"})
+                self.d.walk(self.where, where, fa, fb, {"type", "required"})
 
     # -- errors, pagination --------------------------------------------------------------------
 
@@ -1235,30 +967,7 @@ class _OperationDiffer:
                     "handlers of the base still catch it",
                 )
             else:
-                if ea.status != eb.status:
-                    self.add(
-                        f"{path}.status",
-                        "error-status-changed",
-                        ea.status,
-                        eb.status,
-                        f"{eb.class_name} is still raised (matched by code); only its "
-                        "status_code differs",
-                    )
-                self.docs(
-                    f"{path}.message",
-                    "description-changed",
-                    ea.message,
-                    eb.message,
-                    "error message",
-                )
-                self.docs(
-                    f"{path}.description",
-                    "description-changed",
-                    ea.description,
-                    eb.description,
-                    "error description",
-                )
-                self.d.checked(self.where, path, ea, eb, {"status", "message", "description"})
+                self.d.walk(self.where, path, ea, eb, name=eb.class_name)
 
     def pagination(self, old: Pagination | None, new: Pagination | None) -> None:
         path = f"{self.old.name}.pagination"
@@ -1301,26 +1010,6 @@ class _OperationDiffer:
                 _dotted(new.items),
                 f"iter_{name}() yields the items of another list",
             )
-        paging_attrs = (
-            "page_size",
-            "total_count",
-            "more_results",
-            "last_item_token",
-            "link_rel",
-            "repeat_while",
-            "repeat_value",
-        )
-        for attr in paging_attrs:
-            a, b = _dotted(getattr(old, attr)), _dotted(getattr(new, attr))
-            if a != b:
-                self.add(
-                    f"{path}.{attr}",
-                    "pagination-changed",
-                    a,
-                    b,
-                    f"the paginator's {attr.replace('_', ' ')} field changed; iteration "
-                    "is unchanged for callers",
-                )
         old_lists = {e.name: e for e in old.extra_items}
         new_lists = {e.name: e for e in new.extra_items}
         for list_name in sorted(old_lists.keys() | new_lists.keys()):
@@ -1371,27 +1060,8 @@ class _OperationDiffer:
                 )
             elif a_scheme != b_scheme:
                 self.pagination_scheme(f"{path}.schemes.{style}", a_scheme, b_scheme)
-        self.d.checked(
-            self.where,
-            path,
-            old,
-            new,
-            {
-                "style",
-                "input_token",
-                "output_token",
-                "items",
-                "page_size",
-                "total_count",
-                "more_results",
-                "last_item_token",
-                "link_rel",
-                "repeat_while",
-                "repeat_value",
-                "extra_items",
-                "schemes",
-            },
-        )
+        judged = {"style", "input_token", "output_token", "items", "extra_items", "schemes"}
+        self.d.walk(self.where, path, old, new, judged)
 
     def paging_tokens(self, path: str, old: Pagination, new: Pagination) -> None:
         """Judged by the keyword callers pass and the attribute they read, not wire names."""
@@ -1420,7 +1090,7 @@ class _OperationDiffer:
 
     def pagination_scheme(self, path: str, old: Pagination, new: Pagination) -> None:
         """A further scheme of the same style changed: each differing attribute, reviewed."""
-        self.d.checked(self.where, path, old, new, set())
+        self.d.walk(self.where, path, old, new)
 
     # -- documentation -------------------------------------------------------------------------
 
@@ -1475,25 +1145,7 @@ class _OperationDiffer:
             )
 
     def source(self, old: Source, new: Source) -> None:
-        path = f"{self.old.name}.source"
-        if old.last_updated != new.last_updated:
-            self.add(
-                f"{path}.last_updated",
-                "last-updated-changed",
-                old.last_updated,
-                new.last_updated,
-                f"the page was updated on {_fmt(new.last_updated)}; documentation only",
-            )
-        for attr in ("title", "vendor", "url", "document"):
-            self.docs(
-                f"{path}.{attr}",
-                "source-changed",
-                getattr(old, attr),
-                getattr(new, attr),
-                f"source {attr}",
-            )
-        handled = {"title", "vendor", "url", "document", "last_updated"}
-        self.d.checked(self.where, path, old, new, handled)
+        self.d.walk(self.where, f"{self.old.name}.source", old, new)
 
 
 def _reachable(fields: Sequence[Field], shapes: dict[str, Shape]) -> set[str]:

@@ -303,3 +303,235 @@ _RULE_LIST = [
     Rule("model-changed", NON_BREAKING, "a model attribute without a specific rule changed"),
 ]
 RULES: dict[str, Rule] = {rule.kind: rule for rule in _RULE_LIST}
+
+
+# -- the attribute table ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Check:
+    """One attribute of one model type that a rule compares as a whole: when old and new
+    differ, a finding of ``kind`` at ``<path of the item>.<path or attr>``.
+
+    ``reason`` is a template: ``{old}``, ``{new}``, ``{attr}`` and what the item's walk
+    names (``{kw}`` a parameter's keyword, ``{method}`` the operation's method, ``{name}``).
+    ``level`` is for a rule of level ``varies``; ``dotted`` shows tuples of names as
+    ``a.b``."""
+
+    attr: str
+    kind: str
+    reason: str
+    path: str | None = None
+    level: str | None = None
+    dotted: bool = False
+
+
+def _docs(
+    attr: str, what: str, kind: str = "description-changed", path: str | None = None
+) -> Check:
+    return Check(attr, kind, f"{what} changed; documentation only", path)
+
+
+def _request(attr: str) -> Check:
+    return Check(
+        attr,
+        "operation-request-changed",
+        "the client now sends {attr} {new}; calls to {method}() are unchanged",
+        f"request.{attr}",
+    )
+
+
+def _paging(attr: str) -> Check:
+    words = attr.replace("_", " ")
+    return Check(
+        attr,
+        "pagination-changed",
+        f"the paginator's {words} field changed; iteration is unchanged for callers",
+        dotted=True,
+    )
+
+
+# Per model type: the attributes compared as a whole by a rule of this table. The engine's
+# own code judges the others it names at each walk (types, ranges, lists, nested items);
+# DERIVED ones follow from others; anything else that changes is ``model-changed``.
+CHECKS: dict[str, tuple[Check, ...]] = {
+    "Service": (
+        Check(
+            "name",
+            "service-client-renamed",
+            "{old}Client/{old}Error become {new}Client/{new}Error; imports of the old names fail",
+        ),
+        _docs("title", "service title", "title-changed"),
+        _docs("vendor", "vendor name", "title-changed"),
+        Check(
+            "protocol",
+            "service-protocol-changed",
+            "wire format, error decoding and response shapes of every operation change",
+        ),
+        Check(
+            "error_format",
+            "service-error-format-changed",
+            "the runtime decodes error bodies in the new format; exception classes are unchanged",
+        ),
+        Check(
+            "credentials",
+            "service-credentials-changed",
+            "the client's credential keywords and environment variables change; existing "
+            "constructors fail",
+        ),
+    ),
+    "Endpoint": (
+        Check(
+            "url",
+            "service-endpoint-changed",
+            "clients reach the new default endpoint; an explicit endpoint= is unaffected",
+            level=NON_BREAKING,
+        ),
+        Check(
+            "ip_address_style",
+            "service-endpoint-changed",
+            "host labels (bucket, project) travel another way to an IP endpoint=; calls are "
+            "unchanged",
+            level=NON_BREAKING,
+        ),
+    ),
+    "Operation": (
+        _docs("summary", "summary", "summary-changed"),
+        _docs("description", "operation description"),
+        _request("method"),
+        _request("path"),
+        _request("action"),
+        _request("host_prefix"),
+        Check(
+            "response_status",
+            "response-status-changed",
+            "the client accepts the new success status; results are unchanged for callers",
+            "response.status",
+        ),
+        Check(
+            "xml_root",
+            "response-xml-root-changed",
+            "the client decodes the new XML root; results are unchanged",
+            "response.xml_root",
+        ),
+        _docs("response_description", "response description", path="response.description"),
+        _docs("notes", "notes", "notes-changed"),
+        _docs("errors_note", "error note", "notes-changed"),
+        _docs(
+            "request_headers_note", "request header note", "notes-changed", "request.headers_note"
+        ),
+        _docs(
+            "response_headers_note",
+            "response header note",
+            "notes-changed",
+            "response.headers_note",
+        ),
+    ),
+    "Parameter": (
+        Check(
+            "location",
+            "parameter-location-changed",
+            "the client now sends it in the {new}; {kw} is unchanged",
+        ),
+        Check(
+            "style",
+            "parameter-style-changed",
+            "the client serializes it as {new}; {kw} is unchanged",
+        ),
+        _docs("description", "description"),
+        _docs("example", "example", "example-changed"),
+        _docs("documented_type", "documented type", "documented-type-changed"),
+    ),
+    "Field": (
+        _docs("description", "description"),
+        _docs("example", "example", "example-changed"),
+        _docs("documented_type", "documented type", "documented-type-changed"),
+        _docs("deprecated_names", "deprecated spellings", "deprecated-names-changed"),
+    ),
+    "FixedParameter": (
+        Check(
+            "value",
+            "fixed-parameter-changed",
+            "the client sends {name} differently itself; calls are unchanged",
+        ),
+        Check(
+            "location",
+            "fixed-parameter-changed",
+            "the client sends {name} differently itself; calls are unchanged",
+        ),
+        _docs("description", "description"),
+        _docs("documented_type", "documented type", "documented-type-changed"),
+    ),
+    "ErrorCode": (
+        Check(
+            "status",
+            "error-status-changed",
+            "{name} is still raised (matched by code); only its status_code differs",
+        ),
+        _docs("message", "error message"),
+        _docs("description", "error description"),
+    ),
+    "Shape": (_docs("description", "description of {name}"),),
+    "Source": (
+        _docs("title", "source title", "source-changed"),
+        _docs("vendor", "source vendor", "source-changed"),
+        _docs("url", "source url", "source-changed"),
+        _docs("document", "source document", "source-changed"),
+        Check(
+            "last_updated",
+            "last-updated-changed",
+            "the page was updated on {new}; documentation only",
+        ),
+    ),
+    "Pagination": tuple(
+        _paging(attr)
+        for attr in (
+            "page_size",
+            "total_count",
+            "more_results",
+            "last_item_token",
+            "link_rel",
+            "repeat_while",
+            "repeat_value",
+        )
+    ),
+}
+
+# Attributes that follow from others (Python names, class names, where a spec lives) or are
+# walked item by item (operations, parameters, fields, shapes, ...) by the engine.
+DERIVED: dict[str, frozenset[str]] = {
+    "Service": frozenset({"provider", "service", "spec_file", "operations"}),
+    "Operation": frozenset(
+        {
+            "name",
+            "python_name",
+            "response_class",
+            "spec_file",
+            "parameters",
+            "response_fields",
+            "shapes",
+            "errors",
+            "pagination",
+            "source",
+            "fixed_parameters",
+            "examples",
+            "permissions",
+        }
+    ),
+    "Parameter": frozenset({"wire_name", "python_name", "aliases"}),
+    "Field": frozenset({"wire_name", "python_name"}),
+    "FixedParameter": frozenset({"wire_name"}),
+    "ErrorCode": frozenset({"code", "class_name", "prefix"}),
+    "Shape": frozenset({"name", "fields"}),
+    "Pagination": frozenset(
+        {
+            "items_attr",
+            "output_token_attr",
+            "more_results_attr",
+            "total_count_attr",
+            "last_item_token_attr",
+            "repeat_while_attr",
+            "item_type",
+        }
+    ),
+}

@@ -1537,3 +1537,19 @@ def test_a_default_changed_between_text_and_number_shows_both(
     pair.edit(doc(ENS, setp((*PAGE_SIZE, "default"), 10)), side="new")
     (found,) = pair.findings()
     assert 'now get 10 instead of "10"' in found.reason
+
+
+def test_the_attribute_table_names_real_attributes_and_rules() -> None:
+    """Each row of CHECKS / DERIVED names an attribute of its model type and a known rule,
+    with a level where the rule's varies."""
+    import generator.model as model
+    from generator.diff.rules import CHECKS, DERIVED
+
+    for type_name, checks in CHECKS.items():
+        attributes = {f.name for f in dataclasses.fields(getattr(model, type_name))}
+        for check in checks:
+            assert check.attr in attributes, (type_name, check.attr)
+            assert check.kind in RULES, check.kind
+            assert RULES[check.kind].severity != VARIES or check.level, check.kind
+        assert attributes >= DERIVED.get(type_name, frozenset()), type_name
+        assert not {c.attr for c in checks} & DERIVED.get(type_name, frozenset()), type_name
