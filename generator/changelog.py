@@ -1,7 +1,7 @@
 """``generated/CHANGELOG.md``, kept from the diff so the two never disagree.
 
 Beside the changelog, ``generated/.spec-snapshot.json`` holds the model of the last
-generation (see :func:`generator.diff.dump_snapshot`). Each ``generate`` compares the
+generation (see :func:`generator.snapshot.dump_snapshot`). Each ``generate`` compares the
 current model with that snapshot: if anything changed, one entry listing the findings is
 prepended and the snapshot replaced; if nothing did, both files stay byte for byte what they
 were. Nothing here reads a clock, so the output depends only on the specs and the previous
@@ -11,21 +11,18 @@ changed since the last ``generate``.
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.diff import (
-    DiffInputError,
-    Finding,
-    change_text,
-    diff_specs,
-    dump_snapshot,
-    load_snapshot,
-    totals,
-)
+from generator.diff.acceptance import accept
+from generator.diff.findings import Finding, totals
+from generator.diff.reports import change_text
+from generator.errors import DiffInputError
 from generator.model import SpecSet
+from generator.snapshot import dump_snapshot, load_snapshot
 
 CHANGELOG = "CHANGELOG.md"
 SNAPSHOT = ".spec-snapshot.json"
@@ -50,8 +47,11 @@ class ChangelogUpdate:
     findings: tuple[Finding, ...]
 
 
-def update_changelog(out: Path, specs: SpecSet) -> ChangelogUpdate:
-    """Changelog and snapshot for ``specs``, continuing those found in ``out`` (generated/)."""
+def update_changelog(
+    out: Path, specs: SpecSet, accepted: Mapping[str, str] | None = None
+) -> ChangelogUpdate:
+    """Changelog and snapshot for ``specs``, continuing those found in ``out`` (generated/);
+    findings whose fingerprint ``accepted`` holds are marked with its reason."""
     path, snapshot_path = out / CHANGELOG, out / SNAPSHOT
     history, number = _history(path.read_text(encoding="utf-8") if path.is_file() else "")
     previous: SpecSet | None = None
@@ -64,7 +64,7 @@ def update_changelog(out: Path, specs: SpecSet) -> ChangelogUpdate:
     findings: tuple[Finding, ...] = ()
     entry: tuple[str, str] | None = None  # (title, text)
     if previous is not None:
-        findings = tuple(diff_specs(previous, specs))
+        findings = tuple(accept(compare_models(previous, specs), accepted or {}))
         if findings:
             entry = change_entry(number, findings, specs)
         elif not history:
@@ -72,6 +72,15 @@ def update_changelog(out: Path, specs: SpecSet) -> ChangelogUpdate:
     else:
         entry = initial_entry(number, specs, None if not history else problem)
     return _update(history, number, entry, findings, dump_snapshot(specs))
+
+
+def compare_models(old: SpecSet, new: SpecSet) -> tuple[Finding, ...]:
+    """The findings from ``old`` to ``new``; the diff engine is imported only if they differ."""
+    if old == new:
+        return ()
+    from generator.diff.engine import diff_specs
+
+    return tuple(diff_specs(old, new))
 
 
 def has_entries(changelog: str) -> bool:
@@ -175,11 +184,13 @@ def change_entry(number: int, findings: Sequence[Finding], specs: SpecSet) -> tu
     lines = [
         f"## {number}. {title}",
         "",
-        f"{t.breaking} breaking, {t.non_breaking} non-breaking, {t.documentation} documentation.",
+        f"{t.counts()}. Suggested version bump: {semver_bump(findings)}.",
     ]
+    lines += [f"> {note}" for note in _undated(findings)]
     groups = (
         ("Breaking", [f for f in findings if f.breaking]),
-        ("Non-breaking", [f for f in findings if not f.breaking and not f.documentation]),
+        ("Warning", [f for f in findings if f.warning]),
+        ("Non-breaking", [f for f in findings if f.non_breaking and not f.documentation]),
         ("Documentation", [f for f in findings if f.documentation]),
     )
     several = len({f.service for f in findings}) > 1
@@ -189,7 +200,54 @@ def change_entry(number: int, findings: Sequence[Finding], specs: SpecSet) -> tu
         lines += ["", f"### {heading}", ""]
         for f in group:
             where = f"{f.service} " if several else ""
-            lines.append(
-                f"- {where}`{f.path}`: {change_text(f, code=True)} — {f.reason} (`{f.kind}`)"
-            )
+            accepted = f" Accepted: {f.accepted}" if f.accepted is not None else ""
+            if _multiline(f.old) or _multiline(f.new):
+                lines.append(f"- {where}`{f.path}`: {f.reason}{accepted} (`{f.kind}`)")
+                lines += ["", *_unified(f.old, f.new), ""]
+            else:
+                lines.append(
+                    f"- {where}`{f.path}`: {change_text(f, code=True)} — {f.reason}{accepted} "
+                    f"(`{f.kind}`)"
+                )
     return title, "\n".join(lines) + "\n"
+
+
+def semver_bump(findings: Sequence[Finding]) -> str:
+    """``major`` for a breaking change, ``minor`` for other API changes, else ``patch``."""
+    if any(f.breaking for f in findings):
+        return "major (breaking changes)"
+    if any(not f.documentation for f in findings):
+        return "minor (API changes, none breaking)"
+    return "patch (documentation only)"
+
+
+def _undated(findings: Sequence[Finding]) -> list[str]:
+    """A note per operation with API changes whose page's "last updated" date is unchanged."""
+    dated = {(f.service, f.operation) for f in findings if f.kind == "last-updated-changed"}
+    changed = sorted(
+        {(f.service, f.operation) for f in findings if f.operation and not f.documentation}
+    )
+    return [
+        f'Warning: {service} {operation} has API changes but the same "last updated" date: '
+        "was the page's date copied (source.last_updated)?"
+        for service, operation in changed
+        if (service, operation) not in dated
+    ]
+
+
+_DIFF_LINES = 12
+
+
+def _multiline(value: object) -> bool:
+    return isinstance(value, str) and "\n" in value.strip()
+
+
+def _unified(old: object, new: object) -> list[str]:
+    """A short unified diff of two texts (an example, a description), fenced, indented."""
+    a = old.splitlines() if isinstance(old, str) else []
+    b = new.splitlines() if isinstance(new, str) else []
+    body = list(difflib.unified_diff(a, b, "old", "new", n=1, lineterm=""))[2:]
+    if len(body) > _DIFF_LINES:
+        body = [*body[:_DIFF_LINES], f"… {len(body) - _DIFF_LINES} more lines"]
+    fence = "````" if any("```" in line for line in body) else "```"
+    return [f"  {line}" for line in (f"{fence}diff", *body, fence)]

@@ -8,6 +8,7 @@ pyproject.toml, else from the current directory (see generator.settings).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import time
 from pathlib import Path
@@ -17,7 +18,7 @@ from generator.errors import GeneratorBug, SpecError
 from generator.settings import TABLE, SettingsError, check_writable, resolve
 
 if TYPE_CHECKING:
-    from generator.diff import Finding
+    from generator.diff import Finding, Totals
     from generator.fingerprint import SpecInputs
     from generator.settings import Settings
 
@@ -81,7 +82,7 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     )
     diff = commands.add_parser(
         "diff",
-        help="what changed between two spec sets, classified breaking / non-breaking",
+        help="what changed between two spec sets, classified breaking / warning / non-breaking",
         description="Compare two spec sets on the intermediate model. OLD and NEW are each a "
         "spec tree, a single operation file (its service.yaml beside it), a model snapshot "
         "(.json) or a git revision of --specs. Default: git HEAD against the working tree. "
@@ -90,14 +91,28 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     diff.add_argument("old", nargs="?", metavar="OLD", help="old side (default: HEAD)")
     diff.add_argument("new", nargs="?", metavar="NEW", help="new side (default: --specs)")
     diff.add_argument("--base", metavar="REV", help="old side: --specs as of git revision REV")
-    diff.add_argument("--format", choices=("text", "json"), default="text")
+    diff.add_argument(
+        "--format",
+        choices=("text", "json", "markdown", "github", "sarif"),
+        default="text",
+        help="text (default); json; markdown (a PR comment); github (workflow annotations "
+        "::error file=…,line=…::); sarif (2.1.0, for code scanning)",
+    )
     diff.add_argument(
         "--fail-on",
-        choices=("breaking", "any", "none"),
+        choices=("breaking", "warning", "any", "none"),
         default="none",
-        help="exit 1 if any breaking change / any change is found (default: none)",
+        help="exit 1 if a breaking change is found / a breaking change or a warning / any "
+        "change, documentation included (default: none)",
     )
     diff.add_argument("--specs", type=Path, help="spec tree (default: ./specs)")
+    diff.add_argument(
+        "--accepted",
+        type=Path,
+        metavar="FILE",
+        help="reviewed changes (fingerprint + reason) that no longer fail --fail-on "
+        "(default: diff-accepted.yaml beside the spec tree, if there is one)",
+    )
     import_doc = commands.add_parser(
         "import-doc",
         help="draft an operation spec from a vendor doc page",
@@ -153,6 +168,7 @@ def main(argv: list[str] | None = None, prog: str = "python -m generator") -> in
         specs=settings.specs,
         fmt=args.format,
         fail_on=args.fail_on,
+        accepted=args.accepted,
     )
 
 
@@ -164,35 +180,58 @@ def _display(path: Path) -> str:
 
 
 def run_diff(
-    old: str | None, new: str | None, *, base: str | None, specs: Path, fmt: str, fail_on: str
+    old: str | None,
+    new: str | None,
+    *,
+    base: str | None,
+    specs: Path,
+    fmt: str,
+    fail_on: str,
+    accepted: Path | None = None,
 ) -> int:
-    """Print the diff report; exit 1 if ``fail_on`` matches, 2 if a side cannot be read."""
+    """Print the diff report; exit 1 if ``fail_on`` matches an unaccepted finding, 2 if a side
+    (or the acceptance file) cannot be read."""
     from generator import diff
+    from generator.diff.acceptance import accept, default_acceptance, load_acceptance, unused
+    from generator.diff.reports import REPORTS, report_error
+
+    def unreadable(message: str) -> int:
+        print(f"diff: {message}", file=sys.stderr)
+        sys.stdout.write(report_error(fmt, message))
+        return 2
 
     if base is not None and new is not None:
-        print("diff: with --base, give at most one spec set (NEW)", file=sys.stderr)
-        return 2
+        return unreadable("with --base, give at most one spec set (NEW)")
     try:
         if base is not None:
             old_side, new = diff.from_git(base, specs), old
         else:
             old_side = diff.from_git("HEAD", specs) if old is None else diff.resolve(old, specs)
         if new is None:
-            new_side = diff.Side(f"{_display(specs)} (working tree)", diff.from_path(specs).specs)
+            label = f"{_display(specs)} (working tree)"
+            new_side = dataclasses.replace(diff.from_path(specs), label=label)
         else:
             new_side = diff.resolve(new, specs)
+        reviewed = load_acceptance(
+            accepted or default_acceptance(specs), required=accepted is not None
+        )
     except diff.DiffInputError as error:
-        print(f"diff: {error}", file=sys.stderr)
-        return 2
-    findings = diff.compare(old_side, new_side)
-    render = diff.report_json if fmt == "json" else diff.report_text
-    sys.stdout.write(render(findings, old_side.label, new_side.label))
-    totals = diff.totals(findings)
-    if fail_on == "breaking" and totals.breaking:
-        return 1
-    if fail_on == "any" and totals.total:
-        return 1
-    return 0
+        return unreadable(str(error))
+    findings = accept(diff.compare(old_side, new_side), reviewed)
+    for fingerprint in unused(findings, reviewed):
+        print(f"diff: accepted change {fingerprint} is not among the findings", file=sys.stderr)
+    sys.stdout.write(REPORTS[fmt](findings, old_side.label, new_side.label))
+    return 1 if fails(diff.totals([f for f in findings if f.accepted is None]), fail_on) else 0
+
+
+def fails(totals: Totals, fail_on: str) -> bool:
+    """Whether findings of these totals fail ``--fail-on fail_on``."""
+    counted = {
+        "breaking": totals.breaking,
+        "warning": totals.breaking + totals.warning,
+        "any": totals.total,
+    }
+    return counted.get(fail_on, 0) > 0
 
 
 def run_generate(settings: Settings, *, check: bool) -> int:
@@ -327,8 +366,7 @@ def _read(path: Path) -> bytes | None:
 def diff_totals(findings: tuple[Finding, ...]) -> str:
     from generator.diff import totals
 
-    t = totals(findings)
-    return f"{t.breaking} breaking, {t.non_breaking} non-breaking, {t.documentation} documentation"
+    return totals(findings).counts()
 
 
 def console() -> None:

@@ -45,3 +45,8 @@ class SpecError(Exception):
 
 class GeneratorBug(Exception):
     """Valid specs produced invalid output: a bug in the generator, not in the specs."""
+
+
+class DiffInputError(Exception):
+    """A side of a comparison cannot be read (bad revision, bad path, invalid specs, an
+    unreadable snapshot)."""

@@ -90,6 +90,10 @@ class Parameter:
     # documented values are informative, as services add values)
     enum_closed: bool = False
     example: Any = None
+    # names the page used before a rename (``previous_names:``), and their keywords: the
+    # client keeps each as a deprecated alias of ``python_name`` for one release
+    previous_names: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -374,6 +374,7 @@ class _OperationBuilder:
             self._parameter(spec, i, p, shapes) for i, p in enumerate(raw["parameters"])
         )
         self._check_names(spec, ("parameters",), parameters, "parameter")
+        self._check_aliases(spec, parameters)
         self._check_request_shapes(spec, parameters, shapes)
         self._check_path_placeholders(spec, path, parameters)
         host_prefix = raw["request"].get("host_prefix")
@@ -557,6 +558,8 @@ class _OperationBuilder:
             enum=tuple(raw.get("enum", ())),
             enum_closed=raw.get("enum_closed", False),
             example=raw.get("example"),
+            previous_names=tuple(raw.get("previous_names", ())),
+            aliases=tuple(snake_case(name) for name in raw.get("previous_names", ())),
         )
 
     def _check_wire_form(self, spec: SpecFile, where: JsonPath, raw: dict[str, Any]) -> None:
@@ -1133,6 +1136,24 @@ class _OperationBuilder:
                 f"{entry.wire_name!r} and {other!r} (line {spec.line_of(other_path)}) "
                 f"are both {entry.python_name!r} in Python",
             )
+
+    def _check_aliases(self, spec: SpecFile, parameters: Sequence[Parameter]) -> None:
+        """A previous name is a keyword of its own: it must not be a keyword already."""
+        keywords = {p.python_name: p.wire_name for p in parameters}
+        for i, p in enumerate(parameters):
+            for j, alias in enumerate(p.aliases):
+                where: JsonPath = ("parameters", i, "previous_names", j)
+                if p.credential:
+                    self._issue(spec, where, "a credential parameter has no keyword to keep")
+                elif alias in keywords:
+                    self._issue(
+                        spec,
+                        where,
+                        f"{p.previous_names[j]!r} is {alias!r} in Python, the keyword of "
+                        f"{keywords[alias]!r}: keep it out of previous_names",
+                    )
+                else:
+                    keywords[alias] = p.wire_name
 
     def _check_unique(
         self, spec: SpecFile, entries: Sequence[tuple[JsonPath, str]], what: str

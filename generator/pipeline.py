@@ -25,24 +25,20 @@ from generator.changelog import (
     CHANGELOG,
     SNAPSHOT,
     ChangelogUpdate,
+    compare_models,
     continue_changelog,
     has_entries,
     update_changelog,
 )
-from generator.diff import (
-    DiffInputError,
-    diff_specs,
-    join_snapshot,
-    load_snapshot_entry,
-    snapshot_entries,
-    snapshot_entry,
-)
+from generator.diff.acceptance import accept, default_acceptance, load_acceptance
+from generator.errors import DiffInputError, SpecError, SpecIssue
 from generator.fingerprint import PreviousTree, SpecInputs, service_key, spec_inputs
 from generator.model import Service, ServiceSummary, SpecSet
 from generator.models import generate_models, models_input
 from generator.normalize import load_service_dirs
 from generator.openapi import build_openapi, validate_openapi, validity_key
 from generator.render import DEFAULT_PACKAGE, Renderer, format_python
+from generator.snapshot import join_snapshot, load_snapshot_entry, snapshot_entries, snapshot_entry
 from sdk_runtime.providers import PROVIDERS
 
 
@@ -144,6 +140,7 @@ def build_tree(
     (every service is built; CHANGELOG.md and the snapshot are still continued)."""
     if inputs is None:
         inputs = spec_inputs(specs_root, templates_root, package)
+    accepted = _accepted(specs_root) if history is not None else {}
     tooling = inputs.tooling
     previous = PreviousTree(history) if history is not None and trust_history else None
     reuse = _reusable(previous, inputs) if previous is not None else None
@@ -198,12 +195,12 @@ def build_tree(
         if reuse is not None:
             # the kept services' models are the same on both sides: compare the others only
             changed = SpecSet(tuple(fresh))
-            findings = diff_specs(reuse.changed, changed)
+            findings = tuple(accept(compare_models(reuse.changed, changed), accepted))
             encoded = iter([snapshot_entry(service) for service in fresh])
             snapshot = join_snapshot([e if e is not None else next(encoded) for e in entries])
             changelog = continue_changelog(reuse.changelog, findings, changed, snapshot)
         elif history is not None:
-            changelog = update_changelog(history, SpecSet(tuple(fresh)))
+            changelog = update_changelog(history, SpecSet(tuple(fresh)), accepted)
         if changelog is not None:
             files.update(changelog.files)
         for job, result in zip(jobs, built, strict=True):
@@ -222,6 +219,16 @@ def build_tree(
         sources,
         frozenset(reused),
     )
+
+
+def _accepted(specs_root: Path) -> dict[str, str]:
+    """The reviewed changes of the acceptance file beside the specs, for the changelog; an
+    unreadable file is a spec error (generate changes nothing)."""
+    path = default_acceptance(specs_root)
+    try:
+        return load_acceptance(path)
+    except DiffInputError as error:
+        raise SpecError([SpecIssue(str(path), 1, "", str(error))]) from error
 
 
 def _prefix(service: Service) -> str:

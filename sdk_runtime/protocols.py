@@ -46,6 +46,9 @@ class RestProtocol:
     spec puts them, body parameters as one JSON object."""
 
     options: tuple[ProtocolOption, ...] = ()
+    # whether every request carries the service's API version (``prepare``): the generator's
+    # diff judges an API version change by it
+    sends_api_version = False
 
     def __init__(self, name: str, body_format: str | None) -> None:
         self.name = name
@@ -123,6 +126,7 @@ class RpcProtocol(RestProtocol):
     """Alibaba Cloud RPC: Action and Version in ``x-acs-*`` headers, as the official SDK
     sends them with ACS3 signing; the older V1 signature needs them in the query too."""
 
+    sends_api_version = True
     options = (
         ProtocolOption(
             "response_format", '``response_format="XML"`` asks for XML bodies instead of JSON'

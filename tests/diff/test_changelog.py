@@ -19,7 +19,7 @@ from tests.diff.specpair import ENS_BEFORE, ENS_PAGE_UPDATE, PROJECT, SpecPair, 
 ENTRY_2 = """\
 ## 2. alibabacloud/ens ListBuckets (page updated 2026-06-04)
 
-1 breaking, 3 non-breaking, 2 documentation.
+1 breaking, 3 non-breaking, 2 documentation. Suggested version bump: major (breaking changes).
 
 ### Breaking
 

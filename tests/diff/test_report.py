@@ -101,7 +101,9 @@ def test_realistic_page_update_text_report(
     assert out == EXPECTED_ENS_REPORT.format(old=ens_update.old, new=ens_update.new)
 
 
-@pytest.mark.parametrize(("fail_on", "expected"), [("none", 0), ("breaking", 1), ("any", 1)])
+@pytest.mark.parametrize(
+    ("fail_on", "expected"), [("none", 0), ("breaking", 1), ("warning", 1), ("any", 1)]
+)
 def test_exit_codes_with_a_breaking_change(
     ens_update: SpecPair, capsys: pytest.CaptureFixture[str], fail_on: str, expected: int
 ) -> None:
@@ -112,7 +114,41 @@ def test_exit_codes_with_a_breaking_change(
     )
 
 
-@pytest.mark.parametrize(("fail_on", "expected"), [("none", 0), ("breaking", 0), ("any", 1)])
+def test_a_warning_in_the_reports(
+    make_pair: Callable[..., SpecPair], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A changed default is a warning: marked ``?`` in text, counted apart in JSON."""
+    pair = make_pair("alibabacloud/ens").edit(
+        doc(ENS_FILE, setp(("parameters", "PageSize", "default"), "20"))
+    )
+    code, out, _ = _diff(capsys, pair.old, pair.new)
+    assert code == 0
+    assert '? WARNING: ListBuckets.parameters.PageSize.default: "10" → "20"' in out
+    assert "calls that omit page_size= now get 20 instead of 10: they still work" in out
+    assert "Totals: 0 breaking, 1 warning, 0 non-breaking, 0 documentation" in out
+    code, out, _ = _diff(capsys, pair.old, pair.new, "--format", "json")
+    summary = json.loads(out)["summary"]
+    assert (summary["warning"], summary["non_breaking"], summary["total"]) == (1, 0, 1)
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "expected"), [("none", 0), ("breaking", 0), ("warning", 1), ("any", 1)]
+)
+def test_exit_codes_with_warning_only(
+    make_pair: Callable[..., SpecPair],
+    capsys: pytest.CaptureFixture[str],
+    fail_on: str,
+    expected: int,
+) -> None:
+    pair = make_pair("alibabacloud/ens").edit(
+        doc(ENS_FILE, setp(("parameters", "PageSize", "default"), "20"))
+    )
+    assert _diff(capsys, pair.old, pair.new, "--fail-on", fail_on)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "expected"), [("none", 0), ("breaking", 0), ("warning", 0), ("any", 1)]
+)
 def test_exit_codes_with_documentation_only(
     make_pair: Callable[..., SpecPair],
     capsys: pytest.CaptureFixture[str],
@@ -123,7 +159,7 @@ def test_exit_codes_with_documentation_only(
     assert _diff(capsys, pair.old, pair.new, "--fail-on", fail_on)[0] == expected
 
 
-@pytest.mark.parametrize("fail_on", ["none", "breaking", "any"])
+@pytest.mark.parametrize("fail_on", ["none", "breaking", "warning", "any"])
 def test_no_change_exits_zero(
     make_pair: Callable[..., SpecPair], capsys: pytest.CaptureFixture[str], fail_on: str
 ) -> None:
@@ -173,6 +209,7 @@ def test_json_schema(ens_update: SpecPair, capsys: pytest.CaptureFixture[str]) -
     assert (document["old"], document["new"]) == (str(ens_update.old), str(ens_update.new))
     assert document["summary"] == {
         "breaking": 1,
+        "warning": 0,
         "non_breaking": 3,
         "documentation": 2,
         "total": 6,
@@ -190,6 +227,10 @@ def test_json_schema(ens_update: SpecPair, capsys: pytest.CaptureFixture[str]) -
             "old",
             "new",
             "reason",
+            "fingerprint",
+            "old_location",
+            "new_location",
+            "accepted",
         ]
         assert finding["service"] == "alibabacloud/ens"
         assert finding["operation"] == "ListBuckets"

@@ -21,7 +21,7 @@ XML_OP = "specs/huaweicloud/demoxml/ListGadgets.yaml"
 TYPES = "'string', 'integer', 'long', 'number', 'boolean', 'datetime', 'object', 'array', 'map'"
 PARAMETER_KEYS = (
     "credential, default, deprecated, description, documented_type, enum, enum_closed, example, "
-    "in, items, maximum, minimum, name, required, shape, style, type, values"
+    "in, items, maximum, minimum, name, previous_names, required, shape, style, type, values"
 )
 METHODS = "'GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD'"
 DANGLING = "unknown shape 'Widgets' (shapes: PageInfo, Widget)"
