@@ -41,6 +41,8 @@ VALID: dict[str, Any] = {"name": "w", "config": {"color": "red"}}
 @pytest.fixture(scope="module")
 def widgets(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     """The fixture tree's client module, generated into package ``validationpages``."""
+    # generating needs the generator's dependencies, which the floors run (.ci/floors) lacks
+    pytest.importorskip("jsonschema", reason="the generator is not installed")
     root = tmp_path_factory.mktemp("validation_pages")
     args = ["generate", "--specs", str(SPECS), "--templates", str(PROJECT / "templates")]
     with contextlib.redirect_stdout(io.StringIO()):
