@@ -95,6 +95,22 @@ CASES = (
         + "result = Client(config).list_directories().body.directories[0].directory_id\n",
     ),
     ColdCase(
+        "Config",
+        "GetResourceConfigurationTimeline (JSON RPC)",
+        "from generated.alibabacloud.config import ConfigClient\n"
+        f"result = ConfigClient({_ALI}).get_resource_configuration_timeline("
+        "resource_id='i-1', resource_type='ACS::ECS::Instance', region='cn-hangzhou')"
+        ".resource_configuration_timeline.configuration_list[0]\n",
+        "from alibabacloud_config20190108.client import Client\n"
+        "from alibabacloud_config20190108 import models\n"
+        "from darabonba.runtime import RuntimeOptions\n"
+        + _TEA
+        + "result = Client(config).get_resource_configuration_timeline_with_options(models."
+        "GetResourceConfigurationTimelineRequest(resource_id='i-1', "
+        "resource_type='ACS::ECS::Instance', region='cn-hangzhou'), RuntimeOptions())"
+        ".body.resource_configuration_timeline.configuration_list[0]\n",
+    ),
+    ColdCase(
         "GA",
         "ListByoipPools (REST JSON)",
         "from generated.huaweicloud.ga import GaClient\n"
