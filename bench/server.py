@@ -26,6 +26,7 @@ import json
 import socket
 import sys
 import uuid
+from pathlib import Path
 from urllib.parse import parse_qsl
 
 _REQUEST_ID = "4C5E7D2A-1B3F-4E6A-9C8D-0A1B2C3D4E5F"
@@ -140,6 +141,29 @@ GA = _response(200, _ga_body(10, "bench-next"), "application/json;charset=UTF-8"
 NOT_FOUND = _response(404, b'{"error_code":"APIGW.0101"}', "application/json", "")
 
 
+def _rpc_example(spec: str) -> bytes:
+    """The JSON success example of an RPC operation's spec (its doc page's sample)."""
+    import yaml
+
+    doc = yaml.safe_load((Path(__file__).resolve().parent.parent / spec).read_text("utf-8"))
+    text = next(
+        e["text"] for e in doc["examples"] if e["kind"] == "response" and e["format"] == "json"
+    )
+    body = json.dumps(json.loads(text), separators=(",", ":")).encode()
+    return _response(
+        200, body, "application/json;charset=utf-8", f"x-acs-request-id: {_REQUEST_ID}\r\n"
+    )
+
+
+# Newer RPC operations, answered with their doc page's example (bench/cold_start.py).
+RPC_EXAMPLES = {
+    b"GetResourceConfigurationTimeline": (
+        "specs/alibabacloud/config/GetResourceConfigurationTimeline.yaml"
+    ),
+}
+_RPC_ANSWERS: dict[bytes, bytes] = {}
+
+
 def _ga_page(query: str) -> bytes:
     params = dict(parse_qsl(query, keep_blank_values=True))
     marker = params.get("marker", "")
@@ -164,6 +188,10 @@ def route(method: bytes, target: bytes, headers: dict[bytes, bytes]) -> bytes:
             return ENS
         if action == b"ListDirectories":
             return SSO
+        if action in RPC_EXAMPLES:
+            if action not in _RPC_ANSWERS:
+                _RPC_ANSWERS[action] = _rpc_example(RPC_EXAMPLES[action])
+            return _RPC_ANSWERS[action]
         if b"resourcePool" in query:
             return OSS
     return NOT_FOUND

@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.fakecloud import ALIBABA_ACCESS_KEY_ID, ALIBABA_ACCESS_KEY_SECRET, FakeCloud
+from tests.fakecloud import (
+    ALIBABA_ACCESS_KEY_ID,
+    ALIBABA_ACCESS_KEY_SECRET,
+    HUAWEI_AK,
+    HUAWEI_PROJECT_ID,
+    HUAWEI_SK,
+    FakeCloud,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 NEVER = ("aiohttp", "httpx", "jinja2", "black", "yaml", "generator", "datamodel_code_generator")
@@ -119,4 +126,51 @@ def test_a_sync_call_needs_neither_aiohttp_nor_httpx(cloud: FakeCloud) -> None:
     assert "urllib3" in modules
     assert not top_level(modules) & set(NEVER)
     assert len(cloud.requests) == 1
+    assert cloud.rejected == []
+
+
+# What the first response of a sync call must not load: the async stack, and for a JSON
+# service the XML decoders (cold start, see bench/cold_start.py).
+NOT_ON_A_SYNC_CALL = ("aiohttp", "asyncio", "httpx", "yarl", "defusedxml")
+FIRST_CALLS = {
+    "ens": (
+        "from generated.alibabacloud.ens import EnsClient as Client\n"
+        "kwargs = dict(access_key_id=sys.argv[2], access_key_secret=sys.argv[3])\n"
+        "check = lambda client: client.list_buckets().bucket_infos\n",
+        (ALIBABA_ACCESS_KEY_ID, ALIBABA_ACCESS_KEY_SECRET),
+    ),
+    "cloudsso": (
+        "from generated.alibabacloud.cloudsso import CloudSsoClient as Client\n"
+        "kwargs = dict(access_key_id=sys.argv[2], access_key_secret=sys.argv[3])\n"
+        "check = lambda client: client.list_directories().directories\n",
+        (ALIBABA_ACCESS_KEY_ID, ALIBABA_ACCESS_KEY_SECRET),
+    ),
+    "ga": (
+        "from generated.huaweicloud.ga import GaClient as Client\n"
+        "kwargs = dict(ak=sys.argv[2], sk=sys.argv[3], project_id=sys.argv[4])\n"
+        "check = lambda client: client.list_byoip_pools().byoip_pools\n",
+        (HUAWEI_AK, HUAWEI_SK, HUAWEI_PROJECT_ID),
+    ),
+    "oss": (
+        "from generated.alibabacloud.oss import OssClient as Client\n"
+        "kwargs = dict(access_key_id=sys.argv[2], access_key_secret=sys.argv[3])\n"
+        "check = lambda client: client.list_resource_pools(max_keys=1).resource_pool\n",
+        (ALIBABA_ACCESS_KEY_ID, ALIBABA_ACCESS_KEY_SECRET),
+    ),
+}
+
+
+@pytest.mark.parametrize("service", list(FIRST_CALLS))
+def test_the_first_sync_response_loads_no_async_stack_and_no_unneeded_decoder(
+    cloud: FakeCloud, service: str
+) -> None:
+    setup, credentials = FIRST_CALLS[service]
+    body = setup + (
+        "with Client(endpoint=sys.argv[1], **kwargs) as client:\n    assert check(client)\n"
+    )
+    modules = loaded_modules(body, cloud.url, *credentials)
+    provider = "huaweicloud" if service == "ga" else "alibabacloud"
+    assert f"generated.{provider}.{service}.models" in modules  # the response was decoded
+    assert not top_level(modules) & set(NOT_ON_A_SYNC_CALL)
+    assert ("xml" in top_level(modules)) is (service == "oss")  # JSON bodies: no XML parser
     assert cloud.rejected == []
