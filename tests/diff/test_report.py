@@ -13,7 +13,9 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.diff import BREAKING, NON_BREAKING, dump_snapshot, load_snapshot
+from generator.diff import BREAKING, NON_BREAKING, Finding, dump_snapshot, load_snapshot
+from generator.diff.locations import Location
+from generator.diff.reports import report_text, where_text
 from generator.normalize import load_specs
 from tests.diff.specpair import (
     ENS_BEFORE,
@@ -55,21 +57,27 @@ spec diff: {old} → {new}
 API changes:
   alibabacloud/ens ListBuckets
     ! BREAKING: ListBuckets.parameters.PageSize.maximum: 100 → 50  [parameter-maximum-narrowed]
+        at specs/alibabacloud/ens/ListBuckets.yaml:41
         request range narrowed: callers sending page_size above 50 are now rejected
     + non-breaking: ListBuckets.errors.InvalidPageSize: added 400  [error-code-added]
+        at specs/alibabacloud/ens/ListBuckets.yaml: old line 113, new line 145
         new exception InvalidPageSizeError under the service's base error; handlers of the base \
 still catch it
     + non-breaking: ListBuckets.parameters.EnsRegionId: added "string, query, optional"  \
 [parameter-added-optional]
+        at specs/alibabacloud/ens/ListBuckets.yaml: old line 19, new line 45
         new optional ens_region_id=; existing calls are unchanged
     + non-breaking: ListBuckets.response.PageSize: added "integer"  [response-field-added]
+        at specs/alibabacloud/ens/ListBuckets.yaml: old line 45, new line 72
         new response field .page_size; existing readers are unaffected
 
 Documentation changes:
   alibabacloud/ens ListBuckets
     ~ ListBuckets.parameters.PageSize.description: "…cannot be greater than 100." → "…cannot be \
 greater than 50."  [description-changed]
+        at specs/alibabacloud/ens/ListBuckets.yaml:43
     ~ ListBuckets.source.last_updated: "2026-03-27" → "2026-06-04"  [last-updated-changed]
+        at specs/alibabacloud/ens/ListBuckets.yaml:8
 
 Totals: 1 breaking, 3 non-breaking, 2 documentation (6 findings in 1 service(s), 1 operation(s))
 """
@@ -99,6 +107,31 @@ def test_realistic_page_update_text_report(
     code, out, err = _diff(capsys, ens_update.old, ens_update.new)
     assert (code, err) == (0, "")
     assert out == EXPECTED_ENS_REPORT.format(old=ens_update.old, new=ens_update.new)
+
+
+def test_text_report_locations_on_both_sides() -> None:
+    """The text report names the spec file and line of each side, and says which side
+    lacks the item (an addition or a removal)."""
+    a, b = Location("a/s/X.yaml", 12), Location("a/s/X.yaml", 14)
+    other = Location("a/s/service.yaml", 3)
+
+    def finding(old: Location | None, new: Location | None) -> Finding:
+        return Finding("a/s", "X", "X.summary", "summary-changed", NB, "o", "n", "r", old, new)
+
+    assert where_text(finding(a, a)) == "at a/s/X.yaml:12"
+    assert where_text(finding(a, b)) == "at a/s/X.yaml: old line 12, new line 14"
+    assert where_text(finding(a, other)) == "at old a/s/X.yaml:12, new a/s/service.yaml:3"
+    assert where_text(finding(None, b)) == "at new a/s/X.yaml:14 (not in the old side)"
+    assert where_text(finding(a, None)) == "at old a/s/X.yaml:12 (not in the new side)"
+    assert where_text(finding(Location("a/s/X.yaml"), None)) == (
+        "at old a/s/X.yaml (not in the new side)"
+    )
+    assert where_text(finding(None, None)) is None
+    text = report_text([finding(a, b), finding(None, None)], "old", "new")
+    assert (
+        '    ~ X.summary: "o" → "n"  [summary-changed]\n        at a/s/X.yaml: old line 12' in text
+    )
+    assert text.count("        at ") == 1
 
 
 @pytest.mark.parametrize(
