@@ -151,6 +151,7 @@ class _Differ:
         if severity is None:
             assert rule.severity != VARIES, f"rule {kind} needs an explicit severity"
             severity = rule.severity
+        assert severity in rule.produces, f"rule {kind} does not produce {severity}"
         self.findings.append(
             Finding(
                 where.service,
