@@ -186,7 +186,8 @@ class _Differ:
                 continue
             if check.dotted:
                 a, b = _dotted(a), _dotted(b)
-            reason = check.reason.format(old=_fmt(a), new=_fmt(b), attr=check.attr, **names)
+            template = check.reason if b or check.reason_off is None else check.reason_off
+            reason = template.format(old=_fmt(a), new=_fmt(b), attr=check.attr, **names)
             self.add(
                 where, f"{path}.{check.path or check.attr}", check.kind, a, b, reason, check.level
             )
@@ -414,6 +415,19 @@ class _OperationDiffer:
     def docs(self, path: str, kind: str, old: Any, new: Any, what: str) -> None:
         self.d.docs(self.where, path, kind, old, new, what)
 
+    def order(self, path: str, old: Sequence[Any], new: Sequence[Any], what: str) -> None:
+        """The same items (or keys) in another order or repeated: a finding of its own, as
+        the keyed comparison of the items sees no difference."""
+        if list(old) != list(new) and set(old) == set(new):
+            self.add(
+                path,
+                "list-order-changed",
+                list(old),
+                list(new),
+                f"the same {what} in another order or repeated; the generated code follows it, "
+                "callers are unaffected",
+            )
+
     def run(self) -> None:
         old, new, name = self.old, self.new, self.old.name
         for attr in ("idempotent", "idempotency_token"):
@@ -427,28 +441,8 @@ class _OperationDiffer:
                     f"{attr} is now {_fmt(b)}: the client retries {new.python_name}() "
                     + ("after 5xx, timeouts and resets too" if new.idempotent else "less"),
                 )
-        if old.deprecated != new.deprecated:
-            self.add(
-                f"{name}.deprecated",
-                "operation-deprecated",
-                old.deprecated,
-                new.deprecated,
-                "now deprecated; calls still work but should move on"
-                if new.deprecated
-                else "no longer deprecated",
-            )
         self.fixed_parameters()
         self.parameters()
-        if old.payload != new.payload:
-            self.add(
-                f"{name}.response.payload",
-                "response-payload-changed",
-                old.payload,
-                new.payload,
-                "the body now decodes "
-                + (f"into {new.payload} as a whole" if new.payload else "as an object")
-                + "; code reading the response may break",
-            )
         self.fields(f"{name}.response", old.response_fields, new.response_fields, ())
         self.shapes()
         self.errors()
@@ -457,7 +451,7 @@ class _OperationDiffer:
         self.permissions()
         self.limits()
         self.source(old.source, new.source)
-        retried = {"idempotent", "idempotency_token", "deprecated", "payload", "limits"}
+        retried = {"idempotent", "idempotency_token", "limits"}
         self.d.walk(self.where, name, old, new, retried, method=new.python_name)
 
     # -- request -------------------------------------------------------------------------------
@@ -466,6 +460,12 @@ class _OperationDiffer:
         base = f"{self.old.name}.fixed_parameters"
         a: dict[str, FixedParameter] = {p.wire_name: p for p in self.old.fixed_parameters}
         b: dict[str, FixedParameter] = {p.wire_name: p for p in self.new.fixed_parameters}
+        self.order(
+            base,
+            [p.wire_name for p in self.old.fixed_parameters],
+            [p.wire_name for p in self.new.fixed_parameters],
+            "constants the client sends",
+        )
         for key in sorted(a.keys() | b.keys()):
             old, new = a.get(key), b.get(key)
             path = f"{base}.{key}"
@@ -651,18 +651,8 @@ class _OperationDiffer:
                 f"the deprecated alias {alias}= of {kw} is gone: calls still passing it fail",
                 BREAKING,
             )
-        if old.deprecated != new.deprecated:
-            self.add(
-                f"{path}.deprecated",
-                "parameter-deprecated",
-                old.deprecated,
-                new.deprecated,
-                f"{kw} is now deprecated; calls still work"
-                if new.deprecated
-                else f"{kw} is no longer deprecated",
-            )
         judged = {"type", "required", "default", "minimum", "maximum", "enum", "enum_closed"}
-        judged |= {"previous_names", "credential", "deprecated"}
+        judged |= {"previous_names", "credential"}
         self.d.walk(self.where, path, old, new, judged, kw=kw)
 
     def bound(self, path: str, attr: str, old: float | None, new: float | None, kw: str) -> None:
@@ -715,6 +705,7 @@ class _OperationDiffer:
                 f"{kw} is no longer restricted to a list of values",
             )
             return
+        self.order(f"{path}.enum", old, new, f"values of {kw}")
         for value in _missing(old, new):
             self.add(
                 f"{path}.enum",
@@ -830,6 +821,7 @@ class _OperationDiffer:
                 ),
             )
         if old.enum != new.enum:
+            self.order(f"{path}.enum", old.enum, new.enum, f"values of {attr}")
             for value in _missing(old.enum, new.enum):
                 self.add(
                     f"{path}.enum",
@@ -1135,6 +1127,12 @@ class _OperationDiffer:
         base = f"{self.old.name}.permissions"
         a: dict[str, Permission] = {p.action: p for p in self.old.permissions}
         b: dict[str, Permission] = {p.action: p for p in self.new.permissions}
+        self.order(
+            base,
+            [p.action for p in self.old.permissions],
+            [p.action for p in self.new.permissions],
+            "permissions",
+        )
         for key in sorted(a.keys() | b.keys()):
             pa, pb = a.get(key), b.get(key)
             self.docs(

@@ -104,7 +104,13 @@ _RULE_LIST = [
         "parameter-added-optional", NON_BREAKING, "a new optional keyword; existing calls unchanged"
     ),
     Rule("parameter-added-required", BREAKING, "existing calls lack the new required keyword"),
-    Rule("parameter-removed", BREAKING, "calls passing the keyword fail"),
+    Rule(
+        "parameter-removed",
+        VARIES,
+        "calls passing the keyword fail (breaking); a credential parameter the client filled "
+        "itself is only no longer sent (non-breaking)",
+        levels=(BREAKING, NON_BREAKING),
+    ),
     Rule(
         "parameter-renamed",
         NON_BREAKING,
@@ -325,6 +331,12 @@ _RULE_LIST = [
         "where the page lives (title, URL, stored copy)",
         documentation=True,
     ),
+    Rule(
+        "list-order-changed",
+        NON_BREAKING,
+        "the same items in another order or repeated (enum values, constants the client sends, "
+        "permissions): what callers pass and read is unchanged",
+    ),
     # safety net
     Rule("model-changed", NON_BREAKING, "a model attribute without a specific rule changed"),
 ]
@@ -342,7 +354,8 @@ class Check:
     ``reason`` is a template: ``{old}``, ``{new}``, ``{attr}`` and what the item's walk
     names (``{kw}`` a parameter's keyword, ``{method}`` the operation's method, ``{name}``).
     ``level`` is for a rule of level ``varies``; ``dotted`` shows tuples of names as
-    ``a.b``."""
+    ``a.b``; ``reason_off``, where given, is the reason when the new value is false or
+    empty (a flag turned off, a value taken away)."""
 
     attr: str
     kind: str
@@ -350,6 +363,7 @@ class Check:
     path: str | None = None
     level: str | None = None
     dotted: bool = False
+    reason_off: str | None = None
 
 
 def _docs(
@@ -424,6 +438,19 @@ CHECKS: dict[str, tuple[Check, ...]] = {
     "Operation": (
         _docs("summary", "summary", "summary-changed"),
         _docs("description", "operation description"),
+        Check(
+            "deprecated",
+            "operation-deprecated",
+            "now deprecated; calls still work but should move on",
+            reason_off="no longer deprecated",
+        ),
+        Check(
+            "payload",
+            "response-payload-changed",
+            "the body now decodes into {new} as a whole; code reading the response may break",
+            "response.payload",
+            reason_off="the body now decodes as an object; code reading the response may break",
+        ),
         _request("method"),
         _request("path"),
         _request("action"),
@@ -463,6 +490,12 @@ CHECKS: dict[str, tuple[Check, ...]] = {
             "style",
             "parameter-style-changed",
             "the client serializes it as {new}; {kw} is unchanged",
+        ),
+        Check(
+            "deprecated",
+            "parameter-deprecated",
+            "{kw} is now deprecated; calls still work",
+            reason_off="{kw} is no longer deprecated",
         ),
         _docs("description", "description"),
         _docs("example", "example", "example-changed"),

@@ -146,7 +146,87 @@ ENS_PAGING = {
 }
 ENS_OFFSET = {"style": "offset", "input_token": "PageNumber", "items": "BucketInfos"}
 
+_FIXED_TYPE = {
+    "name": "type",
+    "in": "query",
+    "value": "log",
+    "documented_type": "String",
+    "description": "Always log.",
+}
+
+
+def _duplicate_first(path: Sequence[str]) -> Callable[[Any], None]:
+    def apply(data: Any) -> None:
+        items = _child_of(data, path)
+        items.insert(0, items[0])
+
+    return apply
+
+
 CASES = [
+    Case(
+        "list-order-changed",
+        ENS,
+        [doc(ENS, setp((*PREFIX, "enum"), ["b", "a"]))],
+        old=[doc(ENS, setp((*PREFIX, "enum"), ["a", "b"]))],
+        expected=(
+            "list-order-changed",
+            "ListBuckets.parameters.Prefix.enum",
+            ["a", "b"],
+            ["b", "a"],
+            NB,
+        ),
+    ),
+    Case(
+        "list-order-changed-response-enum",
+        ENS,
+        [doc(ENS, setp((*BUCKET_ACL, "enum"), [ACL_VALUES[0], *ACL_VALUES]))],
+        old=[doc(ENS, setp((*BUCKET_ACL, "enum"), ACL_VALUES))],
+        expected=(
+            "list-order-changed",
+            "ListBuckets.response.BucketInfos[].BucketAcl.enum",
+            ACL_VALUES,
+            [ACL_VALUES[0], *ACL_VALUES],
+            NB,
+        ),
+    ),
+    Case(
+        "list-order-changed-fixed-parameters",
+        ENS,
+        [doc(ENS, append(("fixed_parameters",), dict(_FIXED_TYPE)))],
+        both=[doc(ENS, setp(("fixed_parameters",), [dict(_FIXED_TYPE)]))],
+        expected=(
+            "list-order-changed",
+            "ListBuckets.fixed_parameters",
+            ["type"],
+            ["type", "type"],
+            NB,
+        ),
+    ),
+    Case(
+        "list-order-changed-permissions",
+        GA,
+        [doc(GA, _duplicate_first(("permissions",)))],
+        expected=(
+            "list-order-changed",
+            "ListByoipPools.permissions",
+            ["ga::listByoipPools"],
+            ["ga::listByoipPools", "ga::listByoipPools"],
+            NB,
+        ),
+    ),
+    Case(
+        "parameter-removed-credential",
+        GA,
+        [doc(GA, delp(("parameters", "X-Auth-Token")))],
+        expected=(
+            "parameter-removed",
+            "ListByoipPools.parameters.X-Auth-Token",
+            ANY,
+            None,
+            NB,
+        ),
+    ),
     Case(
         "service-added",
         GA_SERVICE,
@@ -1636,3 +1716,60 @@ def test_the_attribute_table_names_real_attributes_and_rules() -> None:
             assert RULES[check.kind].severity != VARIES or check.level, check.kind
         assert attributes >= DERIVED.get(type_name, frozenset()), type_name
         assert not {c.attr for c in checks} & DERIVED.get(type_name, frozenset()), type_name
+
+
+_ABSENT = object()  # the key left out
+
+
+def _pop(path: Sequence[str]) -> Callable[[Any], None]:
+    return lambda data: _child_of(data, path[:-1]).pop(path[-1], None)
+
+
+@pytest.mark.parametrize(
+    ("file", "path", "on", "off", "reasons"),
+    [
+        (
+            ENS,
+            ("deprecated",),
+            True,
+            False,
+            ("now deprecated; calls still work but should move on", "no longer deprecated"),
+        ),
+        (
+            ENS,
+            (*PREFIX, "deprecated"),
+            True,
+            False,
+            ("prefix= is now deprecated; calls still work", "prefix= is no longer deprecated"),
+        ),
+        (
+            GA,
+            ("response", "payload"),
+            "byoip_pools",
+            _ABSENT,
+            (
+                "the body now decodes into byoip_pools as a whole; code reading the response "
+                "may break",
+                "the body now decodes as an object; code reading the response may break",
+            ),
+        ),
+    ],
+)
+def test_a_table_rule_says_which_way_a_flag_turned(
+    tmp_path: Path,
+    file: str,
+    path: tuple[str, ...],
+    on: Any,
+    off: Any,
+    reasons: tuple[str, str],
+) -> None:
+    """A check with ``reason_off`` gives one reason when the value is set, another when it is
+    taken away."""
+    both = [doc(GA, _only_byoip_pools)] if file == GA else []
+    for old, new, reason in ((off, on, reasons[0]), (on, off, reasons[1])):
+        pair = SpecPair(tmp_path / reason, [service_of(file)])
+        for side, value in (("old", old), ("new", new)):
+            edit = _pop(path) if value is _ABSENT else setp(path, value)
+            pair.edit(*both, doc(file, edit), side=side)
+        (found,) = pair.findings()
+        assert found.reason == reason
