@@ -5,7 +5,7 @@ Hypothesis picks a service of the seed specs (a copy of ``specs/`` made by the t
 services it holds today) or of the generator's valid fixture, one of its spec files, one node
 in it and one edit of that node: another value of the same kind, a value of another type,
 deleting a mapping key (an optional key, or the spec becomes invalid and the edit is skipped),
-deleting or duplicating a list item. CI runs a fixed, derandomized handful of examples (a
+deleting, duplicating or swapping list items. CI runs a fixed, derandomized handful of examples (a
 few seconds); ``COMPLETENESS_EXAMPLES=2000`` runs more locally.
 """
 
@@ -37,7 +37,7 @@ SOURCES = {
     "fixture": PROJECT / "tests/generator/fixtures/valid/specs",
 }
 EXAMPLES = int(os.environ.get("COMPLETENESS_EXAMPLES", "16"))
-EDITS = ("change", "retype", "delete", "duplicate")
+EDITS = ("change", "retype", "delete", "duplicate", "swap")
 Path_ = tuple[Any, ...]
 
 
@@ -89,11 +89,20 @@ def _edit(data: Any, path: Path_, how: str) -> bool:
         parent[last] = _retyped(parent[last])
     elif how == "delete":
         del parent[last]
-    elif isinstance(parent, list):  # duplicate a list item
+    elif not isinstance(parent, list):  # duplicate and swap are for list items
+        return False
+    elif how == "duplicate":
         parent.insert(last, copy.deepcopy(parent[last]))
+    elif last + 1 < len(parent) and parent[last] != parent[last + 1]:  # swap with the next
+        parent[last], parent[last + 1] = parent[last + 1], parent[last]
     else:
         return False
     return True
+
+
+def _applicable(data: Any, path: Path_) -> list[str]:
+    """The edits that change the node at ``path``."""
+    return [how for how in EDITS if _edit(copy.deepcopy(data), path, how)]
 
 
 def _services(root: Path) -> list[Path]:
@@ -151,9 +160,8 @@ def test_a_change_to_the_generated_files_is_a_finding(
     name = data.draw(st.sampled_from(sorted(p.name for p in service_dir.glob("*.yaml"))))
     document = yaml.safe_load((service_dir / name).read_text(encoding="utf-8"))
     path = data.draw(st.sampled_from(list(_nodes(document))), label="node")
-    how = data.draw(st.sampled_from(EDITS), label="edit")
-    if not _edit(document, path, how):
-        return
+    how = data.draw(st.sampled_from(_applicable(document, path)), label="edit")
+    _edit(document, path, how)
     old_model, old_files = _built(service_dir)
     with tempfile.TemporaryDirectory() as tmp:
         specs = _alone(service_dir, Path(tmp))
@@ -180,5 +188,7 @@ def test_the_edits_apply() -> None:
         for path in list(_nodes(document)):
             edited = copy.deepcopy(document)
             applied = _edit(edited, path, how)
-            assert applied == (how != "duplicate" or isinstance(path[-1], int)), (how, path)
+            in_list = isinstance(path[-1], int)
+            expected = in_list if how == "duplicate" else how != "swap" or path == ("a", 0)
+            assert applied == expected, (how, path)
             assert not applied or edited != document, (how, path)
