@@ -210,6 +210,22 @@ class _Differ:
         if old != new:
             self.add(where, path, kind, old, new, f"{what} changed; documentation only")
 
+    def order(
+        self, where: _Where, path: str, old: Sequence[Any], new: Sequence[Any], what: str
+    ) -> None:
+        """The same items (or their keys) in another order or repeated: a finding of its own,
+        as comparing the items by key sees no difference."""
+        if list(old) != list(new) and set(old) == set(new):
+            self.add(
+                where,
+                path,
+                "list-order-changed",
+                list(old),
+                list(new),
+                f"the same {what} in another order or repeated; the generated code and docs "
+                "follow it, callers are unaffected",
+            )
+
     # -- services ----------------------------------------------------------------------------
 
     def spec_sets(self, old: SpecSet, new: SpecSet) -> None:
@@ -259,6 +275,20 @@ class _Differ:
         self.endpoint(where, old, new)
         if old.signing_default != new.signing_default:
             self.signing_default(where, old.signing_default, new.signing_default)
+        self.order(
+            where,
+            "service.signing.schemes",
+            old.signing_schemes,
+            new.signing_schemes,
+            "signing schemes",
+        )
+        self.order(
+            where,
+            "service.throttling_codes",
+            old.throttling_codes,
+            new.throttling_codes,
+            "throttling codes",
+        )
         for scheme in sorted(set(old.signing_schemes) - set(new.signing_schemes)):
             self.add(
                 where,
@@ -416,17 +446,7 @@ class _OperationDiffer:
         self.d.docs(self.where, path, kind, old, new, what)
 
     def order(self, path: str, old: Sequence[Any], new: Sequence[Any], what: str) -> None:
-        """The same items (or keys) in another order or repeated: a finding of its own, as
-        the keyed comparison of the items sees no difference."""
-        if list(old) != list(new) and set(old) == set(new):
-            self.add(
-                path,
-                "list-order-changed",
-                list(old),
-                list(new),
-                f"the same {what} in another order or repeated; the generated code follows it, "
-                "callers are unaffected",
-            )
+        self.d.order(self.where, path, old, new, what)
 
     def run(self) -> None:
         old, new, name = self.old, self.new, self.old.name
@@ -485,6 +505,11 @@ class _OperationDiffer:
         base = f"{self.old.name}.parameters"
         a = {p.wire_name: p for p in self.old.parameters}
         b = {p.wire_name: p for p in self.new.parameters}
+        wire_names = (
+            [p.wire_name for p in self.old.parameters],
+            [p.wire_name for p in self.new.parameters],
+        )
+        self.order(base, *wire_names, "parameters")
         removed = [p for p in self.old.parameters if p.wire_name not in b]
         added = [p for p in self.new.parameters if p.wire_name not in a]
         # The keyword is what callers see: the same keyword under another wire name is the same
@@ -732,6 +757,7 @@ class _OperationDiffer:
         new: Sequence[Field],
         stack: tuple[tuple[str, str], ...],
     ) -> None:
+        self.order(path, [f.wire_name for f in old], [f.wire_name for f in new], "fields")
         for key, fa, fb in _paired(old, new):
             where = f"{path}.{key}"
             if fb is None:
@@ -884,6 +910,7 @@ class _OperationDiffer:
 
     def request_fields(self, path: str, old: Sequence[Field], new: Sequence[Field]) -> None:
         """The keys of a shape only requests take: what callers pass, not what they read."""
+        self.order(path, [f.wire_name for f in old], [f.wire_name for f in new], "keys")
         for key, fa, fb in _paired(old, new):
             where = f"{path}.{key}"
             if fb is None:
@@ -925,6 +952,9 @@ class _OperationDiffer:
         base = f"{self.old.name}.errors"
         a: dict[str, ErrorCode] = {e.code: e for e in self.old.errors}
         b: dict[str, ErrorCode] = {e.code: e for e in self.new.errors}
+        self.order(
+            base, [e.code for e in self.old.errors], [e.code for e in self.new.errors], "errors"
+        )
         for code in sorted(a.keys() | b.keys()):
             ea, eb = a.get(code), b.get(code)
             path = f"{base}.{code}"
@@ -1090,6 +1120,7 @@ class _OperationDiffer:
     def examples(self) -> None:
         base = f"{self.old.name}.examples"
         a, b = _keyed_examples(self.old.examples), _keyed_examples(self.new.examples)
+        self.order(base, list(a), list(b), "examples")
         for key in sorted(a.keys() | b.keys()):
             ea, eb = a.get(key), b.get(key)
             self.docs(

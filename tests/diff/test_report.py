@@ -13,7 +13,14 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.diff import BREAKING, NON_BREAKING, Finding, dump_snapshot, load_snapshot
+from generator.diff import (
+    BREAKING,
+    NON_BREAKING,
+    Finding,
+    diff_specs,
+    dump_snapshot,
+    load_snapshot,
+)
 from generator.diff.locations import Location
 from generator.diff.reports import report_text, where_text
 from generator.normalize import load_specs
@@ -206,28 +213,44 @@ def test_no_change_exits_zero(
     )
 
 
-def test_formatting_only_edits_are_no_change(tmp_path: Path) -> None:
-    """Every spec rewritten: keys sorted, lines rewrapped, comments dropped, quoting changed,
-    list items (parameters, fields, errors, shapes, examples) reordered."""
-    new = tmp_path / "specs"
-    shutil.copytree(SPECS, new)
-    for path in new.rglob("*.yaml"):
+def _rewrite_every_spec(specs: Path, *, reorder_lists: bool) -> None:
+    for path in specs.rglob("*.yaml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for key in ("parameters", "errors", "examples", "permissions"):
-            if isinstance(data.get(key), list):
-                data[key].reverse()
-        if "response" in data:
-            data["response"]["fields"].reverse()
-        if "shapes" in data:
+        if "shapes" in data:  # a mapping: its key order is formatting
             data["shapes"] = dict(reversed(data["shapes"].items()))
-            for shape in data["shapes"].values():
+        if reorder_lists:
+            for key in ("parameters", "errors", "examples", "permissions"):
+                if isinstance(data.get(key), list):
+                    data[key].reverse()
+            if "response" in data:
+                data["response"]["fields"].reverse()
+            for shape in data.get("shapes", {}).values():
                 shape["fields"].reverse()
         text = yaml.safe_dump(data, sort_keys=True, width=40, default_style=None)
         assert text != path.read_text(encoding="utf-8")
         path.write_text(text, encoding="utf-8")
-    from generator.diff import diff_specs
 
+
+def test_formatting_only_edits_are_no_change(tmp_path: Path) -> None:
+    """Every spec rewritten: keys sorted, shapes reordered, lines rewrapped, comments dropped,
+    quoting changed."""
+    new = tmp_path / "specs"
+    shutil.copytree(SPECS, new)
+    _rewrite_every_spec(new, reorder_lists=False)
     assert diff_specs(load_specs(SPECS), load_specs(new)) == []
+
+
+def test_reordered_list_items_are_only_list_order_findings(tmp_path: Path) -> None:
+    """Parameters, fields, errors, examples and permissions in another order: the generated
+    signatures, models and docs follow the spec's order, so each reordered list is one
+    non-breaking list-order-changed finding (completeness), and nothing else."""
+    new = tmp_path / "specs"
+    shutil.copytree(SPECS, new)
+    _rewrite_every_spec(new, reorder_lists=True)
+    found = diff_specs(load_specs(SPECS), load_specs(new))
+    assert found
+    assert {(f.kind, f.severity) for f in found} == {("list-order-changed", NON_BREAKING)}
+    assert all(sorted(f.old) == sorted(f.new) and f.old != f.new for f in found)
 
 
 # -- JSON ------------------------------------------------------------------------------------

@@ -163,7 +163,53 @@ def _duplicate_first(path: Sequence[str]) -> Callable[[Any], None]:
     return apply
 
 
+def _reverse(path: Sequence[str]) -> Callable[[Any], None]:
+    return lambda data: _child_of(data, path).reverse()
+
+
 CASES = [
+    Case(
+        "list-order-changed-signing-schemes",
+        GA_SERVICE,
+        [doc(GA_SERVICE, setp(("signing", "schemes"), ["huawei-token", "huawei-sdk-hmac-sha256"]))],
+        old=[
+            doc(
+                GA_SERVICE, setp(("signing", "schemes"), ["huawei-sdk-hmac-sha256", "huawei-token"])
+            )
+        ],
+        expected=(
+            "list-order-changed",
+            "service.signing.schemes",
+            ["huawei-sdk-hmac-sha256", "huawei-token"],
+            ["huawei-token", "huawei-sdk-hmac-sha256"],
+            NB,
+        ),
+    ),
+    Case(
+        "list-order-changed-throttling-codes",
+        ENS_SERVICE,
+        [doc(ENS_SERVICE, setp(("throttling_codes",), ["Throttling.User", "Throttling"]))],
+        old=[doc(ENS_SERVICE, setp(("throttling_codes",), ["Throttling", "Throttling.User"]))],
+        expected=(
+            "list-order-changed",
+            "service.throttling_codes",
+            ["Throttling", "Throttling.User"],
+            ["Throttling.User", "Throttling"],
+            NB,
+        ),
+    ),
+    Case(
+        "list-order-changed-parameters",
+        ENS,
+        [doc(ENS, _reverse(("parameters",)))],
+        expected=("list-order-changed", "ListBuckets.parameters", ANY, ANY, NB),
+    ),
+    Case(
+        "list-order-changed-response-fields",
+        ENS,
+        [doc(ENS, _reverse(("shapes", "BucketInfo", "fields")))],
+        expected=("list-order-changed", "ListBuckets.response.BucketInfos[]", ANY, ANY, NB),
+    ),
     Case(
         "list-order-changed",
         ENS,
