@@ -151,6 +151,7 @@ class _Differ:
         if severity is None:
             assert rule.severity != VARIES, f"rule {kind} needs an explicit severity"
             severity = rule.severity
+        assert severity in rule.produces, f"rule {kind} does not produce {severity}"
         self.findings.append(
             Finding(
                 where.service,
@@ -185,7 +186,8 @@ class _Differ:
                 continue
             if check.dotted:
                 a, b = _dotted(a), _dotted(b)
-            reason = check.reason.format(old=_fmt(a), new=_fmt(b), attr=check.attr, **names)
+            template = check.reason if b or check.reason_off is None else check.reason_off
+            reason = template.format(old=_fmt(a), new=_fmt(b), attr=check.attr, **names)
             self.add(
                 where, f"{path}.{check.path or check.attr}", check.kind, a, b, reason, check.level
             )
@@ -207,6 +209,22 @@ class _Differ:
     def docs(self, where: _Where, path: str, kind: str, old: Any, new: Any, what: str) -> None:
         if old != new:
             self.add(where, path, kind, old, new, f"{what} changed; documentation only")
+
+    def order(
+        self, where: _Where, path: str, old: Sequence[Any], new: Sequence[Any], what: str
+    ) -> None:
+        """The same items (or their keys) in another order or repeated: a finding of its own,
+        as comparing the items by key sees no difference."""
+        if list(old) != list(new) and set(old) == set(new):
+            self.add(
+                where,
+                path,
+                "list-order-changed",
+                list(old),
+                list(new),
+                f"the same {what} in another order or repeated; the generated code and docs "
+                "follow it, callers are unaffected",
+            )
 
     # -- services ----------------------------------------------------------------------------
 
@@ -257,6 +275,20 @@ class _Differ:
         self.endpoint(where, old, new)
         if old.signing_default != new.signing_default:
             self.signing_default(where, old.signing_default, new.signing_default)
+        self.order(
+            where,
+            "service.signing.schemes",
+            old.signing_schemes,
+            new.signing_schemes,
+            "signing schemes",
+        )
+        self.order(
+            where,
+            "service.throttling_codes",
+            old.throttling_codes,
+            new.throttling_codes,
+            "throttling codes",
+        )
         for scheme in sorted(set(old.signing_schemes) - set(new.signing_schemes)):
             self.add(
                 where,
@@ -413,6 +445,9 @@ class _OperationDiffer:
     def docs(self, path: str, kind: str, old: Any, new: Any, what: str) -> None:
         self.d.docs(self.where, path, kind, old, new, what)
 
+    def order(self, path: str, old: Sequence[Any], new: Sequence[Any], what: str) -> None:
+        self.d.order(self.where, path, old, new, what)
+
     def run(self) -> None:
         old, new, name = self.old, self.new, self.old.name
         for attr in ("idempotent", "idempotency_token"):
@@ -426,28 +461,8 @@ class _OperationDiffer:
                     f"{attr} is now {_fmt(b)}: the client retries {new.python_name}() "
                     + ("after 5xx, timeouts and resets too" if new.idempotent else "less"),
                 )
-        if old.deprecated != new.deprecated:
-            self.add(
-                f"{name}.deprecated",
-                "operation-deprecated",
-                old.deprecated,
-                new.deprecated,
-                "now deprecated; calls still work but should move on"
-                if new.deprecated
-                else "no longer deprecated",
-            )
         self.fixed_parameters()
         self.parameters()
-        if old.payload != new.payload:
-            self.add(
-                f"{name}.response.payload",
-                "response-payload-changed",
-                old.payload,
-                new.payload,
-                "the body now decodes "
-                + (f"into {new.payload} as a whole" if new.payload else "as an object")
-                + "; code reading the response may break",
-            )
         self.fields(f"{name}.response", old.response_fields, new.response_fields, ())
         self.shapes()
         self.errors()
@@ -456,7 +471,7 @@ class _OperationDiffer:
         self.permissions()
         self.limits()
         self.source(old.source, new.source)
-        retried = {"idempotent", "idempotency_token", "deprecated", "payload", "limits"}
+        retried = {"idempotent", "idempotency_token", "limits"}
         self.d.walk(self.where, name, old, new, retried, method=new.python_name)
 
     # -- request -------------------------------------------------------------------------------
@@ -465,6 +480,12 @@ class _OperationDiffer:
         base = f"{self.old.name}.fixed_parameters"
         a: dict[str, FixedParameter] = {p.wire_name: p for p in self.old.fixed_parameters}
         b: dict[str, FixedParameter] = {p.wire_name: p for p in self.new.fixed_parameters}
+        self.order(
+            base,
+            [p.wire_name for p in self.old.fixed_parameters],
+            [p.wire_name for p in self.new.fixed_parameters],
+            "constants the client sends",
+        )
         for key in sorted(a.keys() | b.keys()):
             old, new = a.get(key), b.get(key)
             path = f"{base}.{key}"
@@ -484,6 +505,11 @@ class _OperationDiffer:
         base = f"{self.old.name}.parameters"
         a = {p.wire_name: p for p in self.old.parameters}
         b = {p.wire_name: p for p in self.new.parameters}
+        wire_names = (
+            [p.wire_name for p in self.old.parameters],
+            [p.wire_name for p in self.new.parameters],
+        )
+        self.order(base, *wire_names, "parameters")
         removed = [p for p in self.old.parameters if p.wire_name not in b]
         added = [p for p in self.new.parameters if p.wire_name not in a]
         # The keyword is what callers see: the same keyword under another wire name is the same
@@ -650,18 +676,8 @@ class _OperationDiffer:
                 f"the deprecated alias {alias}= of {kw} is gone: calls still passing it fail",
                 BREAKING,
             )
-        if old.deprecated != new.deprecated:
-            self.add(
-                f"{path}.deprecated",
-                "parameter-deprecated",
-                old.deprecated,
-                new.deprecated,
-                f"{kw} is now deprecated; calls still work"
-                if new.deprecated
-                else f"{kw} is no longer deprecated",
-            )
         judged = {"type", "required", "default", "minimum", "maximum", "enum", "enum_closed"}
-        judged |= {"previous_names", "credential", "deprecated"}
+        judged |= {"previous_names", "credential"}
         self.d.walk(self.where, path, old, new, judged, kw=kw)
 
     def bound(self, path: str, attr: str, old: float | None, new: float | None, kw: str) -> None:
@@ -714,6 +730,7 @@ class _OperationDiffer:
                 f"{kw} is no longer restricted to a list of values",
             )
             return
+        self.order(f"{path}.enum", old, new, f"values of {kw}")
         for value in _missing(old, new):
             self.add(
                 f"{path}.enum",
@@ -740,6 +757,7 @@ class _OperationDiffer:
         new: Sequence[Field],
         stack: tuple[tuple[str, str], ...],
     ) -> None:
+        self.order(path, [f.wire_name for f in old], [f.wire_name for f in new], "fields")
         for key, fa, fb in _paired(old, new):
             where = f"{path}.{key}"
             if fb is None:
@@ -829,6 +847,7 @@ class _OperationDiffer:
                 ),
             )
         if old.enum != new.enum:
+            self.order(f"{path}.enum", old.enum, new.enum, f"values of {attr}")
             for value in _missing(old.enum, new.enum):
                 self.add(
                     f"{path}.enum",
@@ -891,6 +910,7 @@ class _OperationDiffer:
 
     def request_fields(self, path: str, old: Sequence[Field], new: Sequence[Field]) -> None:
         """The keys of a shape only requests take: what callers pass, not what they read."""
+        self.order(path, [f.wire_name for f in old], [f.wire_name for f in new], "keys")
         for key, fa, fb in _paired(old, new):
             where = f"{path}.{key}"
             if fb is None:
@@ -932,6 +952,9 @@ class _OperationDiffer:
         base = f"{self.old.name}.errors"
         a: dict[str, ErrorCode] = {e.code: e for e in self.old.errors}
         b: dict[str, ErrorCode] = {e.code: e for e in self.new.errors}
+        self.order(
+            base, [e.code for e in self.old.errors], [e.code for e in self.new.errors], "errors"
+        )
         for code in sorted(a.keys() | b.keys()):
             ea, eb = a.get(code), b.get(code)
             path = f"{base}.{code}"
@@ -1097,6 +1120,7 @@ class _OperationDiffer:
     def examples(self) -> None:
         base = f"{self.old.name}.examples"
         a, b = _keyed_examples(self.old.examples), _keyed_examples(self.new.examples)
+        self.order(base, list(a), list(b), "examples")
         for key in sorted(a.keys() | b.keys()):
             ea, eb = a.get(key), b.get(key)
             self.docs(
@@ -1134,6 +1158,12 @@ class _OperationDiffer:
         base = f"{self.old.name}.permissions"
         a: dict[str, Permission] = {p.action: p for p in self.old.permissions}
         b: dict[str, Permission] = {p.action: p for p in self.new.permissions}
+        self.order(
+            base,
+            [p.action for p in self.old.permissions],
+            [p.action for p in self.new.permissions],
+            "permissions",
+        )
         for key in sorted(a.keys() | b.keys()):
             pa, pb = a.get(key), b.get(key)
             self.docs(

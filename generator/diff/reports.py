@@ -94,11 +94,32 @@ def change_text(finding: Finding, width: int = 60, *, code: bool = False) -> str
 
 
 _MARK = {BREAKING: "!", WARNING: "?", NON_BREAKING: "+"}
+
+
+def where_text(finding: Finding) -> str | None:
+    """Where the finding is in the spec files of both sides, for the text report:
+    ``at a/b/X.yaml:12`` (the same on both sides), ``at a/b/X.yaml: old line 12, new line 14``,
+    ``at old a/b/X.yaml:12, new a/b/Y.yaml:3``, ``at new a/b/X.yaml:40 (not in the old
+    side)`` or the old side only (a removal); None when neither side has a location."""
+    old, new = finding.old_location, finding.new_location
+    if old is None and new is None:
+        return None
+    if old is None or new is None:
+        side, there, missing = ("new", new, "old") if old is None else ("old", old, "new")
+        return f"at {side} {there} (not in the {missing} side)"
+    if old == new:
+        return f"at {new}"
+    if old.file == new.file and old.line is not None and new.line is not None:
+        return f"at {new.file}: old line {old.line}, new line {new.line}"
+    return f"at old {old}, new {new}"
+
+
 _LABEL = {BREAKING: "BREAKING", WARNING: "WARNING"}
 
 
 def report_text(findings: Sequence[Finding], old_label: str, new_label: str) -> str:
-    """Readable report: by service and operation, breaking first, documentation apart."""
+    """Readable report: by service and operation, breaking first, documentation apart; under
+    each finding its spec file and line on both sides (:func:`where_text`), then its reason."""
     ordered = sorted(findings, key=Finding.sort_key)
     lines = [f"spec diff: {old_label} → {new_label}"]
     api = [f for f in ordered if not f.documentation]
@@ -117,6 +138,9 @@ def report_text(findings: Sequence[Finding], old_label: str, new_label: str) -> 
             mark = "~" if f.documentation else _MARK[f.severity]
             label = "" if f.documentation else f"{_LABEL.get(f.severity, f.severity)}: "
             lines.append(f"    {mark} {label}{f.path}: {change_text(f)}  [{f.kind}]")
+            where = where_text(f)
+            if where is not None:
+                lines.append(f"        {where}")
             if not f.documentation:
                 lines.append(f"        {f.reason}")
             if f.accepted is not None:

@@ -25,6 +25,12 @@ class Rule:
     severity: str  # breaking | warning | non-breaking | varies (the reason says which and why)
     summary: str
     documentation: bool = False
+    levels: tuple[str, ...] = ()  # for a rule of level varies: the levels its findings take
+
+    @property
+    def produces(self) -> tuple[str, ...]:
+        """The levels this rule's findings can take (one unless it varies)."""
+        return self.levels if self.severity == VARIES else (self.severity,)
 
 
 _RULE_LIST = [
@@ -37,6 +43,7 @@ _RULE_LIST = [
         VARIES,
         "warning where the protocol sends the version (RPC: every request now asks for the new "
         "version's behaviour); non-breaking where it sends none (REST: the path carries it)",
+        levels=(WARNING, NON_BREAKING),
     ),
     Rule(
         "service-protocol-changed",
@@ -50,12 +57,14 @@ _RULE_LIST = [
         "endpoint URL or regional endpoints: non-breaking (endpoint= overrides); default region: "
         "breaking where the region reaches the URL, the region map or the signer (callers "
         "without region= reach another region), else non-breaking",
+        levels=(BREAKING, NON_BREAKING),
     ),
     Rule(
         "service-signing-changed",
         VARIES,
         "default signing scheme changed: breaking when it needs other credentials (callers "
         "passing what the old one took fail with CredentialsError), else non-breaking",
+        levels=(BREAKING, NON_BREAKING),
     ),
     Rule("service-signing-scheme-added", NON_BREAKING, "one more value accepted for signing="),
     Rule(
@@ -95,7 +104,13 @@ _RULE_LIST = [
         "parameter-added-optional", NON_BREAKING, "a new optional keyword; existing calls unchanged"
     ),
     Rule("parameter-added-required", BREAKING, "existing calls lack the new required keyword"),
-    Rule("parameter-removed", BREAKING, "calls passing the keyword fail"),
+    Rule(
+        "parameter-removed",
+        VARIES,
+        "calls passing the keyword fail (breaking); a credential parameter the client filled "
+        "itself is only no longer sent (non-breaking)",
+        levels=(BREAKING, NON_BREAKING),
+    ),
     Rule(
         "parameter-renamed",
         NON_BREAKING,
@@ -107,6 +122,7 @@ _RULE_LIST = [
         "parameter-type-changed",
         VARIES,
         "breaking unless the Python type is the same or widens (int -> float)",
+        levels=(BREAKING, NON_BREAKING),
     ),
     Rule("parameter-made-required", BREAKING, "calls that omit it are now incomplete"),
     Rule("parameter-made-optional", NON_BREAKING, "calls may now omit it"),
@@ -150,6 +166,7 @@ _RULE_LIST = [
         VARIES,
         "closing a value list (enum_closed) makes the client reject other values (breaking); "
         "opening it accepts them (non-breaking)",
+        levels=(BREAKING, NON_BREAKING),
     ),
     Rule(
         "parameter-location-changed",
@@ -165,6 +182,7 @@ _RULE_LIST = [
         "parameter-credential-changed",
         VARIES,
         "filled from credentials instead of a keyword (breaking), or back (breaking if required)",
+        levels=(BREAKING, NON_BREAKING),
     ),
     Rule("parameter-deprecated", NON_BREAKING, "deprecation flag changed; calls still work"),
     Rule(
@@ -172,6 +190,7 @@ _RULE_LIST = [
         VARIES,
         "a deprecated alias (previous_names) added (non-breaking) or dropped (breaking: calls "
         "still passing the old keyword fail)",
+        levels=(BREAKING, NON_BREAKING),
     ),
     Rule(
         "parameter-credential-required-changed",
@@ -183,7 +202,12 @@ _RULE_LIST = [
     # response fields and shapes
     Rule("response-field-added", NON_BREAKING, "readers ignore what they do not read"),
     Rule("response-field-removed", BREAKING, "readers of the attribute break"),
-    Rule("response-field-type-changed", VARIES, "breaking unless the Python type is the same"),
+    Rule(
+        "response-field-type-changed",
+        VARIES,
+        "breaking unless the Python type is the same",
+        levels=(BREAKING, NON_BREAKING),
+    ),
     Rule("response-field-made-optional", BREAKING, "readers may now get None"),
     Rule("response-field-made-required", NON_BREAKING, "readers always get a value"),
     Rule(
@@ -200,12 +224,18 @@ _RULE_LIST = [
         "or body data, and None where the server does not send it there",
     ),
     # fields of shapes that only requests take (a structured parameter's keys)
-    Rule("request-field-added", VARIES, "a new key; breaking only if it is required"),
+    Rule(
+        "request-field-added",
+        VARIES,
+        "a new key; breaking only if it is required",
+        levels=(BREAKING, NON_BREAKING),
+    ),
     Rule("request-field-removed", BREAKING, "callers passing the key get an error before sending"),
     Rule(
         "request-field-changed",
         VARIES,
         "a key's type or requiredness changed; breaking unless it is only relaxed",
+        levels=(BREAKING, NON_BREAKING),
     ),
     Rule(
         "wire-name-changed",
@@ -233,6 +263,7 @@ _RULE_LIST = [
         VARIES,
         "breaking when the exception class disappears from the service; a warning while "
         "another operation still documents the code (the server may still send it)",
+        levels=(BREAKING, WARNING),
     ),
     Rule(
         "error-status-changed",
@@ -250,6 +281,7 @@ _RULE_LIST = [
         VARIES,
         "breaking when the keyword or attribute callers pass or read changes; non-breaking when "
         "only its wire name does",
+        levels=(BREAKING, NON_BREAKING),
     ),
     Rule("pagination-items-changed", BREAKING, "iter_ yields another list's items"),
     Rule(
@@ -299,6 +331,12 @@ _RULE_LIST = [
         "where the page lives (title, URL, stored copy)",
         documentation=True,
     ),
+    Rule(
+        "list-order-changed",
+        NON_BREAKING,
+        "the same items in another order or repeated (enum values, constants the client sends, "
+        "permissions): what callers pass and read is unchanged",
+    ),
     # safety net
     Rule("model-changed", NON_BREAKING, "a model attribute without a specific rule changed"),
 ]
@@ -316,7 +354,8 @@ class Check:
     ``reason`` is a template: ``{old}``, ``{new}``, ``{attr}`` and what the item's walk
     names (``{kw}`` a parameter's keyword, ``{method}`` the operation's method, ``{name}``).
     ``level`` is for a rule of level ``varies``; ``dotted`` shows tuples of names as
-    ``a.b``."""
+    ``a.b``; ``reason_off``, where given, is the reason when the new value is false or
+    empty (a flag turned off, a value taken away)."""
 
     attr: str
     kind: str
@@ -324,6 +363,7 @@ class Check:
     path: str | None = None
     level: str | None = None
     dotted: bool = False
+    reason_off: str | None = None
 
 
 def _docs(
@@ -398,6 +438,19 @@ CHECKS: dict[str, tuple[Check, ...]] = {
     "Operation": (
         _docs("summary", "summary", "summary-changed"),
         _docs("description", "operation description"),
+        Check(
+            "deprecated",
+            "operation-deprecated",
+            "now deprecated; calls still work but should move on",
+            reason_off="no longer deprecated",
+        ),
+        Check(
+            "payload",
+            "response-payload-changed",
+            "the body now decodes into {new} as a whole; code reading the response may break",
+            "response.payload",
+            reason_off="the body now decodes as an object; code reading the response may break",
+        ),
         _request("method"),
         _request("path"),
         _request("action"),
@@ -437,6 +490,12 @@ CHECKS: dict[str, tuple[Check, ...]] = {
             "style",
             "parameter-style-changed",
             "the client serializes it as {new}; {kw} is unchanged",
+        ),
+        Check(
+            "deprecated",
+            "parameter-deprecated",
+            "{kw} is now deprecated; calls still work",
+            reason_off="{kw} is no longer deprecated",
         ),
         _docs("description", "description"),
         _docs("example", "example", "example-changed"),

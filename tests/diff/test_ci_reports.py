@@ -8,10 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 
 from generator.cli import main
-from tests.diff.specpair import ENS_BEFORE, ENS_FILE, ENS_PAGE_UPDATE, SpecPair, doc, setp
+from generator.diff import NON_BREAKING, Finding
+from generator.diff.locations import Location
+from generator.diff.reports import report_sarif
+from tests.diff.specpair import ENS_BEFORE, ENS_FILE, ENS_PAGE_UPDATE, SpecPair, delp, doc, setp
 
 SPEC = f"specs/{ENS_FILE}"
 
@@ -157,3 +161,162 @@ def test_unreadable_side_is_a_github_error(
     code, out, _ = _diff(capsys, ens_update.old, ens_update.new / "nowhere", "--format", "github")
     assert code == 2
     assert out.startswith("::error title=spec diff::")
+
+
+_MESSAGE = {
+    "type": "object",
+    "required": ["text"],
+    "properties": {"text": {"type": "string", "minLength": 1}},
+}
+_LEVEL = {"enum": ["none", "note", "warning", "error"]}
+_LOCATION = {
+    "type": "object",
+    "required": ["physicalLocation"],
+    "properties": {
+        "physicalLocation": {
+            "type": "object",
+            "required": ["artifactLocation"],
+            "properties": {
+                "artifactLocation": {
+                    "type": "object",
+                    "required": ["uri"],
+                    # repository-relative, as code scanning resolves it
+                    "properties": {"uri": {"type": "string", "pattern": "^[^/\\\\]"}},
+                },
+                "region": {
+                    "type": "object",
+                    "required": ["startLine"],
+                    "properties": {"startLine": {"type": "integer", "minimum": 1}},
+                },
+            },
+        }
+    },
+}
+SARIF_2_1_0 = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "the essential shape of a SARIF 2.1.0 log",
+    "type": "object",
+    "required": ["version", "runs"],
+    "properties": {
+        "$schema": {"type": "string", "format": "uri"},
+        "version": {"const": "2.1.0"},
+        "runs": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["tool", "results"],
+                "properties": {
+                    "tool": {
+                        "type": "object",
+                        "required": ["driver"],
+                        "properties": {
+                            "driver": {
+                                "type": "object",
+                                "required": ["name", "rules"],
+                                "properties": {
+                                    "name": {"type": "string", "minLength": 1},
+                                    "rules": {
+                                        "type": "array",
+                                        "items": {
+                                            "type": "object",
+                                            "required": ["id"],
+                                            "properties": {
+                                                "id": {"type": "string", "minLength": 1},
+                                                "shortDescription": _MESSAGE,
+                                                "defaultConfiguration": {
+                                                    "type": "object",
+                                                    "properties": {"level": _LEVEL},
+                                                },
+                                            },
+                                        },
+                                    },
+                                },
+                            }
+                        },
+                    },
+                    "automationDetails": {
+                        "type": "object",
+                        "properties": {"id": {"type": "string"}},
+                    },
+                    "results": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["ruleId", "level", "message", "locations"],
+                            "properties": {
+                                "ruleId": {"type": "string", "minLength": 1},
+                                "ruleIndex": {"type": "integer", "minimum": 0},
+                                "level": _LEVEL,
+                                "message": _MESSAGE,
+                                "locations": {"type": "array", "minItems": 1, "items": _LOCATION},
+                                "partialFingerprints": {
+                                    "type": "object",
+                                    "additionalProperties": {"type": "string"},
+                                },
+                                "suppressions": {
+                                    "type": "array",
+                                    "items": {
+                                        "type": "object",
+                                        "required": ["kind"],
+                                        "properties": {
+                                            "kind": {"enum": ["inSource", "external"]},
+                                            "justification": {"type": "string"},
+                                        },
+                                    },
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    },
+}
+
+
+def _valid_sarif(text: str) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(text)
+    jsonschema.Draft202012Validator.check_schema(SARIF_2_1_0)
+    jsonschema.Draft202012Validator(SARIF_2_1_0).validate(document)
+    (run,) = document["runs"]
+    ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    for result in run["results"]:  # each result points at its rule
+        assert ids[result["ruleIndex"]] == result["ruleId"]
+    return document
+
+
+def test_sarif_report_has_the_sarif_shape(
+    ens_update: SpecPair, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Breaking, warning and non-breaking findings, and a removal (located on the old side)."""
+    ens_update.edit(
+        doc(ENS_FILE, setp(("parameters", "PageSize", "default"), "20")),
+        doc(ENS_FILE, delp(("parameters", "Prefix"))),
+    )
+    code, out, _ = _diff(capsys, ens_update.old, ens_update.new, "--format", "sarif")
+    assert code == 0
+    results = _valid_sarif(out)["runs"][0]["results"]
+    assert {r["level"] for r in results} == {"error", "warning", "note"}
+    removed = next(r for r in results if r["ruleId"] == "parameter-removed")
+    assert removed["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == SPEC
+
+
+def test_the_sarif_shape_catches_a_broken_report() -> None:
+    """The schema is not vacuous: what a careless change to the report would do fails it."""
+    finding = Finding(
+        "a/s", "X", "X.summary", "summary-changed", NON_BREAKING, "o", "n", "r",
+        Location("specs/a/s/X.yaml", 3), Location("specs/a/s/X.yaml", 4), accepted="reviewed",
+    )  # fmt: skip
+    document = _valid_sarif(report_sarif([finding], "old", "new"))
+    assert document["runs"][0]["results"][0]["suppressions"][0]["kind"] == "external"
+    result = document["runs"][0]["results"][0]
+    for broken in (
+        {**document, "version": "2.0.0"},
+        {**document, "runs": []},
+        {**document, "runs": [{**document["runs"][0], "tool": {"driver": {"rules": []}}}]},
+        {**document, "runs": [{**document["runs"][0], "results": [{**result, "level": "info"}]}]},
+        {**document, "runs": [{**document["runs"][0], "results": [{**result, "locations": []}]}]},
+    ):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.Draft202012Validator(SARIF_2_1_0).validate(broken)

@@ -13,7 +13,16 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.diff import BREAKING, NON_BREAKING, dump_snapshot, load_snapshot
+from generator.diff import (
+    BREAKING,
+    NON_BREAKING,
+    Finding,
+    diff_specs,
+    dump_snapshot,
+    load_snapshot,
+)
+from generator.diff.locations import Location
+from generator.diff.reports import report_text, where_text
 from generator.normalize import load_specs
 from tests.diff.specpair import (
     ENS_BEFORE,
@@ -55,21 +64,27 @@ spec diff: {old} → {new}
 API changes:
   alibabacloud/ens ListBuckets
     ! BREAKING: ListBuckets.parameters.PageSize.maximum: 100 → 50  [parameter-maximum-narrowed]
+        at specs/alibabacloud/ens/ListBuckets.yaml:41
         request range narrowed: callers sending page_size above 50 are now rejected
     + non-breaking: ListBuckets.errors.InvalidPageSize: added 400  [error-code-added]
+        at specs/alibabacloud/ens/ListBuckets.yaml: old line 113, new line 145
         new exception InvalidPageSizeError under the service's base error; handlers of the base \
 still catch it
     + non-breaking: ListBuckets.parameters.EnsRegionId: added "string, query, optional"  \
 [parameter-added-optional]
+        at specs/alibabacloud/ens/ListBuckets.yaml: old line 19, new line 45
         new optional ens_region_id=; existing calls are unchanged
     + non-breaking: ListBuckets.response.PageSize: added "integer"  [response-field-added]
+        at specs/alibabacloud/ens/ListBuckets.yaml: old line 45, new line 72
         new response field .page_size; existing readers are unaffected
 
 Documentation changes:
   alibabacloud/ens ListBuckets
     ~ ListBuckets.parameters.PageSize.description: "…cannot be greater than 100." → "…cannot be \
 greater than 50."  [description-changed]
+        at specs/alibabacloud/ens/ListBuckets.yaml:43
     ~ ListBuckets.source.last_updated: "2026-03-27" → "2026-06-04"  [last-updated-changed]
+        at specs/alibabacloud/ens/ListBuckets.yaml:8
 
 Totals: 1 breaking, 3 non-breaking, 2 documentation (6 findings in 1 service(s), 1 operation(s))
 """
@@ -99,6 +114,31 @@ def test_realistic_page_update_text_report(
     code, out, err = _diff(capsys, ens_update.old, ens_update.new)
     assert (code, err) == (0, "")
     assert out == EXPECTED_ENS_REPORT.format(old=ens_update.old, new=ens_update.new)
+
+
+def test_text_report_locations_on_both_sides() -> None:
+    """The text report names the spec file and line of each side, and says which side
+    lacks the item (an addition or a removal)."""
+    a, b = Location("a/s/X.yaml", 12), Location("a/s/X.yaml", 14)
+    other = Location("a/s/service.yaml", 3)
+
+    def finding(old: Location | None, new: Location | None) -> Finding:
+        return Finding("a/s", "X", "X.summary", "summary-changed", NB, "o", "n", "r", old, new)
+
+    assert where_text(finding(a, a)) == "at a/s/X.yaml:12"
+    assert where_text(finding(a, b)) == "at a/s/X.yaml: old line 12, new line 14"
+    assert where_text(finding(a, other)) == "at old a/s/X.yaml:12, new a/s/service.yaml:3"
+    assert where_text(finding(None, b)) == "at new a/s/X.yaml:14 (not in the old side)"
+    assert where_text(finding(a, None)) == "at old a/s/X.yaml:12 (not in the new side)"
+    assert where_text(finding(Location("a/s/X.yaml"), None)) == (
+        "at old a/s/X.yaml (not in the new side)"
+    )
+    assert where_text(finding(None, None)) is None
+    text = report_text([finding(a, b), finding(None, None)], "old", "new")
+    assert (
+        '    ~ X.summary: "o" → "n"  [summary-changed]\n        at a/s/X.yaml: old line 12' in text
+    )
+    assert text.count("        at ") == 1
 
 
 @pytest.mark.parametrize(
@@ -173,28 +213,44 @@ def test_no_change_exits_zero(
     )
 
 
-def test_formatting_only_edits_are_no_change(tmp_path: Path) -> None:
-    """Every spec rewritten: keys sorted, lines rewrapped, comments dropped, quoting changed,
-    list items (parameters, fields, errors, shapes, examples) reordered."""
-    new = tmp_path / "specs"
-    shutil.copytree(SPECS, new)
-    for path in new.rglob("*.yaml"):
+def _rewrite_every_spec(specs: Path, *, reorder_lists: bool) -> None:
+    for path in specs.rglob("*.yaml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for key in ("parameters", "errors", "examples", "permissions"):
-            if isinstance(data.get(key), list):
-                data[key].reverse()
-        if "response" in data:
-            data["response"]["fields"].reverse()
-        if "shapes" in data:
+        if "shapes" in data:  # a mapping: its key order is formatting
             data["shapes"] = dict(reversed(data["shapes"].items()))
-            for shape in data["shapes"].values():
+        if reorder_lists:
+            for key in ("parameters", "errors", "examples", "permissions"):
+                if isinstance(data.get(key), list):
+                    data[key].reverse()
+            if "response" in data:
+                data["response"]["fields"].reverse()
+            for shape in data.get("shapes", {}).values():
                 shape["fields"].reverse()
         text = yaml.safe_dump(data, sort_keys=True, width=40, default_style=None)
         assert text != path.read_text(encoding="utf-8")
         path.write_text(text, encoding="utf-8")
-    from generator.diff import diff_specs
 
+
+def test_formatting_only_edits_are_no_change(tmp_path: Path) -> None:
+    """Every spec rewritten: keys sorted, shapes reordered, lines rewrapped, comments dropped,
+    quoting changed."""
+    new = tmp_path / "specs"
+    shutil.copytree(SPECS, new)
+    _rewrite_every_spec(new, reorder_lists=False)
     assert diff_specs(load_specs(SPECS), load_specs(new)) == []
+
+
+def test_reordered_list_items_are_only_list_order_findings(tmp_path: Path) -> None:
+    """Parameters, fields, errors, examples and permissions in another order: the generated
+    signatures, models and docs follow the spec's order, so each reordered list is one
+    non-breaking list-order-changed finding (completeness), and nothing else."""
+    new = tmp_path / "specs"
+    shutil.copytree(SPECS, new)
+    _rewrite_every_spec(new, reorder_lists=True)
+    found = diff_specs(load_specs(SPECS), load_specs(new))
+    assert found
+    assert {(f.kind, f.severity) for f in found} == {("list-order-changed", NON_BREAKING)}
+    assert all(sorted(f.old) == sorted(f.new) and f.old != f.new for f in found)
 
 
 # -- JSON ------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ whatever the seed specs say today."""
 from __future__ import annotations
 
 import dataclasses
+import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ from unittest.mock import ANY
 import pytest
 
 from generator.diff import BREAKING, NON_BREAKING, RULES, VARIES, WARNING, Finding, diff_specs
+from generator.diff.rules import LEVELS
 from generator.model import Field, Operation, Parameter, Service, SpecSet, TypeRef
 from generator.normalize import load_specs
 from tests.diff.specpair import (
@@ -100,6 +102,7 @@ class Case:
     expected: tuple[str, str, Any, Any, str]  # kind, path, old, new, severity
     old: Sequence[Edit] = ()
     both: Sequence[Edit] = ()
+    also: Sequence[str] = ()  # rule ids of the other findings the edit cannot avoid
 
     def param(self) -> Any:
         return pytest.param(self, id=self.id)
@@ -143,7 +146,201 @@ ENS_PAGING = {
 }
 ENS_OFFSET = {"style": "offset", "input_token": "PageNumber", "items": "BucketInfos"}
 
+_FIXED_TYPE = {
+    "name": "type",
+    "in": "query",
+    "value": "log",
+    "documented_type": "String",
+    "description": "Always log.",
+}
+
+
+def _duplicate_first(path: Sequence[str]) -> Callable[[Any], None]:
+    def apply(data: Any) -> None:
+        items = _child_of(data, path)
+        items.insert(0, items[0])
+
+    return apply
+
+
+def _reverse(path: Sequence[str]) -> Callable[[Any], None]:
+    return lambda data: _child_of(data, path).reverse()
+
+
 CASES = [
+    Case(
+        "list-order-changed-signing-schemes",
+        GA_SERVICE,
+        [doc(GA_SERVICE, setp(("signing", "schemes"), ["huawei-token", "huawei-sdk-hmac-sha256"]))],
+        old=[
+            doc(
+                GA_SERVICE, setp(("signing", "schemes"), ["huawei-sdk-hmac-sha256", "huawei-token"])
+            )
+        ],
+        expected=(
+            "list-order-changed",
+            "service.signing.schemes",
+            ["huawei-sdk-hmac-sha256", "huawei-token"],
+            ["huawei-token", "huawei-sdk-hmac-sha256"],
+            NB,
+        ),
+    ),
+    Case(
+        "list-order-changed-throttling-codes",
+        ENS_SERVICE,
+        [doc(ENS_SERVICE, setp(("throttling_codes",), ["Throttling.User", "Throttling"]))],
+        old=[doc(ENS_SERVICE, setp(("throttling_codes",), ["Throttling", "Throttling.User"]))],
+        expected=(
+            "list-order-changed",
+            "service.throttling_codes",
+            ["Throttling", "Throttling.User"],
+            ["Throttling.User", "Throttling"],
+            NB,
+        ),
+    ),
+    Case(
+        "list-order-changed-parameters",
+        ENS,
+        [doc(ENS, _reverse(("parameters",)))],
+        expected=("list-order-changed", "ListBuckets.parameters", ANY, ANY, NB),
+    ),
+    Case(
+        "list-order-changed-response-fields",
+        ENS,
+        [doc(ENS, _reverse(("shapes", "BucketInfo", "fields")))],
+        expected=("list-order-changed", "ListBuckets.response.BucketInfos[]", ANY, ANY, NB),
+    ),
+    Case(
+        "list-order-changed",
+        ENS,
+        [doc(ENS, setp((*PREFIX, "enum"), ["b", "a"]))],
+        old=[doc(ENS, setp((*PREFIX, "enum"), ["a", "b"]))],
+        expected=(
+            "list-order-changed",
+            "ListBuckets.parameters.Prefix.enum",
+            ["a", "b"],
+            ["b", "a"],
+            NB,
+        ),
+    ),
+    Case(
+        "list-order-changed-response-enum",
+        ENS,
+        [doc(ENS, setp((*BUCKET_ACL, "enum"), [ACL_VALUES[0], *ACL_VALUES]))],
+        old=[doc(ENS, setp((*BUCKET_ACL, "enum"), ACL_VALUES))],
+        expected=(
+            "list-order-changed",
+            "ListBuckets.response.BucketInfos[].BucketAcl.enum",
+            ACL_VALUES,
+            [ACL_VALUES[0], *ACL_VALUES],
+            NB,
+        ),
+    ),
+    Case(
+        "list-order-changed-fixed-parameters",
+        ENS,
+        [doc(ENS, append(("fixed_parameters",), dict(_FIXED_TYPE)))],
+        both=[doc(ENS, setp(("fixed_parameters",), [dict(_FIXED_TYPE)]))],
+        expected=(
+            "list-order-changed",
+            "ListBuckets.fixed_parameters",
+            ["type"],
+            ["type", "type"],
+            NB,
+        ),
+    ),
+    Case(
+        "list-order-changed-permissions",
+        GA,
+        [doc(GA, _duplicate_first(("permissions",)))],
+        expected=(
+            "list-order-changed",
+            "ListByoipPools.permissions",
+            ["ga::listByoipPools"],
+            ["ga::listByoipPools", "ga::listByoipPools"],
+            NB,
+        ),
+    ),
+    Case(
+        "parameter-removed-credential",
+        GA,
+        [doc(GA, delp(("parameters", "X-Auth-Token")))],
+        expected=(
+            "parameter-removed",
+            "ListByoipPools.parameters.X-Auth-Token",
+            ANY,
+            None,
+            NB,
+        ),
+    ),
+    Case(
+        "service-added",
+        GA_SERVICE,
+        [],
+        old=[lambda root: shutil.rmtree(root / "huaweicloud/ga")],
+        both=[lambda root: copy_seed("alibabacloud/ens", root)],
+        expected=("service-added", "service", None, "GaClient", NB),
+    ),
+    Case(
+        "service-removed",
+        GA_SERVICE,
+        [lambda root: shutil.rmtree(root / "huaweicloud/ga")],
+        both=[lambda root: copy_seed("alibabacloud/ens", root)],
+        expected=("service-removed", "service", "GaClient", None, B),
+    ),
+    Case(
+        "request-field-added-optional",
+        ENS,
+        [doc(ENS, append(("shapes", "Tag", "fields"), _field("Owner")))],
+        both=[_WITH_TAG],
+        expected=("request-field-added", "ListBuckets.shapes.Tag.Owner", None, "string", NB),
+    ),
+    Case(
+        "request-field-changed-required",
+        ENS,
+        [doc(ENS, setp((*TAG_KEY, "required"), True))],
+        old=[doc(ENS, setp((*TAG_KEY, "required"), False))],
+        both=[_WITH_TAG],
+        expected=(
+            "request-field-changed",
+            "ListBuckets.shapes.Tag.Key",
+            "string",
+            "string, required",
+            B,
+        ),
+    ),
+    Case(
+        "pagination-token-changed-wire-only",
+        GA,
+        [
+            doc(
+                GA,
+                setp(("shapes", "PageInfo", "fields", "next_marker", "name"), "nextMarker"),
+                setp(("pagination", "output_token"), "page_info.nextMarker"),
+            )
+        ],
+        expected=(
+            "pagination-token-changed",
+            "ListByoipPools.pagination.output_token",
+            "page_info.next_marker",
+            "page_info.nextMarker",
+            NB,
+        ),
+        also=("wire-name-changed",),
+    ),
+    Case(
+        "parameter-credential-changed-optional",
+        GA,
+        [doc(GA, setp(("parameters", "X-Auth-Token", "credential"), False))],
+        both=[doc(GA, setp(("parameters", "X-Auth-Token", "required"), False))],
+        expected=(
+            "parameter-credential-changed",
+            "ListByoipPools.parameters.X-Auth-Token.credential",
+            True,
+            False,
+            NB,
+        ),
+    ),
     Case(
         "request-field-added",
         ENS,
@@ -1275,9 +1472,10 @@ def test_rule(case: Case, make_pair: Callable[..., SpecPair]) -> None:
     pair.edit(*case.both, side="old").edit(*case.both, side="new")
     pair.edit(*case.old, side="old").edit(*case.new, side="new")
     findings = pair.findings()
-    assert len(findings) == 1, "\n".join(map(str, findings))
-    (found,) = findings
     kind, path, old, new, severity = case.expected
+    assert len(findings) == 1 + len(case.also), "\n".join(map(str, findings))
+    (found,) = [f for f in findings if (f.kind, f.path) == (kind, path)] or findings[:1]
+    assert sorted(f.kind for f in findings if f is not found) == sorted(case.also)
     assert (found.kind, found.path, found.old, found.new, found.severity) == (
         kind,
         path,
@@ -1291,22 +1489,28 @@ def test_rule(case: Case, make_pair: Callable[..., SpecPair]) -> None:
     assert found.reason and "\n" not in found.reason
 
 
+# Rules no Case can show alone, each tested elsewhere: model-changed is the safety net for
+# attributes without a rule (none today: test_every_attribute_change_is_a_finding); the
+# credentials never change alone (each signing scheme signs with one family, a spec check):
+# test_credentials_change_with_their_schemes.
+NO_CASE = {"model-changed", "service-credentials-changed"}
+
+
+def test_a_case_per_rule_and_level() -> None:
+    """Every rule has a Case for each level it can produce (a varies rule one per level)."""
+    covered = {(c.expected[0], c.expected[4]) for c in CASES}
+    wanted = {(kind, level) for kind, rule in RULES.items() for level in rule.produces}
+    missing = {(kind, level) for kind, level in wanted - covered if kind not in NO_CASE}
+    assert not missing, sorted(missing)
+    assert not covered - wanted, sorted(covered - wanted)  # a case of a level nobody declared
+    assert len({c.id for c in CASES}) == len(CASES)
+
+
 def test_cases_cover_the_rules() -> None:
     covered = {c.expected[0] for c in CASES}
     assert len(covered) >= 45
     uncovered = set(RULES) - covered
-    # covered elsewhere (test_completeness) or only reachable with invalid specs
-    # service-added/removed: test_whole_service_added_and_removed; model-changed is the
-    # safety net for attributes without a rule (none today: test_every_attribute_change...);
-    # credentials never change alone (each signing scheme signs with one family, a spec
-    # check): test_credentials_change_with_their_schemes; response fields come from the body
-    # only, so valid specs cannot change their location yet (the capability check)
-    assert uncovered == {
-        "service-added",
-        "service-removed",
-        "model-changed",
-        "service-credentials-changed",
-    }, uncovered
+    assert uncovered == NO_CASE, uncovered
 
 
 def test_credentials_change_with_their_schemes(make_pair: Callable[..., SpecPair]) -> None:
@@ -1333,6 +1537,9 @@ def test_rule_table_is_consistent() -> None:
     for kind, rule in RULES.items():
         assert rule.kind == kind
         assert rule.severity in (BREAKING, WARNING, NON_BREAKING, VARIES)
+        # a varies rule names two levels or more, another rule none
+        assert (rule.severity == VARIES) == (len(rule.levels) >= 2), kind
+        assert set(rule.produces) <= set(LEVELS), kind
         assert not rule.documentation or rule.severity == NON_BREAKING
         assert rule.summary
 
@@ -1555,3 +1762,60 @@ def test_the_attribute_table_names_real_attributes_and_rules() -> None:
             assert RULES[check.kind].severity != VARIES or check.level, check.kind
         assert attributes >= DERIVED.get(type_name, frozenset()), type_name
         assert not {c.attr for c in checks} & DERIVED.get(type_name, frozenset()), type_name
+
+
+_ABSENT = object()  # the key left out
+
+
+def _pop(path: Sequence[str]) -> Callable[[Any], None]:
+    return lambda data: _child_of(data, path[:-1]).pop(path[-1], None)
+
+
+@pytest.mark.parametrize(
+    ("file", "path", "on", "off", "reasons"),
+    [
+        (
+            ENS,
+            ("deprecated",),
+            True,
+            False,
+            ("now deprecated; calls still work but should move on", "no longer deprecated"),
+        ),
+        (
+            ENS,
+            (*PREFIX, "deprecated"),
+            True,
+            False,
+            ("prefix= is now deprecated; calls still work", "prefix= is no longer deprecated"),
+        ),
+        (
+            GA,
+            ("response", "payload"),
+            "byoip_pools",
+            _ABSENT,
+            (
+                "the body now decodes into byoip_pools as a whole; code reading the response "
+                "may break",
+                "the body now decodes as an object; code reading the response may break",
+            ),
+        ),
+    ],
+)
+def test_a_table_rule_says_which_way_a_flag_turned(
+    tmp_path: Path,
+    file: str,
+    path: tuple[str, ...],
+    on: Any,
+    off: Any,
+    reasons: tuple[str, str],
+) -> None:
+    """A check with ``reason_off`` gives one reason when the value is set, another when it is
+    taken away."""
+    both = [doc(GA, _only_byoip_pools)] if file == GA else []
+    for old, new, reason in ((off, on, reasons[0]), (on, off, reasons[1])):
+        pair = SpecPair(tmp_path / reason, [service_of(file)])
+        for side, value in (("old", old), ("new", new)):
+            edit = _pop(path) if value is _ABSENT else setp(path, value)
+            pair.edit(*both, doc(file, edit), side=side)
+        (found,) = pair.findings()
+        assert found.reason == reason
