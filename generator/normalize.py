@@ -357,6 +357,17 @@ def _client_name_clashes(
     return issues
 
 
+# a parameter's type -> what its default may be (the type, and how a message names it)
+_DEFAULT_TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {
+    "string": (str, "a string (quoted in YAML)"),
+    "integer": (int, "an integer"),
+    "long": (int, "an integer"),
+    "number": ((int, float), "a number"),
+    "boolean": (bool, "true or false"),
+    "datetime": (str, "an ISO 8601 time (quoted in YAML)"),
+}
+
+
 class _OperationBuilder:
     """Builds one Operation per spec file, collecting issues instead of stopping."""
 
@@ -541,6 +552,8 @@ class _OperationBuilder:
         self._check_wire_form(spec, where, raw)
         if raw.get("enum_closed") and "enum" not in raw:
             self._issue(spec, (*where, "enum_closed"), "a closed value list needs 'enum'")
+        if "default" in raw:
+            self._check_default(spec, where, raw)
         return Parameter(
             wire_name=raw["name"],
             python_name=snake_case(raw["name"]),
@@ -561,6 +574,29 @@ class _OperationBuilder:
             previous_names=tuple(raw.get("previous_names", ())),
             aliases=tuple(snake_case(name) for name in raw.get("previous_names", ())),
         )
+
+    def _check_default(self, spec: SpecFile, where: JsonPath, raw: dict[str, Any]) -> None:
+        """A default the parameter itself would refuse: of another type than the parameter's,
+        outside its range, or not in its closed value list."""
+        default, kind = raw["default"], raw["type"]
+        expected = _DEFAULT_TYPES.get(kind)
+        if (
+            expected is None
+            or not isinstance(default, expected[0])
+            or (isinstance(default, bool) and kind != "boolean")
+        ):
+            wanted = expected[1] if expected else f"no default for a {kind} parameter"
+            self._issue(
+                spec, (*where, "default"), f"expected {wanted}, got {type(default).__name__}"
+            )
+            return
+        number = default if kind in ("integer", "long", "number") else None
+        if number is not None and raw.get("minimum") is not None and number < raw["minimum"]:
+            self._issue(spec, (*where, "default"), f"{default!r} is below minimum {raw['minimum']}")
+        if number is not None and raw.get("maximum") is not None and number > raw["maximum"]:
+            self._issue(spec, (*where, "default"), f"{default!r} is above maximum {raw['maximum']}")
+        if raw.get("enum_closed") and default not in raw.get("enum", ()):
+            self._issue(spec, (*where, "default"), f"{default!r} is not in the closed 'enum'")
 
     def _check_wire_form(self, spec: SpecFile, where: JsonPath, raw: dict[str, Any]) -> None:
         """The capability check: a form the runtime would not send as the page says is an

@@ -107,6 +107,11 @@ EXPECTED: dict[str, list[str]] = {
         f"{OP}:13: request.idempotency_token: an idempotency token is a string parameter in "
         "the query, a header or the body, not integer in query",
     ],
+    "default_violation": [
+        f"{OP}:24: parameters[1].default: expected an integer, got str",
+        f"{OP}:32: parameters[2].default: 500 is above maximum 100",
+        f"{OP}:41: parameters[3].default: 'up' is not in the closed 'enum'",
+    ],
     "enum_closed_without_enum": [
         f"{OP}:24: parameters[1].enum_closed: a closed value list needs 'enum'",
     ],
