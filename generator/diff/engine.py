@@ -622,7 +622,7 @@ class _OperationDiffer:
             )
         self.bound(path, "minimum", old.minimum, new.minimum, kw)
         self.bound(path, "maximum", old.maximum, new.maximum, kw)
-        self.parameter_enum(path, old.enum, new.enum, kw)
+        self.parameter_enum(path, old.enum, new.enum, kw, new.enum_closed)
         closed = (old.enum_closed, new.enum_closed)
         if closed[0] != closed[1]:
             self.add(
@@ -708,17 +708,22 @@ class _OperationDiffer:
         self.add(f"{path}.{attr}", kind, old, new, reason)
 
     def parameter_enum(
-        self, path: str, old: tuple[Any, ...], new: tuple[Any, ...], kw: str
+        self, path: str, old: tuple[Any, ...], new: tuple[Any, ...], kw: str, closed: bool
     ) -> None:
         if old == new:
             return
         if not old:
+            if closed:
+                reason = f"the client now refuses any value of {kw} but these {len(new)}"
+            else:
+                reason = f"{kw} is documented with {len(new)} values; the client still sends others"
             self.add(
                 f"{path}.enum",
                 "parameter-enum-added",
                 None,
                 new,
-                f"{kw} is restricted to {len(new)} values; other values callers send are rejected",
+                reason,
+                BREAKING if closed else WARNING,
             )
             return
         if not new:

@@ -157,8 +157,10 @@ _RULE_LIST = [
     Rule("parameter-enum-value-removed", BREAKING, "callers sending that value are rejected"),
     Rule(
         "parameter-enum-added",
-        BREAKING,
-        "a free value is restricted to a list; other values are rejected",
+        VARIES,
+        "a closed list (enum_closed) makes the client reject other values (breaking); an open "
+        "one documents values the service presumably checked already (warning)",
+        levels=(BREAKING, WARNING),
     ),
     Rule("parameter-enum-removed", NON_BREAKING, "the value list is lifted; any value is accepted"),
     Rule(

@@ -654,7 +654,14 @@ CASES = [
         "parameter-enum-added",
         ENS,
         [doc(ENS, setp((*PREFIX, "enum"), ["a", "b"]))],
+        ("parameter-enum-added", "ListBuckets.parameters.Prefix.enum", None, ["a", "b"], W),
+    ),
+    Case(
+        "parameter-enum-added-closed",
+        ENS,
+        [doc(ENS, setp((*PREFIX, "enum"), ["a", "b"]), setp((*PREFIX, "enum_closed"), True))],
         ("parameter-enum-added", "ListBuckets.parameters.Prefix.enum", None, ["a", "b"], B),
+        also=("parameter-enum-closed",),
     ),
     Case(
         "parameter-enum-closed",
