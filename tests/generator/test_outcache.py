@@ -117,7 +117,7 @@ def test_a_fresh_tree_from_a_warm_cache_is_the_same_to_the_byte(
     assert _entries(cache) == []
     _generate(specs, tmp_path / "cold" / "generated")
     kinds = {p.relative_to(cache).parts[0] for p in _entries(cache)}
-    assert kinds == {"black", "models", "openapi"}
+    assert kinds == {"black", "models", "openapi", "spec-schema"}
     _generate(specs, tmp_path / "warm" / "generated")
     off = _tree(tmp_path / "off" / "generated")
     assert _tree(tmp_path / "cold" / "generated") == off
@@ -142,3 +142,33 @@ def test_a_warm_cache_skips_black_and_the_validator(
     monkeypatch.setattr(generator.pipeline, "generate_models", refuse)
     _generate(specs, tmp_path / "warm" / "generated")
     assert _tree(tmp_path / "warm" / "generated") == _tree(tmp_path / "cold" / "generated")
+
+
+def test_a_spec_file_seen_valid_is_not_checked_again_and_an_invalid_one_always_is(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import generator.validate
+    from generator.errors import SpecIssue
+    from generator.loader import SpecFile, load_spec_file
+
+    root = PROJECT / "specs"
+    valid = load_spec_file(root / "alibabacloud" / "ens" / "ListBuckets.yaml", root)
+    broken = tmp_path / "Broken.yaml"
+    text = (root / "alibabacloud" / "ens" / "ListBuckets.yaml").read_text(encoding="utf-8")
+    broken.write_text(text + "no_such_key: 1\n", encoding="utf-8")
+    invalid = load_spec_file(broken, tmp_path)
+    assert generator.validate.schema_issues(valid, "operation") == []
+    first = generator.validate.schema_issues(invalid, "operation")
+    assert any("no_such_key" in issue.message for issue in first)
+    checked: list[str] = []
+    real = generator.validate._schema_issues
+
+    def counted(spec: SpecFile, kind: str) -> list[SpecIssue]:
+        checked.append(kind)
+        return real(spec, kind)
+
+    monkeypatch.setattr(generator.validate, "_schema_issues", counted)
+    assert generator.validate.schema_issues(valid, "operation") == []
+    assert checked == []
+    assert generator.validate.schema_issues(invalid, "operation") == first
+    assert checked == ["operation"]
