@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import sys
 import time
 from pathlib import Path
@@ -79,6 +80,13 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     )
     generate.add_argument(
         "--templates", type=Path, help="templates (default: those shipped with the generator)"
+    )
+    generate.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor fill the per-user cache of formatted output "
+        "(also CLOUD_SDK_GENERATOR_NO_CACHE=1; location: CLOUD_SDK_GENERATOR_CACHE, "
+        "else $XDG_CACHE_HOME/cloud-sdk-generator)",
     )
     diff = commands.add_parser(
         "diff",
@@ -156,7 +164,19 @@ def main(argv: list[str] | None = None, prog: str = "python -m generator") -> in
         print(f"{args.command}: {error}", file=sys.stderr)
         return 2
     if args.command == "generate":
-        return run_generate(settings, check=args.check)
+        if not args.no_cache:
+            return run_generate(settings, check=args.check)
+        from generator import outcache
+
+        before = os.environ.get(outcache.DISABLE)
+        os.environ[outcache.DISABLE] = "1"  # the build pool's processes inherit it
+        try:
+            return run_generate(settings, check=args.check)
+        finally:
+            if before is None:
+                del os.environ[outcache.DISABLE]
+            else:
+                os.environ[outcache.DISABLE] = before
     if args.command == "check-docs":
         from generator.import_doc.check import run_check_docs
 

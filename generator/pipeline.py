@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from generator import outcache
 from generator.changelog import (
     CHANGELOG,
     SNAPSHOT,
@@ -264,21 +265,27 @@ def _top_level_files(
 
 def _build_service(job: _Job) -> _Built:
     """Every file of one service: OpenAPI document, models, client, errors, package, docs.
-    ``models.py`` is taken from the last generation when its input did not change, and the
-    OpenAPI document is not validated again when it differs from the last one in prose only."""
+    ``models.py`` is taken from the last generation (else from the user's cache) when its
+    input did not change, and the OpenAPI document is not validated again when it differs
+    from the last one (or one the cache saw validated) in prose only."""
     service = job.service
     prefix = _prefix(service)
     document = build_openapi(service)
     openapi_key = validity_key(document, job.tooling)
-    if openapi_key != job.previous_openapi:
+    if openapi_key != job.previous_openapi and outcache.get("openapi", openapi_key) is None:
         validate_openapi(document, service.subpackage)
+        outcache.put("openapi", openapi_key, b"valid\n")
     models = models_input(service, document)
     models_key = models.key(job.tooling)
     reusable = job.previous_models
     if reusable is not None and reusable[0] == models_key:
         models_py = reusable[1]
     else:
-        models_py = format_python(generate_models(models)).encode("utf-8")
+        cached = outcache.get("models", models_key)
+        if cached is None:
+            cached = format_python(generate_models(models)).encode("utf-8")
+            outcache.put("models", models_key, cached)
+        models_py = cached
     files = {prefix + "openapi.json": json.dumps(document, indent=2, ensure_ascii=False) + "\n"}
     for name, text in _renderer(job.templates_root, job.package).service_files(service).items():
         files[prefix + name] = text

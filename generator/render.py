@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from generator import outcache
 from generator.errors import GeneratorBug
 from generator.layout import black_layout
 from generator.model import (
@@ -39,12 +40,31 @@ def black_mode() -> black.Mode:
     return black.Mode(line_length=100, target_versions={TargetVersion.PY311})
 
 
+@cache
+def _black_identity() -> str:
+    """black's version and mode: with the text, all that its output depends on."""
+    from importlib.metadata import version
+
+    return f"black {version('black')} {black_mode()!r}"
+
+
 def format_python(source: str) -> str:
     """``source`` formatted by black (line length 100, Python 3.11); raises black.InvalidInput.
-    Laid out first as black would write it, so that black needs one pass, not two."""
+    Laid out first as black would write it, so that black needs one pass, not two; what black
+    made of the same text before (any tree, any run) is taken from :mod:`generator.outcache`."""
     import black
 
-    return black.format_str(black_layout(source), mode=black_mode())
+    laid_out = black_layout(source)
+    key = outcache.entry_key(_black_identity(), laid_out)
+    cached = outcache.get("black", key)
+    if cached is not None:
+        try:
+            return cached.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    formatted: str = black.format_str(laid_out, mode=black_mode())
+    outcache.put("black", key, formatted.encode("utf-8"))
+    return formatted
 
 
 def python_literal(value: Any) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterator
@@ -12,6 +13,7 @@ from typing import Any
 from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
+from generator import outcache
 from generator.errors import SpecIssue
 from generator.loader import JsonPath, SpecFile
 
@@ -51,8 +53,33 @@ def validator(kind: str) -> Draft202012Validator:
     return validator
 
 
+@cache
+def _validator_identity(kind: str) -> str:
+    """All that a file's schema violations depend on besides the file: the generator's code
+    (this module's checks, their messages), its schemas and the jsonschema version."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(f"{kind}\0jsonschema {version('jsonschema')}\0".encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted([*package.glob("*.py"), *SCHEMA_DIR.glob("*.json")]):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def schema_issues(spec: SpecFile, kind: str) -> list[SpecIssue]:
-    """Every schema violation in ``spec``, each with its own line."""
+    """Every schema violation in ``spec``, each with its own line. A file whose data this
+    machine's user cache (generator.outcache) saw valid under the same schemas and code is
+    not checked again (valid = no issue; a file with issues is checked every time)."""
+    key = outcache.entry_key(_validator_identity(kind), repr(spec.data))
+    if outcache.get("spec-schema", key) is not None:
+        return []
+    issues = _schema_issues(spec, kind)
+    if not issues:
+        outcache.put("spec-schema", key, b"valid\n")
+    return issues
+
+
+def _schema_issues(spec: SpecFile, kind: str) -> list[SpecIssue]:
     issues = []
     for error in validator(kind).iter_errors(spec.data):
         if error.validator == "additionalProperties":

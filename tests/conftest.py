@@ -17,6 +17,11 @@ def _fakecloud_session() -> Iterator[FakeCloud]:
         yield cloud
 
 
+# The generator's per-user output cache (generator.outcache) stays off in the tests, so that
+# every test sees the stages it asks for run, and no test writes to the user's cache dir;
+# tests/generator/test_outcache.py switches it on, in a temporary dir.
+os.environ["CLOUD_SDK_GENERATOR_NO_CACHE"] = "1"
+
 REFUSED = "http://127.0.0.1:9"  # nothing listens on the discard port
 
 

@@ -1,0 +1,174 @@
+"""The per-user output cache: a hit gives black's bytes, a damaged entry or an unusable
+cache dir only costs time, and switched off it neither reads nor writes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import black
+import pytest
+
+from generator import outcache
+from generator.cli import main
+from generator.render import format_python
+
+PROJECT = Path(__file__).resolve().parents[2]
+SOURCE = "def f( a,b ):\n  return {'a':a,'b':b}\n"
+FORMATTED = 'def f(a, b):\n    return {"a": a, "b": b}\n'
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The cache switched on, in an empty temporary dir (returned)."""
+    root = tmp_path / "cache"
+    monkeypatch.delenv(outcache.DISABLE, raising=False)
+    monkeypatch.setenv(outcache.LOCATION, str(root))
+    return root
+
+
+def _entries(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
+
+
+def _no_black(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> str:
+        raise AssertionError("black ran")
+
+    monkeypatch.setattr(black, "format_str", refuse)
+
+
+def test_a_hit_gives_the_bytes_black_gave(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert format_python(SOURCE) == FORMATTED
+    assert len(_entries(cache / "black")) == 1
+    _no_black(monkeypatch)
+    assert format_python(SOURCE) == FORMATTED
+
+
+def test_a_damaged_entry_is_ignored_and_rewritten(cache: Path) -> None:
+    format_python(SOURCE)
+    (entry,) = _entries(cache / "black")
+    good = entry.read_bytes()
+    for damaged in (
+        good.replace(b'"a"', b'"b"'),  # content edited: its digest no longer matches
+        good[: len(good) // 2],  # truncated
+        b"",
+        b"\xff\xfe not an entry at all",
+    ):
+        entry.write_bytes(damaged)
+        assert format_python(SOURCE) == FORMATTED
+        assert entry.read_bytes() == good
+
+
+def test_the_xdg_cache_home_is_respected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(outcache.DISABLE, raising=False)
+    monkeypatch.delenv(outcache.LOCATION, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert outcache.cache_dir() == tmp_path / "xdg" / "cloud-sdk-generator"
+    format_python(SOURCE)
+    assert len(_entries(tmp_path / "xdg" / "cloud-sdk-generator" / "black")) == 1
+
+
+def test_an_unusable_cache_dir_is_only_slower(cache: Path) -> None:
+    cache.parent.mkdir(exist_ok=True)
+    cache.write_text("a file where the cache dir should be", encoding="utf-8")
+    assert format_python(SOURCE) == FORMATTED
+    assert outcache.get("black", outcache.entry_key("x")) is None
+
+
+def test_switched_off_it_neither_reads_nor_writes(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    format_python(SOURCE)
+    entries = _entries(cache)
+    monkeypatch.setenv(outcache.DISABLE, "1")
+    assert outcache.cache_dir() is None
+    assert format_python("x  =  1\n") == "x = 1\n"
+    assert _entries(cache) == entries
+    _no_black(monkeypatch)
+    with pytest.raises(AssertionError, match="black ran"):
+        format_python(SOURCE)  # an entry is there, but not read
+
+
+def test_keys_separate_their_parts() -> None:
+    assert outcache.entry_key("ab", "c") != outcache.entry_key("a", "bc")
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p.name != ".manifest.json"
+    }
+
+
+def _generate(specs: Path, out: Path, *extra: str) -> None:
+    templates = str(PROJECT / "templates")
+    args = ["generate", "--specs", str(specs), "--templates", templates, "--out", str(out)]
+    assert main([*args, *extra]) == 0
+
+
+def test_a_fresh_tree_from_a_warm_cache_is_the_same_to_the_byte(
+    cache: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    specs = tmp_path / "specs"
+    shutil.copytree(PROJECT / "specs" / "alibabacloud" / "ens", specs / "alibabacloud" / "ens")
+    _generate(specs, tmp_path / "off" / "generated", "--no-cache")
+    assert _entries(cache) == []
+    _generate(specs, tmp_path / "cold" / "generated")
+    kinds = {p.relative_to(cache).parts[0] for p in _entries(cache)}
+    assert kinds == {"black", "models", "openapi", "spec-schema"}
+    _generate(specs, tmp_path / "warm" / "generated")
+    off = _tree(tmp_path / "off" / "generated")
+    assert _tree(tmp_path / "cold" / "generated") == off
+    assert _tree(tmp_path / "warm" / "generated") == off
+    capsys.readouterr()
+
+
+def test_a_warm_cache_skips_black_and_the_validator(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import generator.pipeline
+
+    specs = tmp_path / "specs"
+    shutil.copytree(PROJECT / "specs" / "alibabacloud" / "ens", specs / "alibabacloud" / "ens")
+    _generate(specs, tmp_path / "cold" / "generated")  # one service: built in this process
+    _no_black(monkeypatch)
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("validated again")
+
+    monkeypatch.setattr(generator.pipeline, "validate_openapi", refuse)
+    monkeypatch.setattr(generator.pipeline, "generate_models", refuse)
+    _generate(specs, tmp_path / "warm" / "generated")
+    assert _tree(tmp_path / "warm" / "generated") == _tree(tmp_path / "cold" / "generated")
+
+
+def test_a_spec_file_seen_valid_is_not_checked_again_and_an_invalid_one_always_is(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import generator.validate
+    from generator.errors import SpecIssue
+    from generator.loader import SpecFile, load_spec_file
+
+    root = PROJECT / "specs"
+    valid = load_spec_file(root / "alibabacloud" / "ens" / "ListBuckets.yaml", root)
+    broken = tmp_path / "Broken.yaml"
+    text = (root / "alibabacloud" / "ens" / "ListBuckets.yaml").read_text(encoding="utf-8")
+    broken.write_text(text + "no_such_key: 1\n", encoding="utf-8")
+    invalid = load_spec_file(broken, tmp_path)
+    assert generator.validate.schema_issues(valid, "operation") == []
+    first = generator.validate.schema_issues(invalid, "operation")
+    assert any("no_such_key" in issue.message for issue in first)
+    checked: list[str] = []
+    real = generator.validate._schema_issues
+
+    def counted(spec: SpecFile, kind: str) -> list[SpecIssue]:
+        checked.append(kind)
+        return real(spec, kind)
+
+    monkeypatch.setattr(generator.validate, "_schema_issues", counted)
+    assert generator.validate.schema_issues(valid, "operation") == []
+    assert checked == []
+    assert generator.validate.schema_issues(invalid, "operation") == first
+    assert checked == ["operation"]
