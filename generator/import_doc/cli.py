@@ -53,7 +53,13 @@ def _update(target: Path, page_path: Path, service: Path) -> int:
             print(f"import-doc: {target}: the page changed nothing in the spec")
             return 0
         print(f"import-doc: updated {target} ({len(result.applied)} change(s))")
-        main(["diff", str(before / target.name), str(target)])
+        if main(["diff", str(before / target.name), str(target)]) == 2:
+            print(
+                f"import-doc: {target}: the updated spec has the errors above (the new page "
+                "contradicts itself or a human decision in the spec): settle them by hand",
+                file=sys.stderr,
+            )
+            return 1
     return 0
 
 

@@ -37,6 +37,15 @@ def _replace(old: str, new: str) -> Edit:
     return edit
 
 
+def _edits(*edits: Edit) -> Edit:
+    def edit(page: str) -> str:
+        for one in edits:
+            page = one(page)
+        return page
+
+    return edit
+
+
 def _remove_line(start: str) -> Edit:
     def edit(page: str) -> str:
         lines = page.split("\n")
@@ -234,9 +243,28 @@ CASES: dict[str, dict[str, tuple[Edit, set[str], set[str]]]] = {
             {"parameter-added-optional"},
         ),
         "range changed": (
+            _edits(
+                _replace("Maximum value: **1000**", "Maximum value: **500** "),
+                _replace("Default value: **1000**", "Default value: **500** "),
+                _replace("The default value is **1000**.", "The default value is **500**. "),
+            ),
+            {
+                "parameters.limit.maximum: 1000 -> 500",
+                "parameters.limit.default: 1000 -> 500",
+                "parameters.limit.description",
+            },
+            {"parameter-maximum-narrowed", "parameter-default-changed"},
+        ),
+    },
+}
+# the EVS page states the default (1000) apart from the range: narrowing the range alone makes
+# the page contradict itself, which the updated spec then reports at its line
+CONTRADICTIONS = {
+    "opentelekomcloud_evs/QueryingDetailsAboutAllDisks": {
+        "range changed": (
             _replace("Maximum value: **1000**", "Maximum value: **500** "),
-            {"parameters.limit.maximum: 1000 -> 500", "parameters.limit.description"},
-            {"parameter-maximum-narrowed"},
+            "QueryingDetailsAboutAllDisks.yaml:87: parameters[7].default: "
+            "1000 is above maximum 500",
         ),
     },
 }
@@ -286,6 +314,25 @@ def test_a_page_edit_yields_exactly_its_delta(
     report = json.loads(capsys.readouterr().out)
     api = {f["kind"] for f in report["findings"] if f["category"] == "api"}
     assert api == findings
+
+
+@pytest.mark.parametrize(
+    ("page", "edit"), [(p, e) for p, edits in CONTRADICTIONS.items() for e in edits]
+)
+def test_a_page_that_contradicts_itself_is_left_to_a_person(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], page: str, edit: str
+) -> None:
+    """The delta is applied, the updated spec's error is shown at its line, exit 1."""
+    change, error = CONTRADICTIONS[page][edit]
+    folder, spec = _service(tmp_path, page)
+    snapshot = spec.with_name(spec.name.replace(".yaml", ".page.txt"))
+    new_page = tmp_path / "new.page.txt"
+    new_page.write_text(change(snapshot.read_text(encoding="utf-8")), encoding="utf-8")
+    assert main(["import-doc", str(new_page), "--service", str(folder)]) == 1
+    captured = capsys.readouterr()
+    shown = captured.out + captured.err
+    assert f"{spec.name}:" in shown and error in shown
+    assert "settle them by hand" in captured.err
 
 
 def test_an_unchanged_page_writes_nothing(
