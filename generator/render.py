@@ -245,6 +245,24 @@ def check(parameter: Parameter, required: bool) -> str | None:
         parameter.minimum,
         parameter.maximum,
         parameter.enum if parameter.enum_closed else (),
+        number_text=_number_text(parameter),
+    )
+
+
+_NUMBER_TEXT = re.compile(r"[-+]?\d+(?:\.\d+)?")
+
+
+def _number_text(parameter: Parameter) -> bool:
+    """Whether a string parameter carries a number (ENS ``PageSize``: String on the page,
+    with a range, or with an example or default that is number text): its keyword then also
+    takes an int, sent as its text."""
+    if parameter.type.kind != "string":
+        return False
+    if parameter.minimum is not None or parameter.maximum is not None:
+        return True
+    return any(
+        isinstance(value, str) and _NUMBER_TEXT.fullmatch(value) is not None
+        for value in (parameter.example, parameter.default)
     )
 
 
@@ -255,6 +273,7 @@ def _check_source(
     minimum: float | None = None,
     maximum: float | None = None,
     enum: tuple[Any, ...] = (),
+    number_text: bool = False,
 ) -> str | None:
     container = "scalar"
     if ref.kind in ("array", "map") and ref.items is not None and ref.items.kind in _SCALARS:
@@ -273,6 +292,8 @@ def _check_source(
         if enum:
             values = tuple(str(v) if kind == "str" else v for v in enum)
             args.append(f"enum={python_literal(values)}")
+        if number_text and kind == "str":
+            args.append("number_text=True")
     if container != "scalar":
         args.append(f"container={python_literal(container)}")
     return f"Check({', '.join(args)})"
@@ -306,7 +327,9 @@ _SCALARS = frozenset(("string", "integer", "long", "number", "boolean", "datetim
 
 def keyword_type(parameter: Parameter) -> str:
     """The annotation of a parameter's keyword (``Sequence[Tag | TagDict]`` for a list of
-    structures)."""
+    structures); ``str | int`` for a string that carries a number."""
+    if _number_text(parameter):
+        return "str | int"
     return parameter.type.python_input()
 
 

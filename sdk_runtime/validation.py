@@ -46,7 +46,8 @@ class Check(NamedTuple):
     value, of each list item (``container="list"``) or of each map value (``"map"``);
     ``"any"`` checks presence only (a structure). ``minimum``/``maximum`` bound a number, or
     the number a ``str`` keyword carries as text (ENS ``PageSize``); ``enum`` is the closed
-    list of values, empty when the page's list is open (informative only).
+    list of values, empty when the page's list is open (informative only); ``number_text``
+    lets a ``str`` keyword that carries a number take an int as well.
     """
 
     keyword: str
@@ -56,6 +57,8 @@ class Check(NamedTuple):
     maximum: float | None = None
     enum: tuple[object, ...] = ()
     container: str = "scalar"  # scalar | list | map
+    # a str keyword that carries a number (ENS PageSize): an int is taken too, sent as text
+    number_text: bool = False
 
 
 def check_params(
@@ -122,7 +125,8 @@ def _structure(value: object, structure: Structure, where: str) -> None:
 
 def _scalar(value: object, check: Check, where: str) -> None:
     kind = check.kind
-    if not isinstance(value, _TYPES[kind]) or (isinstance(value, bool) and kind != "bool"):
+    types = (str, int) if check.number_text else _TYPES[kind]
+    if not isinstance(value, types) or (isinstance(value, bool) and kind != "bool"):
         expected = "float (or int)" if kind == "float" else kind
         raise TypeError(f"{where}: expected {expected}, got {type(value).__name__}")
     if check.enum and value not in check.enum:

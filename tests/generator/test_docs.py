@@ -414,7 +414,7 @@ with EnsClient(credentials=AlibabaCloudCredentials(access_key_id="a", access_key
     ("broken", "problem"),
     [
         (("timeout=5,", "timeot=5,"), "unexpected keyword argument 'timeot'"),
-        (('quick.list_buckets(page_size="5")', "quick.list_buckets(page_size=5)"), "is no"),
+        (('quick.list_buckets(page_size="5")', "quick.list_buckets(page_size=5.0)"), "is no"),
         (('list_buckets(page_size="5")\n    print', 'list_buckets(size="5")\n    print'), "'size'"),
         (("raw.status_code", "raw.status"), "RawResponse has no attribute status"),
         (('access_key_id="a"', 'access_key="a"'), "missing a required argument"),

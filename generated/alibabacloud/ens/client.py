@@ -59,8 +59,8 @@ LIST_BUCKETS: OperationSpec[ListBucketsResponse] = OperationSpec(
     locations={"Prefix": "query", "PageNumber": "query", "PageSize": "query"},
     checks={
         "Prefix": Check("prefix", "str"),
-        "PageNumber": Check("page_number", "str"),
-        "PageSize": Check("page_size", "str", maximum=100),
+        "PageNumber": Check("page_number", "str", number_text=True),
+        "PageSize": Check("page_size", "str", maximum=100, number_text=True),
     },
     action="ListBuckets",
     idempotent=True,
@@ -156,8 +156,8 @@ class EnsClient(BaseClient):
         self,
         *,
         prefix: str | None = None,
-        page_number: str | None = None,
-        page_size: str | None = None,
+        page_number: str | int | None = None,
+        page_size: str | int | None = None,
     ) -> ListBucketsResponse:
         """Queries all buckets of a user.
 
@@ -183,8 +183,8 @@ class EnsClient(BaseClient):
         self,
         *,
         prefix: str | None = None,
-        page_number: str | None = None,
-        page_size: str | None = None,
+        page_number: str | int | None = None,
+        page_size: str | int | None = None,
     ) -> PageIterator[ListBucketsResponse]:
         """Each page of ``list_buckets()``, fetched lazily until the last page.
 
@@ -199,8 +199,8 @@ class EnsClient(BaseClient):
         self,
         *,
         prefix: str | None = None,
-        page_number: str | None = None,
-        page_size: str | None = None,
+        page_number: str | int | None = None,
+        page_size: str | int | None = None,
         max_items: int | None = None,
     ) -> Iterator[BucketInfo]:
         """Every item of every page of ``list_buckets()``, fetched lazily.
@@ -304,8 +304,8 @@ class AsyncEnsClient(AsyncBaseClient):
         self,
         *,
         prefix: str | None = None,
-        page_number: str | None = None,
-        page_size: str | None = None,
+        page_number: str | int | None = None,
+        page_size: str | int | None = None,
     ) -> ListBucketsResponse:
         """Queries all buckets of a user.
 
@@ -331,8 +331,8 @@ class AsyncEnsClient(AsyncBaseClient):
         self,
         *,
         prefix: str | None = None,
-        page_number: str | None = None,
-        page_size: str | None = None,
+        page_number: str | int | None = None,
+        page_size: str | int | None = None,
     ) -> AsyncPageIterator[ListBucketsResponse]:
         """Each page of ``list_buckets()``, fetched lazily until the last page.
 
@@ -347,8 +347,8 @@ class AsyncEnsClient(AsyncBaseClient):
         self,
         *,
         prefix: str | None = None,
-        page_number: str | None = None,
-        page_size: str | None = None,
+        page_number: str | int | None = None,
+        page_size: str | int | None = None,
         max_items: int | None = None,
     ) -> AsyncIterator[BucketInfo]:
         """Every item of every page of ``list_buckets()``, fetched lazily.
