@@ -16,9 +16,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from generator.diff.findings import Finding, Json
 from generator.diff.rules import (
@@ -231,9 +231,8 @@ class _Differ:
     def spec_sets(self, old: SpecSet, new: SpecSet) -> None:
         olds = {f"{s.provider}/{s.service}": s for s in old.services}
         news = {f"{s.provider}/{s.service}": s for s in new.services}
-        for key in sorted(olds.keys() | news.keys()):
+        for key, a, b in _by_key(olds, news):
             where = _Where(key, None)
-            a, b = olds.get(key), news.get(key)
             if b is None:
                 assert a is not None
                 self.add(
@@ -327,9 +326,8 @@ class _Differ:
         olds = {op.name: op for op in old.operations}
         news = {op.name: op for op in new.operations}
         new_codes = {e.code for op in new.operations for e in op.errors}
-        for name in sorted(olds.keys() | news.keys()):
+        for name, a, b in _by_key(olds, news):
             op_where = _Where(where.service, name)
-            a, b = olds.get(name), news.get(name)
             if b is None:
                 assert a is not None
                 self.add(
@@ -486,8 +484,7 @@ class _OperationDiffer:
             [p.wire_name for p in self.new.fixed_parameters],
             "constants the client sends",
         )
-        for key in sorted(a.keys() | b.keys()):
-            old, new = a.get(key), b.get(key)
+        for key, old, new in _by_key(a, b):
             path = f"{base}.{key}"
             if old is None or new is None:
                 self.add(
@@ -893,8 +890,7 @@ class _OperationDiffer:
         reach_new = _reachable(self.new.response_fields, self.new_shapes)
         request_old = {s.name for s in self.old.request_shapes}
         request_new = {s.name for s in self.new.request_shapes}
-        for name in sorted(self.old_shapes.keys() | self.new_shapes.keys()):
-            sa, sb = self.old_shapes.get(name), self.new_shapes.get(name)
+        for name, sa, sb in _by_key(self.old_shapes, self.new_shapes):
             if sa is not None and sb is not None:
                 if name not in reach_old and name not in reach_new:
                     if name in request_old and name in request_new:
@@ -960,8 +956,7 @@ class _OperationDiffer:
         self.order(
             base, [e.code for e in self.old.errors], [e.code for e in self.new.errors], "errors"
         )
-        for code in sorted(a.keys() | b.keys()):
-            ea, eb = a.get(code), b.get(code)
+        for code, ea, eb in _by_key(a, b):
             path = f"{base}.{code}"
             if eb is None:
                 assert ea is not None
@@ -1038,16 +1033,15 @@ class _OperationDiffer:
                 _dotted(new.items),
                 f"iter_{name}() yields the items of another list",
             )
-        old_lists = {e.name: e for e in old.extra_items}
-        new_lists = {e.name: e for e in new.extra_items}
-        for list_name in sorted(old_lists.keys() | new_lists.keys()):
-            a_list, b_list = old_lists.get(list_name), new_lists.get(list_name)
+        lists = _by_key({e.name: e for e in old.extra_items}, {e.name: e for e in new.extra_items})
+        for list_name, a_list, b_list in lists:
             if a_list is None:
+                assert b_list is not None
                 self.add(
                     f"{path}.extra_items.{list_name}",
                     "pagination-list-added",
                     None,
-                    _dotted(new_lists[list_name].path),
+                    _dotted(b_list.path),
                     f"new iter_{name}_{list_name}()",
                 )
             elif b_list is None:
@@ -1066,10 +1060,8 @@ class _OperationDiffer:
                     _dotted(b_list.path),
                     f"iter_{name}_{list_name}() yields the items of another list",
                 )
-        old_schemes = {s.style: s for s in old.schemes}
-        new_schemes = {s.style: s for s in new.schemes}
-        for style in sorted(old_schemes.keys() | new_schemes.keys()):
-            a_scheme, b_scheme = old_schemes.get(style), new_schemes.get(style)
+        schemes = _by_key({s.style: s for s in old.schemes}, {s.style: s for s in new.schemes})
+        for style, a_scheme, b_scheme in schemes:
             if a_scheme is None:
                 self.add(
                     f"{path}.schemes.{style}",
@@ -1126,8 +1118,7 @@ class _OperationDiffer:
         base = f"{self.old.name}.examples"
         a, b = _keyed_examples(self.old.examples), _keyed_examples(self.new.examples)
         self.order(base, list(a), list(b), "examples")
-        for key in sorted(a.keys() | b.keys()):
-            ea, eb = a.get(key), b.get(key)
+        for key, ea, eb in _by_key(a, b):
             self.docs(
                 f"{base}.{key}",
                 "example-changed",
@@ -1169,8 +1160,7 @@ class _OperationDiffer:
             [p.action for p in self.new.permissions],
             "permissions",
         )
-        for key in sorted(a.keys() | b.keys()):
-            pa, pb = a.get(key), b.get(key)
+        for key, pa, pb in _by_key(a, b):
             self.docs(
                 f"{base}.{key}",
                 "permissions-changed",
@@ -1196,6 +1186,16 @@ def _reachable(fields: Sequence[Field], shapes: dict[str, Shape]) -> set[str]:
             shape = shapes.get(ref.shape)
             todo.extend(shape.fields if shape else ())
     return seen
+
+
+_Entry = TypeVar("_Entry")
+
+
+def _by_key(
+    old: Mapping[str, _Entry], new: Mapping[str, _Entry]
+) -> list[tuple[str, _Entry | None, _Entry | None]]:
+    """(key, old entry, new entry) for every key on either side, sorted; None where absent."""
+    return [(key, old.get(key), new.get(key)) for key in sorted(old.keys() | new.keys())]
 
 
 def _missing(values: Sequence[Any], other: Sequence[Any]) -> list[Any]:
