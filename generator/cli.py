@@ -272,20 +272,25 @@ def run_generate(settings: Settings, *, check: bool) -> int:
 
 
 def _generate(settings: Settings, *, check: bool) -> int:
-    """``--check`` never trusts the build cache (a hand edit could have updated it too): it
-    runs the whole pipeline and compares bytes. ``generate`` skips a run the cache vouches
-    for."""
+    """A run the build manifest vouches for (same inputs, every file as recorded) is
+    skipped. ``--check`` takes only a manifest sealed by this machine's generator at its
+    word (generator.outcache; a hand edit that updated the manifest too breaks the seal): on
+    a fresh checkout, another machine's tree, or with the cache off, it runs the whole
+    pipeline and compares bytes."""
     from generator import fingerprint
 
     started = time.perf_counter()
     specs, templates, out = settings.specs, settings.templates, settings.out
     inputs = None
-    if not check and specs.is_dir() and templates.is_dir():
+    if specs.is_dir() and templates.is_dir():
         inputs = fingerprint.spec_inputs(specs, templates, settings.package)
-        current = fingerprint.up_to_date(out, inputs.fingerprint)
+        current = fingerprint.up_to_date(out, inputs.fingerprint, sealed=check)
         if current is not None:
             seconds = time.perf_counter() - started
             read = f"{inputs.files} spec files unchanged since the last generation"
+            if check:
+                print(f"generate --check: {read}; {current} files up to date in {seconds:.2f} s")
+                return 0
             summary = f"0 written, {current} unchanged, 0 removed in {seconds:.2f} s"
             print(f"generate: {read}; {summary}")
             return 0
@@ -295,7 +300,7 @@ def _generate(settings: Settings, *, check: bool) -> int:
 def _run_pipeline(
     settings: Settings, inputs: SpecInputs | None, *, check: bool, started: float
 ) -> int:
-    from generator.fingerprint import MANIFEST, manifest, spec_inputs
+    from generator.fingerprint import MANIFEST, manifest, sealed, spec_inputs
     from generator.pipeline import build_tree
     from generator.writer import compare_tree, replace_tree, write_file
 
@@ -309,7 +314,12 @@ def _run_pipeline(
         inputs = spec_inputs(specs, templates, package)
     try:
         tree = build_tree(
-            specs, templates, history=out, inputs=inputs, package=package, trust_history=not check
+            specs,
+            templates,
+            history=out,
+            inputs=inputs,
+            package=package,
+            trust_history=not check or sealed(out),
         )
     except SpecError as error:
         for issue in error.issues:
@@ -359,6 +369,7 @@ def _run_pipeline(
         tree.models_keys,
         sources=tree.sources,
         openapi=tree.openapi_keys,
+        hashes=tree.reused,
     )
     if diff.stale:
         replace_tree(out, {**files, MANIFEST: cache}, diff.unchanged)

@@ -42,6 +42,10 @@ class SpecError(Exception):
         self.issues = sorted(issues)
         super().__init__("\n".join(str(issue) for issue in self.issues))
 
+    def __reduce__(self) -> tuple[type[SpecError], tuple[list[SpecIssue]]]:
+        """Pickled as its issues (a build pool's process returns it)."""
+        return (SpecError, (self.issues,))
+
 
 class GeneratorBug(Exception):
     """Valid specs produced invalid output: a bug in the generator, not in the specs."""

@@ -15,6 +15,13 @@ It is a cache, never part of the output: it is not committed (each machine keeps
 ``--check`` never reports it, and a missing or mismatching one only means the slow path:
 run the pipeline and compare the bytes it would write. So another version of a tool whose
 output is the same still passes ``--check``.
+
+It carries a seal (generator.outcache): a MAC of the record under a key only this machine's
+cache holds. ``--check`` believes only a sealed record (a hand edit of generated/ that
+also rewrote the hashes here breaks the seal; a tree from another machine or a fresh
+checkout has no seal it can verify) and then needs no pipeline for an unchanged tree, and
+only the changed services' for a stale one. ``generate`` believes an unsealed one too: the
+worst it can do there is skip work.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import sdk_runtime
+from generator import outcache
 from generator.errors import display_path
 from generator.model import OperationName, ServiceSummary
 from generator.tree import relative_files
@@ -107,12 +115,18 @@ def manifest(
     models: dict[str, str] | None = None,
     sources: Mapping[str, tuple[str, ServiceSummary]] | None = None,
     openapi: dict[str, str] | None = None,
+    hashes: Mapping[str, str] | None = None,
 ) -> bytes:
     """The manifest's bytes for a generated tree (itself excluded). ``models``: output prefix
     -> key of the input its ``models.py`` was generated from (see generator.models);
     ``sources``: spec dir -> (digest, summary), in the order of the snapshot's services;
-    ``openapi``: output prefix -> validity key of its ``openapi.json`` (see generator.openapi)."""
-    hashes = {name: hashlib.sha256(content).hexdigest() for name, content in sorted(files.items())}
+    ``openapi``: output prefix -> validity key of its ``openapi.json`` (see generator.openapi);
+    ``hashes``: SHA-256 already known of some of ``files`` (read just now, as recorded)."""
+    known = hashes or {}
+    recorded = {
+        name: known.get(name) or hashlib.sha256(content).hexdigest()
+        for name, content in sorted(files.items())
+    }
     data = {
         "inputs": fingerprint,
         "sources": {
@@ -122,9 +136,15 @@ def manifest(
         "services": dict(sorted(services.items())),
         "models": dict(sorted((models or {}).items())),
         "openapi": dict(sorted((openapi or {}).items())),
-        "files": hashes,
+        "files": recorded,
     }
+    data["seal"] = outcache.seal(_sealed_part(data))
     return (json.dumps(data, indent=1) + "\n").encode()
+
+
+def _sealed_part(data: dict[str, Any]) -> bytes:
+    """What the seal covers: the whole record but the seal."""
+    return json.dumps({k: v for k, v in data.items() if k != "seal"}, indent=1).encode()
 
 
 def _summary_json(summary: ServiceSummary) -> dict[str, Any]:
@@ -177,6 +197,7 @@ class _Recorded:
     openapi: dict[str, str] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
     sources: dict[str, tuple[str, ServiceSummary]] = field(default_factory=dict)
+    sealed: bool = False  # written by the generator on this machine (generator.outcache)
 
 
 def _recorded(out: Path) -> _Recorded:
@@ -198,7 +219,9 @@ def _recorded(out: Path) -> _Recorded:
     services, models, openapi, files = maps
     if services is None or models is None or openapi is None or files is None:
         return _Recorded()
-    return _Recorded(data.get("inputs", ""), services, models, openapi, files, sources)
+    mac = data.get("seal")
+    sealed = isinstance(mac, str) and outcache.sealed(_sealed_part(data), mac)
+    return _Recorded(data.get("inputs", ""), services, models, openapi, files, sources, sealed)
 
 
 class PreviousTree:
@@ -212,6 +235,7 @@ class PreviousTree:
         self.openapi = recorded.openapi
         self.files = recorded.files
         self.sources = recorded.sources
+        self.sealed = recorded.sealed
         by_service: dict[str, list[str]] = {}
         for name in self.files:
             if name.startswith("/") or ".." in name.split("/"):
@@ -248,10 +272,16 @@ class PreviousTree:
         return (key, content) if key and content is not None else None
 
 
-def up_to_date(out: Path, fingerprint: str) -> int | None:
-    """Number of files when ``out`` is exactly what these inputs generate; else None."""
+def sealed(out: Path) -> bool:
+    """Whether ``out``'s manifest was written by this machine's generator (and not edited)."""
+    return _recorded(out).sealed
+
+
+def up_to_date(out: Path, fingerprint: str, *, sealed: bool = False) -> int | None:
+    """Number of files when ``out`` is exactly what these inputs generate; else None.
+    ``sealed``: only on the word of a manifest this machine's generator wrote."""
     recorded = _recorded(out)
-    if recorded.inputs != fingerprint:
+    if recorded.inputs != fingerprint or (sealed and not recorded.sealed):
         return None
     expected = recorded.files
     on_disk = set(relative_files(out))

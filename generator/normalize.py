@@ -9,8 +9,9 @@ from __future__ import annotations
 import errno
 import keyword
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +50,10 @@ if TYPE_CHECKING:
     from sdk_runtime.registry import Registry
 
 SERVICE_FILE = "service.yaml"
+# how the service dirs are loaded: ``map``, or a process pool's (see generator.pipeline)
+MapEach = Callable[
+    [Callable[[Path], "Service | SpecError"], list[Path]], Iterable["Service | SpecError"]
+]
 _PATH_PLACEHOLDER = re.compile(r"\{([^}]+)\}")
 _PERMISSION_LABELS = {
     "access_level": "Access level",
@@ -69,11 +74,17 @@ def load_specs(root: Path, *, read_pages: bool = True) -> SpecSet:
 
 
 def load_service_dirs(
-    root: Path, kept: Mapping[Path, tuple[str, str]] | None = None, *, read_pages: bool = True
+    root: Path,
+    kept: Mapping[Path, tuple[str, str]] | None = None,
+    *,
+    read_pages: bool = True,
+    map_each: MapEach = map,
 ) -> list[tuple[Path, Service | None]]:
     """Every service dir under ``root`` in order, with its service, as :func:`load_specs`.
     The dirs in ``kept`` (unchanged since they were last loaded, with their provider and
-    service) are not loaded again (None), only checked against the others."""
+    service) are not loaded again (None), only checked against the others. ``map_each``
+    loads the others (default: one after the other here; a process pool's ``map``: side by
+    side), each dir on its own."""
     kept = kept or {}
     spec_files = files_under(root, (".yaml",)) if root.is_dir() else []
     if not spec_files:
@@ -91,23 +102,24 @@ def load_service_dirs(
                 SpecIssue(display, 1, "", f"no {SERVICE_FILE} beside this operation file")
             )
     packages: dict[tuple[str, str], str] = {}  # -> the service file defining it
+    todo = [directory for directory in service_dirs if directory not in kept]
+    loads = map_each(partial(_service_or_error, root, read_pages), todo)
+    results = dict(zip(todo, loads, strict=True))
     for directory in service_dirs:
         service: Service | None = None
         if directory in kept:
             package, spec_file = kept[directory], display_path(directory / SERVICE_FILE, root)
         else:
-            try:
-                service, service_spec = _load_service_dir(directory, root, read_pages)
-            except SpecError as error:
-                issues.extend(error.issues)
+            result = results[directory]
+            if isinstance(result, SpecError):
+                issues.extend(result.issues)
                 continue
+            service = result
             package, spec_file = (service.provider, service.service), service.spec_file
         other = packages.setdefault(package, spec_file)
         if other != spec_file:  # both would be written to generated/<provider>/<service>/
-            if service is None:
-                service_spec = load_spec_file(directory / SERVICE_FILE, root)
             issues.append(
-                service_spec.issue(
+                load_spec_file(directory / SERVICE_FILE, root).issue(
                     ("service",),
                     f"service {package[0]}/{package[1]} is already defined by {other}",
                 )
@@ -118,9 +130,15 @@ def load_service_dirs(
     return loaded
 
 
-def _load_service_dir(
-    directory: Path, root: Path, read_pages: bool = True
-) -> tuple[Service, SpecFile]:
+def _service_or_error(root: Path, read_pages: bool, directory: Path) -> Service | SpecError:
+    """One service dir loaded, or its issues (returned, not raised: all are reported)."""
+    try:
+        return _load_service_dir(directory, root, read_pages)
+    except SpecError as error:
+        return error
+
+
+def _load_service_dir(directory: Path, root: Path, read_pages: bool = True) -> Service:
     issues: list[SpecIssue] = []
     files: list[SpecFile] = []
     operation_paths = sorted(p for p in directory.glob("*.yaml") if p.name != SERVICE_FILE)
@@ -185,7 +203,7 @@ def _load_service_dir(
         operations=tuple(sorted(operations, key=lambda op: op.name)),
         spec_file=service_spec.display,
     )
-    return service, service_spec
+    return service
 
 
 def _registry_issues(spec: SpecFile) -> list[SpecIssue]:

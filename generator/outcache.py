@@ -17,11 +17,16 @@ It is a cache, never an authority: every entry carries the SHA-256 of its conten
 that does not match it (truncated, edited, another format) is ignored and rewritten; a
 cache dir that cannot be read or written only means the slow path. Nothing here can change
 the bytes a generation writes, only how soon.
+
+It also keeps a random key, made on first use (``manifest.key``, mode 0600), that seals the
+build manifest of each generated tree (generator.fingerprint): ``generate --check`` takes a
+tree's word that it is up to date only when this machine's generator wrote the record.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import tempfile
 from pathlib import Path
@@ -95,3 +100,46 @@ def put(kind: str, key: str, content: bytes) -> None:
             raise
     except (OSError, ValueError):
         return
+
+
+_KEY_FILE = "manifest.key"
+
+
+def _machine_key() -> bytes | None:
+    """This cache's own random key (made on first use, readable by its user only), or None
+    when there is no cache or it cannot be read or written."""
+    root = cache_dir()
+    if root is None:
+        return None
+    path = root / _KEY_FILE
+    for _ in range(2):
+        try:
+            key = path.read_bytes()
+            return key if len(key) == 32 else None
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return None
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            continue  # another run made it just now: read that one
+        except OSError:
+            return None
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(os.urandom(32))
+    return None
+
+
+def seal(content: bytes) -> str:
+    """A MAC of ``content`` under this machine's key ("" without a cache): a record that
+    carries it was written by the generator on this machine for this user, not edited."""
+    key = _machine_key()
+    return hmac.new(key, content, hashlib.sha256).hexdigest() if key else ""
+
+
+def sealed(content: bytes, mac: str) -> bool:
+    """Whether ``mac`` is this machine's seal of ``content``."""
+    expected = seal(content)
+    return bool(expected) and hmac.compare_digest(expected, mac)

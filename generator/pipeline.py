@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from generator import outcache
 from generator.changelog import (
@@ -42,6 +43,9 @@ from generator.render import DEFAULT_PACKAGE, Renderer, format_python
 from generator.snapshot import join_snapshot, load_snapshot_entry, snapshot_entries, snapshot_entry
 from sdk_runtime.providers import PROVIDERS
 
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
 
 @dataclass(frozen=True)
 class GeneratedTree:
@@ -54,7 +58,8 @@ class GeneratedTree:
     openapi_keys: dict[str, str] = field(default_factory=dict)  # output prefix -> validity key
     # spec dir -> (digest, summary), in service order: for the manifest
     sources: dict[str, tuple[str, ServiceSummary]] = field(default_factory=dict)
-    reused: frozenset[str] = frozenset()  # files read from history just now, as recorded
+    # files read from history just now, as recorded: name -> its recorded SHA-256
+    reused: dict[str, str] = field(default_factory=dict)
 
     @property
     def operations(self) -> int:
@@ -146,80 +151,82 @@ def build_tree(
     previous = PreviousTree(history) if history is not None and trust_history else None
     reuse = _reusable(previous, inputs) if previous is not None else None
     kept = reuse.kept if reuse is not None else {}
-    loaded = load_service_dirs(
-        specs_root,
-        {specs_root / d: (k.summary.provider, k.summary.service) for d, k in kept.items()},
-    )
-    summaries: list[ServiceSummary] = []
-    entries: list[bytes | None] = []  # snapshot entries of the kept services
-    fresh: list[Service] = []
-    sources: dict[str, tuple[str, ServiceSummary]] = {}
-    service_keys: dict[str, str] = {}
-    models_keys: dict[str, str] = {}
-    openapi_keys: dict[str, str] = {}
-    files: dict[str, bytes] = {}
-    reused: set[str] = set()
-    jobs: list[_Job] = []
-    for directory, service in loaded:
-        folder = directory.relative_to(specs_root).as_posix()
-        unchanged: dict[str, bytes] | None
-        if service is None:
-            k = kept[folder]
-            prefix = f"{k.summary.provider}/{k.summary.service}/"
-            summary, entry, key, unchanged = k.summary, k.entry, k.key, k.files
-        else:
-            fresh.append(service)
-            prefix, summary, entry = _prefix(service), ServiceSummary.of(service), None
-            key = service_key(tooling, service)
-            unchanged = previous.service_files(prefix, key) if previous else None
-        summaries.append(summary)
-        entries.append(entry)
-        sources[folder] = (inputs.digests[folder], summary)
-        service_keys[prefix] = key
-        if unchanged is None:
-            assert service is not None
-            models = previous.models_file(prefix) if previous else None
-            validated = previous.openapi.get(prefix) if previous else None
-            jobs.append(_Job(service, templates_root, package, tooling, models, validated))
-        else:
-            files.update(unchanged)
-            reused.update(unchanged)
-            assert previous is not None
-            if prefix in previous.models:
-                models_keys[prefix] = previous.models[prefix]
-            if prefix in previous.openapi:
-                openapi_keys[prefix] = previous.openapi[prefix]
-    with _built_services(jobs) as built:
-        # While a pool builds the services, this process does the rest.
-        files.update(_top_level_files(summaries, templates_root, package))
-        changelog = None
-        if reuse is not None:
-            # the kept services' models are the same on both sides: compare the others only
-            changed = SpecSet(tuple(fresh))
-            findings = tuple(accept(compare_models(reuse.changed, changed), accepted))
-            encoded = iter([snapshot_entry(service) for service in fresh])
-            snapshot = join_snapshot([e if e is not None else next(encoded) for e in entries])
-            changelog = continue_changelog(reuse.changelog, findings, changed, snapshot)
-        elif history is not None:
-            changelog = update_changelog(history, SpecSet(tuple(fresh)), accepted)
-        if changelog is not None:
-            files.update(changelog.files)
-        for job, result in zip(jobs, built, strict=True):
-            files.update(result.files)
-            models_keys[_prefix(job.service)] = result.models_key
-            openapi_keys[_prefix(job.service)] = result.openapi_key
-    spec_files = sum(1 + len(s.operations) for s in summaries)
-    return GeneratedTree(
-        tuple(summaries),
-        spec_files,
-        dict(sorted(files.items())),
-        changelog,
-        service_keys,
-        models_keys,
-        openapi_keys,
-        sources,
-        frozenset(reused),
-    )
+    with _Workers() as workers:
+        loaded = load_service_dirs(
+            specs_root,
+            {specs_root / d: (k.summary.provider, k.summary.service) for d, k in kept.items()},
+            map_each=workers.map,
+        )
+        summaries: list[ServiceSummary] = []
+        entries: list[bytes | None] = []  # snapshot entries of the kept services
+        fresh: list[Service] = []
+        sources: dict[str, tuple[str, ServiceSummary]] = {}
+        service_keys: dict[str, str] = {}
+        models_keys: dict[str, str] = {}
+        openapi_keys: dict[str, str] = {}
+        files: dict[str, bytes] = {}
+        reused: dict[str, str] = {}
+        jobs: list[_Job] = []
+        for directory, service in loaded:
+            folder = directory.relative_to(specs_root).as_posix()
+            unchanged: dict[str, bytes] | None
+            if service is None:
+                k = kept[folder]
+                prefix = f"{k.summary.provider}/{k.summary.service}/"
+                summary, entry, key, unchanged = k.summary, k.entry, k.key, k.files
+            else:
+                fresh.append(service)
+                prefix, summary, entry = _prefix(service), ServiceSummary.of(service), None
+                key = service_key(tooling, service)
+                unchanged = previous.service_files(prefix, key) if previous else None
+            summaries.append(summary)
+            entries.append(entry)
+            sources[folder] = (inputs.digests[folder], summary)
+            service_keys[prefix] = key
+            if unchanged is None:
+                assert service is not None
+                models = previous.models_file(prefix) if previous else None
+                validated = previous.openapi.get(prefix) if previous else None
+                jobs.append(_Job(service, templates_root, package, tooling, models, validated))
+            else:
+                files.update(unchanged)
+                assert previous is not None
+                reused.update((name, previous.files[name]) for name in unchanged)
+                if prefix in previous.models:
+                    models_keys[prefix] = previous.models[prefix]
+                if prefix in previous.openapi:
+                    openapi_keys[prefix] = previous.openapi[prefix]
+        with workers.each(_build_service, jobs) as built:
+            # While a pool builds the services, this process does the rest.
+            files.update(_top_level_files(summaries, templates_root, package))
+            changelog = None
+            if reuse is not None:
+                # the kept services' models are the same on both sides: compare the others only
+                changed = SpecSet(tuple(fresh))
+                findings = tuple(accept(compare_models(reuse.changed, changed), accepted))
+                encoded = iter([snapshot_entry(service) for service in fresh])
+                snapshot = join_snapshot([e if e is not None else next(encoded) for e in entries])
+                changelog = continue_changelog(reuse.changelog, findings, changed, snapshot)
+            elif history is not None:
+                changelog = update_changelog(history, SpecSet(tuple(fresh)), accepted)
+            if changelog is not None:
+                files.update(changelog.files)
+            for job, result in zip(jobs, built, strict=True):
+                files.update(result.files)
+                models_keys[_prefix(job.service)] = result.models_key
+                openapi_keys[_prefix(job.service)] = result.openapi_key
+        spec_files = sum(1 + len(s.operations) for s in summaries)
+        return GeneratedTree(
+            tuple(summaries),
+            spec_files,
+            dict(sorted(files.items())),
+            changelog,
+            service_keys,
+            models_keys,
+            openapi_keys,
+            sources,
+            reused,
+        )
 
 
 def _accepted(specs_root: Path) -> dict[str, str]:
@@ -294,26 +301,53 @@ def _build_service(job: _Job) -> _Built:
     return _Built(encoded, models_key, openapi_key)
 
 
-def _workers(tasks: int) -> int:
+def _cpus() -> int:
     try:
-        cpus = len(os.sched_getaffinity(0))
+        return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        cpus = os.cpu_count() or 1
-    return min(tasks, cpus)
+        return os.cpu_count() or 1
 
 
-@contextmanager
-def _built_services(jobs: list[_Job]) -> Iterator[Iterable[_Built]]:
-    """The result of each job, in order. Several jobs on several CPUs: a process pool starts
-    on them at once; otherwise each is built here when it is asked for. The first failure
-    (in job order) is raised, as when built one after the other."""
-    workers = _workers(len(jobs))
-    if workers <= 1:
-        yield (_build_service(job) for job in jobs)
-        return
-    pool = ProcessPoolExecutor(max_workers=workers)
-    try:
-        futures = [pool.submit(_build_service, job) for job in jobs]
-        yield (future.result() for future in futures)
-    finally:
-        pool.shutdown(cancel_futures=True)
+class _Workers:
+    """A pool of processes, one per CPU, started the first time it is given more than one
+    task (and there is more than one CPU); one task, or one CPU, runs here (no start-up)."""
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> _Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+    def _started(self, tasks: int) -> ProcessPoolExecutor | None:
+        if self._pool is None and tasks > 1 and _cpus() > 1:
+            self._pool = ProcessPoolExecutor(max_workers=min(tasks, _cpus()))
+        return self._pool if tasks > 1 else None
+
+    def map(self, task: Callable[[_T], _R], items: list[_T]) -> list[_R]:
+        """``task`` of each item, in order (spread over the pool in chunks)."""
+        pool = self._started(len(items))
+        if pool is None:
+            return [task(item) for item in items]
+        chunk = max(1, len(items) // (_cpus() * 8))
+        return list(pool.map(task, items, chunksize=chunk))
+
+    @contextmanager
+    def each(self, task: Callable[[_T], _R], items: list[_T]) -> Iterator[Iterable[_R]]:
+        """The result of each item, in order, as an iterable. With a pool, every task starts
+        at once and this process is free to do other work while they run; otherwise each is
+        run here when its result is asked for. The first failure (in item order) is raised,
+        as when run one after the other; leaving cancels what has not started."""
+        pool = self._started(len(items))
+        if pool is None:
+            yield (task(item) for item in items)
+            return
+        futures = [pool.submit(task, item) for item in items]
+        try:
+            yield (future.result() for future in futures)
+        finally:
+            for future in futures:
+                future.cancel()

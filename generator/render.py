@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import textwrap
 from dataclasses import dataclass
@@ -9,7 +10,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
+from jinja2.bccache import Bucket
 
 from generator import outcache
 from generator.errors import GeneratorBug
@@ -542,6 +544,27 @@ def byte_size(count: int) -> str:
 DEFAULT_PACKAGE = "generated"
 
 
+_THIS_MODULE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Jinja's compiled templates, kept in the per-user cache (generator.outcache): a run
+    that renders a few files does not compile every template again. Jinja checks each
+    entry against the template's source (and its own and Python's version) before use; the
+    key also covers this module, where the environment's options are set."""
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return outcache.entry_key("jinja", _THIS_MODULE, name, filename or "")
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        data = outcache.get("jinja", bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        outcache.put("jinja", bucket.key, bucket.bytecode_to_string())
+
+
 class Renderer:
     """The templates, rendering for an output package named ``package`` (``generated``,
     ``mycorp_clouds``, ``mycorp.clouds``): every import the generated code makes of itself
@@ -554,6 +577,7 @@ class Renderer:
             undefined=StrictUndefined,
             keep_trailing_newline=True,
             autoescape=False,
+            bytecode_cache=_CompiledTemplates(),
         )
         from sdk_runtime.endpoints import REGION_ENV
         from sdk_runtime.transport import DEFAULT_MAX_RESPONSE_BYTES, Timeout

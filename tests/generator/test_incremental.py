@@ -80,11 +80,29 @@ def _same_as_fresh(specs: Path, out: Path, tmp_path: Path) -> None:
 def test_pool_builds_what_one_process_builds(
     specs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(generator.pipeline, "_workers", lambda tasks: min(tasks, 2))
+    monkeypatch.setattr(generator.pipeline, "_cpus", lambda: 2)
     _generate(specs, tmp_path / "pool")
-    monkeypatch.setattr(generator.pipeline, "_workers", lambda tasks: 1)
+    monkeypatch.setattr(generator.pipeline, "_cpus", lambda: 1)
     _generate(specs, tmp_path / "serial")
     assert _snapshot(tmp_path / "pool") == _snapshot(tmp_path / "serial")
+
+
+def test_pool_reports_spec_errors_as_one_process(
+    specs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Dirs loaded by the pool's processes give the same file:line messages, in order."""
+    for broken in ("huaweicloud/ga/ListByoipPools.yaml", "alibabacloud/ens/ListBuckets.yaml"):
+        path = specs / broken
+        path.write_text(path.read_text(encoding="utf-8") + "\nparameters: []\n")
+    args = ["generate", "--specs", str(specs), "--templates", str(PROJECT / "templates")]
+    reports = []
+    for cpus in (2, 1):
+        monkeypatch.setattr(generator.pipeline, "_cpus", lambda cpus=cpus: cpus)
+        capsys.readouterr()
+        assert main([*args, "--out", str(tmp_path / "out")]) == 1
+        reports.append(capsys.readouterr().err)
+    assert reports[0] == reports[1]
+    assert "ListByoipPools.yaml:" in reports[0] and "ListBuckets.yaml:" in reports[0]
 
 
 def test_models_are_reused_when_only_an_operation_changed(
@@ -145,6 +163,7 @@ def _loaded_dirs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return real(directory, root, *args)
 
     monkeypatch.setattr(generator.normalize, "_load_service_dir", spy)
+    monkeypatch.setattr(generator.pipeline, "_cpus", lambda: 1)  # loaded here, seen by the spy
     return loaded
 
 

@@ -36,7 +36,7 @@ def test_every_rendered_file_of_the_seed_specs_is_already_black(
 
     monkeypatch.setattr(generator.render, "format_python", checked)
     monkeypatch.setattr(generator.pipeline, "format_python", checked)
-    monkeypatch.setattr(generator.pipeline, "_workers", lambda tasks: 1)  # checks run here
+    monkeypatch.setattr(generator.pipeline, "_cpus", lambda: 1)  # checks run here
     assert main(["generate", "--out", str(tmp_path / "generated")]) == 0
     assert len(formatted) >= 4 * 4  # client, errors, __init__ and models of each service
 

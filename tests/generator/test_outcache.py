@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import black
 import pytest
@@ -117,7 +118,8 @@ def test_a_fresh_tree_from_a_warm_cache_is_the_same_to_the_byte(
     assert _entries(cache) == []
     _generate(specs, tmp_path / "cold" / "generated")
     kinds = {p.relative_to(cache).parts[0] for p in _entries(cache)}
-    assert kinds == {"black", "models", "openapi", "spec-schema"}
+    # (compiled templates too, unless this process compiled them before: "jinja")
+    assert kinds - {"jinja"} == {"black", "models", "openapi", "spec-schema", "manifest.key"}
     _generate(specs, tmp_path / "warm" / "generated")
     off = _tree(tmp_path / "off" / "generated")
     assert _tree(tmp_path / "cold" / "generated") == off
@@ -172,3 +174,131 @@ def test_a_spec_file_seen_valid_is_not_checked_again_and_an_invalid_one_always_i
     assert checked == []
     assert generator.validate.schema_issues(invalid, "operation") == first
     assert checked == ["operation"]
+
+
+def test_compiled_templates_are_reused_by_a_new_renderer(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import jinja2
+
+    from generator.render import Renderer
+
+    def first() -> str:
+        return Renderer(PROJECT / "templates").text("index.md.j2", services=[])
+
+    rendered = first()
+    assert _entries(cache / "jinja")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(jinja2.Environment, "compile", refuse)
+    assert first() == rendered
+
+
+# -- the sealed manifest: what --check may take on its word ---------------------------------
+
+
+def _ens_specs(tmp_path: Path) -> Path:
+    specs = tmp_path / "specs"
+    for service in ("alibabacloud/ens", "alibabacloud/cloudsso"):
+        shutil.copytree(PROJECT / "specs" / service, specs / service)
+    return specs
+
+
+def _check(specs: Path, out: Path) -> int:
+    templates = str(PROJECT / "templates")
+    return main(
+        ["generate", "--check", "--specs", str(specs), "--templates", templates, "--out", str(out)]
+    )
+
+
+def _count_builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    import generator.pipeline
+
+    runs: list[int] = []
+    real = generator.pipeline.build_tree
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        runs.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(generator.pipeline, "build_tree", counted)
+    return runs
+
+
+def test_check_takes_a_sealed_manifest_at_its_word(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    specs, out = _ens_specs(tmp_path), tmp_path / "generated"
+    _generate(specs, out)
+    builds = _count_builds(monkeypatch)
+    assert _check(specs, out) == 0
+    assert builds == []
+    assert "files up to date" in capsys.readouterr().out
+
+
+def test_check_sees_a_hand_edit_the_manifest_vouches_for(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import hashlib
+    import json
+
+    specs, out = _ens_specs(tmp_path), tmp_path / "generated"
+    _generate(specs, out)
+    client = out / "alibabacloud" / "ens" / "client.py"
+    edited = client.read_bytes() + b"print('hand edit')\n"
+    client.write_bytes(edited)
+    recorded = json.loads((out / ".manifest.json").read_bytes())
+    recorded["files"]["alibabacloud/ens/client.py"] = hashlib.sha256(edited).hexdigest()
+    (out / ".manifest.json").write_text(json.dumps(recorded, indent=1) + "\n", "utf-8")
+    builds = _count_builds(monkeypatch)
+    capsys.readouterr()
+    assert _check(specs, out) == 1
+    assert builds == [1]
+    assert "stale: " in capsys.readouterr().err
+
+
+def test_check_does_not_take_another_machines_word(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    specs, out = _ens_specs(tmp_path), tmp_path / "generated"
+    _generate(specs, out)
+    (cache / "manifest.key").unlink()  # this machine's key is now another one
+    builds = _count_builds(monkeypatch)
+    assert _check(specs, out) == 0
+    assert builds == [1]
+    monkeypatch.setenv(outcache.DISABLE, "1")  # no cache: no key, nothing sealed
+    assert _check(specs, out) == 0
+    assert builds == [1, 1]
+    capsys.readouterr()
+
+
+def test_a_sealed_stale_check_loads_only_the_changed_dir(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import generator.normalize
+    import generator.pipeline
+
+    specs, out = _ens_specs(tmp_path), tmp_path / "generated"
+    _generate(specs, out)
+    page = specs / "alibabacloud" / "ens" / "ListBuckets.yaml"
+    page.write_text(
+        page.read_text("utf-8").replace("Pages start from page 1.", "Pages start at 1.")
+    )
+    loaded: list[str] = []
+    real = generator.normalize._load_service_dir
+
+    def spy(directory: Path, root: Path, *args: bool) -> object:
+        loaded.append(directory.relative_to(root).as_posix())
+        return real(directory, root, *args)
+
+    monkeypatch.setattr(generator.normalize, "_load_service_dir", spy)
+    monkeypatch.setattr(generator.pipeline, "_cpus", lambda: 1)
+    capsys.readouterr()
+    assert _check(specs, out) == 1
+    assert loaded == ["alibabacloud/ens"]
+    stale = [line for line in capsys.readouterr().err.splitlines() if line.startswith("stale: ")]
+    assert stale and all(
+        "/alibabacloud/ens/" in line or "CHANGELOG" in line or "snapshot" in line for line in stale
+    )
