@@ -323,10 +323,11 @@ def bench_cold_start(report: Report, port: int, runs: int) -> None:
         f"`bench/cold_start.py`: per service a fresh `python -c` imports the client, builds "
         "it, makes one signed call to the lean server and reads the decoded answer (the child "
         f"times that span; interpreter start-up excluded). Ours and the official SDK in turn, "
-        f"{runs} pairs; ratio = median of the pairs' ratios. The urllib3 + pydantic column "
-        "is a third child that only imports those two libraries (and the models' base class).",
+        f"{runs} pairs; ratio = median of the pairs' ratios. A third child makes our call "
+        "phase by phase; its first three phases (urllib3, pydantic, pydantic's first model "
+        "class: the models' base) are the urllib3 + pydantic column.",
         "",
-        *cold_start.table(rows),
+        *cold_start.report(rows, port),
         "",
     )
     for row in rows:

@@ -7,9 +7,9 @@ and failures before sending are retried with backoff; 5xx answers, read timeouts
 only for operations safe to repeat; all within the client's retry budget (see ``retry``). A
 ``DecodeError`` is not retried. An operation's idempotency token, when the caller gives
 none, is filled in once, before the first attempt. Pagination walks pages with
-``PageCursor`` (see ``sdk_runtime.pagination``). Event hooks and the DEBUG log see each
-attempt through a ``Trace`` (see ``sdk_runtime.hooks``), made only when there are hooks or
-DEBUG is on.
+``PageCursor`` (see ``sdk_runtime.pagination``, loaded with the first walk, not for a single
+call). Event hooks and the DEBUG log see each attempt through a ``Trace`` (see
+``sdk_runtime.hooks``), made only when there are hooks or DEBUG is on.
 """
 
 from __future__ import annotations
@@ -35,7 +35,6 @@ from sdk_runtime.endpoints import region_from_environment, resolve_endpoint, val
 from sdk_runtime.errors import ApiError, ClientError, ResponseTooLargeError, TransportError
 from sdk_runtime.hooks import DEBUG, NO_HOOKS, EventHooks, Hooks, Trace, runtime_logger
 from sdk_runtime.http import HttpRequest, HttpResponse
-from sdk_runtime.pagination import AsyncPageIterator, PageCursor, PageIterator
 from sdk_runtime.protocols import ERROR_FORMATS, PROTOCOLS, Options, parse_error
 from sdk_runtime.raw import RawResponse
 from sdk_runtime.redaction import secret_forms
@@ -57,6 +56,7 @@ if TYPE_CHECKING:  # pydantic and the models load with the first decoded respons
     from pydantic import BaseModel
 
     from sdk_runtime.credential_providers import Refresher
+    from sdk_runtime.pagination import AsyncPageIterator, PageCursor, PageIterator
 
 __all__ = [
     "DEFAULT_MAX_RESPONSE_BYTES",
@@ -505,6 +505,8 @@ class BaseClient(_ClientBase[SyncTransport]):
     def _pages(
         self, operation: OperationSpec[ResponseT], params: dict[str, object]
     ) -> PageIterator[ResponseT]:
+        from sdk_runtime.pagination import PageCursor, PageIterator  # with the first page
+
         assert operation.pagination is not None
         cursor = PageCursor(operation.pagination, params)
         return PageIterator(self._walk(operation, cursor), cursor)
@@ -529,6 +531,8 @@ class BaseClient(_ClientBase[SyncTransport]):
     ) -> Iterator[Any]:
         """The items of ``item_list`` (None: the primary items) page by page; with
         ``max_items``, stop after that many without asking for a page they do not need."""
+        from sdk_runtime.pagination import PageCursor  # with the first page
+
         assert operation.pagination is not None
         if max_items is not None and max_items <= 0:
             return
@@ -601,6 +605,8 @@ class AsyncBaseClient(_ClientBase[AsyncTransport]):
     def _pages(
         self, operation: OperationSpec[ResponseT], params: dict[str, object]
     ) -> AsyncPageIterator[ResponseT]:
+        from sdk_runtime.pagination import AsyncPageIterator, PageCursor  # with the first page
+
         assert operation.pagination is not None
         cursor = PageCursor(operation.pagination, params)
         return AsyncPageIterator(self._walk(operation, cursor), cursor)
@@ -626,6 +632,8 @@ class AsyncBaseClient(_ClientBase[AsyncTransport]):
         item_list: str | None = None,
     ) -> AsyncIterator[Any]:
         """The async twin of ``BaseClient._items``."""
+        from sdk_runtime.pagination import PageCursor  # with the first page
+
         assert operation.pagination is not None
         if max_items is not None and max_items <= 0:
             return

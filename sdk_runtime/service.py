@@ -2,10 +2,11 @@
 
 The runtime interprets these once for every service: how to build the request, sign it,
 decode the response, map errors to classes and walk pages. They are named tuples, not
-dataclasses: importing ``dataclasses`` (and with it ``inspect``) costs a client ~12 ms.
+dataclasses: importing ``dataclasses`` (and with it ``inspect``) costs a client ~12 ms. And
+their annotations are evaluated, not strings (no ``from __future__ import annotations``):
+``typing.NamedTuple`` compiles each string annotation into a ``ForwardRef`` when the class
+is made, which cost every client's import about 0.5 ms for these five classes.
 """
-
-from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -75,7 +76,7 @@ class Pagination(NamedTuple):
     repeat_while: tuple[str, ...] | None = None  # ask again while this field ...
     repeat_value: str | None = None  # ... has this value
     extra_items: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (name, path): iter_<op>_<name>
-    schemes: tuple[Pagination, ...] = ()  # further documented schemes; the caller's keywords pick
+    schemes: "tuple[Pagination, ...]" = ()  # further documented schemes; the caller's keywords pick
 
 
 class UrlEncoding(NamedTuple):

@@ -132,6 +132,14 @@ def test_a_sync_call_needs_neither_aiohttp_nor_httpx(cloud: FakeCloud) -> None:
 # What the first response of a sync call must not load: the async stack, and for a JSON
 # service the XML decoders (cold start, see bench/cold_start.py).
 NOT_ON_A_SYNC_CALL = ("aiohttp", "asyncio", "httpx", "yarl", "defusedxml")
+# ... nor the runtime's modules that only paging, async clients, credential chains, retries
+# after a 5xx answer or URL-encoded responses use.
+RUNTIME_NOT_ON_A_SYNC_CALL = (
+    "sdk_runtime.pagination",
+    "sdk_runtime.async_transport",
+    "sdk_runtime.credential_providers",
+    "sdk_runtime.urlencoding",
+)
 FIRST_CALLS = {
     "ens": (
         "from generated.alibabacloud.ens import EnsClient as Client\n"
@@ -172,5 +180,34 @@ def test_the_first_sync_response_loads_no_async_stack_and_no_unneeded_decoder(
     provider = "huaweicloud" if service == "ga" else "alibabacloud"
     assert f"generated.{provider}.{service}.models" in modules  # the response was decoded
     assert not top_level(modules) & set(NOT_ON_A_SYNC_CALL)
+    assert not modules & set(RUNTIME_NOT_ON_A_SYNC_CALL)
     assert ("xml" in top_level(modules)) is (service == "oss")  # JSON bodies: no XML parser
     assert cloud.rejected == []
+
+
+def test_paging_loads_the_pagination_module_with_the_first_walk(cloud: FakeCloud) -> None:
+    """The other side of the laziness above: ``iter_*`` still works, and only then loads it."""
+    body = (
+        "from generated.huaweicloud.ga import GaClient\n"
+        "with GaClient(endpoint=sys.argv[1], ak=sys.argv[2], sk=sys.argv[3],"
+        " project_id=sys.argv[4]) as client:\n"
+        "    pools = client.iter_list_byoip_pools(limit=1)\n"
+        "    assert 'sdk_runtime.pagination' not in sys.modules\n"
+        "    assert next(pools).id\n"
+    )
+    modules = loaded_modules(body, cloud.url, HUAWEI_AK, HUAWEI_SK, HUAWEI_PROJECT_ID)
+    assert "sdk_runtime.pagination" in modules
+    assert cloud.rejected == []
+
+
+def test_the_user_agent_version_needs_no_package_metadata() -> None:
+    """The User-Agent's version is the runtime's own constant: building a client's pipeline
+    reads no installed distribution's metadata (``importlib.metadata``; urllib3 imports it
+    for its HTTP/2 probe when the transport loads, which is not ours to avoid)."""
+    body = (
+        "from generated.huaweicloud.ga.client import SERVICE\n"
+        "from sdk_runtime import __version__\n"
+        "from sdk_runtime.client import user_agent\n"
+        "assert user_agent(SERVICE).startswith(f'cloud-sdk-generator/{__version__} ')\n"
+    )
+    assert "importlib.metadata" not in loaded_modules(body)
