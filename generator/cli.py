@@ -21,6 +21,7 @@ from generator.settings import TABLE, SettingsError, check_writable, resolve
 if TYPE_CHECKING:
     from generator.diff import Finding, Totals
     from generator.fingerprint import SpecInputs
+    from generator.hashes import FileHashes
     from generator.settings import Settings
 
 DISTRIBUTION = "cloud-sdk-generator"
@@ -278,14 +279,19 @@ def _generate(settings: Settings, *, check: bool) -> int:
     a fresh checkout, another machine's tree, or with the cache off, it runs the whole
     pipeline and compares bytes."""
     from generator import fingerprint
+    from generator.hashes import FileHashes
 
     started = time.perf_counter()
     specs, templates, out = settings.specs, settings.templates, settings.out
     inputs = None
+    out_hashes = FileHashes(out)
     if specs.is_dir() and templates.is_dir():
-        inputs = fingerprint.spec_inputs(specs, templates, settings.package)
-        current = fingerprint.up_to_date(out, inputs.fingerprint, sealed=check)
+        spec_hashes = FileHashes(specs)
+        inputs = fingerprint.spec_inputs(specs, templates, settings.package, spec_hashes)
+        spec_hashes.save()
+        current = fingerprint.up_to_date(out, inputs.fingerprint, sealed=check, hashes=out_hashes)
         if current is not None:
+            out_hashes.save()
             seconds = time.perf_counter() - started
             read = f"{inputs.files} spec files unchanged since the last generation"
             if check:
@@ -294,11 +300,16 @@ def _generate(settings: Settings, *, check: bool) -> int:
             summary = f"0 written, {current} unchanged, 0 removed in {seconds:.2f} s"
             print(f"generate: {read}; {summary}")
             return 0
-    return _run_pipeline(settings, inputs, check=check, started=started)
+    return _run_pipeline(settings, inputs, out_hashes, check=check, started=started)
 
 
 def _run_pipeline(
-    settings: Settings, inputs: SpecInputs | None, *, check: bool, started: float
+    settings: Settings,
+    inputs: SpecInputs | None,
+    out_hashes: FileHashes,
+    *,
+    check: bool,
+    started: float,
 ) -> int:
     from generator.fingerprint import MANIFEST, manifest, sealed, spec_inputs
     from generator.pipeline import build_tree
@@ -320,6 +331,7 @@ def _run_pipeline(
             inputs=inputs,
             package=package,
             trust_history=not check or sealed(out),
+            history_hashes=out_hashes,
         )
     except SpecError as error:
         for issue in error.issues:
@@ -338,6 +350,7 @@ def _run_pipeline(
         return 3
     files = tree.files
     diff = compare_tree(out, files, tree.reused, ignore=(MANIFEST,))
+    out_hashes.save(diff.unchanged)  # a new tree links them as they are
     seconds = time.perf_counter() - started
     services, operations = len(tree.services), tree.operations
     read = f"{tree.spec_files} spec files ({services} services, {operations} operations)"

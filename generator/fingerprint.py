@@ -37,6 +37,7 @@ from typing import Any
 import sdk_runtime
 from generator import outcache
 from generator.errors import display_path
+from generator.hashes import FileHashes
 from generator.model import OperationName, ServiceSummary
 from generator.tree import relative_files
 
@@ -80,16 +81,21 @@ class SpecInputs:
     fingerprint: str  # of every input
     files: int  # spec files
     digests: dict[str, str]  # spec dir (posix, relative to the tree) -> its files + tooling
+    names: tuple[str, ...] = ()  # every file of the spec tree (posix, relative to it)
 
 
-def spec_inputs(specs: Path, templates: Path, package: str) -> SpecInputs:
-    """Fingerprint of every input and a digest per spec dir, each spec file read once."""
+def spec_inputs(
+    specs: Path, templates: Path, package: str, hashes: FileHashes | None = None
+) -> SpecInputs:
+    """Fingerprint of every input and a digest per spec dir, each spec file read once (or
+    not at all, where ``hashes`` knows it unchanged)."""
     tooling = tooling_fingerprint(templates, package)
     digest = hashlib.sha256(tooling.encode())
     folders: dict[str, hashlib._Hash] = {}
     files = relative_files(specs)  # page snapshots too: the examples are checked against them
+    known = hashes or FileHashes(specs)
     for relative in files:
-        content = hashlib.sha256((specs / relative).read_bytes()).digest()
+        content = bytes.fromhex(known.sha256(relative))
         digest.update(relative.encode() + b"\0")
         digest.update(content)
         folder, _, name = relative.rpartition("/")
@@ -100,7 +106,7 @@ def spec_inputs(specs: Path, templates: Path, package: str) -> SpecInputs:
         folders[folder].update(name.encode() + b"\0" + content)
     digests = {folder: d.hexdigest() for folder, d in folders.items()}
     yaml_files = sum(name.endswith(".yaml") for name in files)
-    return SpecInputs(tooling, digest.hexdigest(), yaml_files, digests)
+    return SpecInputs(tooling, digest.hexdigest(), yaml_files, digests, tuple(files))
 
 
 def service_key(tooling: str, service: object) -> str:
@@ -227,8 +233,9 @@ def _recorded(out: Path) -> _Recorded:
 class PreviousTree:
     """The last generation's files, reusable for services whose model did not change."""
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, hashes: FileHashes | None = None) -> None:
         self.out = out
+        self.hashes = hashes or FileHashes(out)
         recorded = _recorded(out)
         self.services = recorded.services
         self.models = recorded.models
@@ -248,10 +255,10 @@ class PreviousTree:
     def read(self, name: str) -> bytes | None:
         """The file as recorded, or None if it is missing or changed since."""
         try:
-            content = (self.out / name).read_bytes()
+            content, sha = self.hashes.read(name)
         except OSError:
             return None
-        return content if hashlib.sha256(content).hexdigest() == self.files.get(name) else None
+        return content if sha == self.files.get(name) else None
 
     def service_files(self, prefix: str, key: str) -> dict[str, bytes] | None:
         """Files under ``prefix`` exactly as generated for ``key``, or None."""
@@ -277,9 +284,12 @@ def sealed(out: Path) -> bool:
     return _recorded(out).sealed
 
 
-def up_to_date(out: Path, fingerprint: str, *, sealed: bool = False) -> int | None:
+def up_to_date(
+    out: Path, fingerprint: str, *, sealed: bool = False, hashes: FileHashes | None = None
+) -> int | None:
     """Number of files when ``out`` is exactly what these inputs generate; else None.
-    ``sealed``: only on the word of a manifest this machine's generator wrote."""
+    ``sealed``: only on the word of a manifest this machine's generator wrote; ``hashes``:
+    what is known of the files' hashes (each file is read that it does not vouch for)."""
     recorded = _recorded(out)
     if recorded.inputs != fingerprint or (sealed and not recorded.sealed):
         return None
@@ -287,7 +297,7 @@ def up_to_date(out: Path, fingerprint: str, *, sealed: bool = False) -> int | No
     on_disk = set(relative_files(out))
     if on_disk != set(expected) | {MANIFEST}:
         return None
-    for name, sha in expected.items():
-        if hashlib.sha256((out / name).read_bytes()).hexdigest() != sha:
-            return None
+    known = hashes or FileHashes(out)
+    if not all(known.matches(name, sha) for name, sha in expected.items()):
+        return None
     return len(expected)
