@@ -349,7 +349,7 @@ def _run_pipeline(
         )
         return 3
     files = tree.files
-    diff = compare_tree(out, files, tree.reused, ignore=(MANIFEST,))
+    diff = compare_tree(out, files, tree.kept, ignore=(MANIFEST,))
     out_hashes.save(diff.unchanged)  # a new tree links them as they are
     seconds = time.perf_counter() - started
     services, operations = len(tree.services), tree.operations
@@ -382,7 +382,7 @@ def _run_pipeline(
         tree.models_keys,
         sources=tree.sources,
         openapi=tree.openapi_keys,
-        hashes=tree.reused,
+        kept=tree.kept,
     )
     if diff.stale:
         replace_tree(out, {**files, MANIFEST: cache}, diff.unchanged)

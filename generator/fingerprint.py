@@ -121,18 +121,16 @@ def manifest(
     models: dict[str, str] | None = None,
     sources: Mapping[str, tuple[str, ServiceSummary]] | None = None,
     openapi: dict[str, str] | None = None,
-    hashes: Mapping[str, str] | None = None,
+    kept: Mapping[str, str] | None = None,
 ) -> bytes:
     """The manifest's bytes for a generated tree (itself excluded). ``models``: output prefix
     -> key of the input its ``models.py`` was generated from (see generator.models);
     ``sources``: spec dir -> (digest, summary), in the order of the snapshot's services;
     ``openapi``: output prefix -> validity key of its ``openapi.json`` (see generator.openapi);
-    ``hashes``: SHA-256 already known of some of ``files`` (read just now, as recorded)."""
-    known = hashes or {}
-    recorded = {
-        name: known.get(name) or hashlib.sha256(content).hexdigest()
-        for name, content in sorted(files.items())
-    }
+    ``kept``: files of the tree not in ``files``, taken over from the last one: name ->
+    recorded SHA-256."""
+    recorded = dict(kept or {})
+    recorded.update((name, hashlib.sha256(content).hexdigest()) for name, content in files.items())
     data = {
         "inputs": fingerprint,
         "sources": {
@@ -142,7 +140,7 @@ def manifest(
         "services": dict(sorted(services.items())),
         "models": dict(sorted((models or {}).items())),
         "openapi": dict(sorted((openapi or {}).items())),
-        "files": recorded,
+        "files": dict(sorted(recorded.items())),
     }
     data["seal"] = outcache.seal(_sealed_part(data))
     return (json.dumps(data, indent=1) + "\n").encode()
@@ -260,17 +258,15 @@ class PreviousTree:
             return None
         return content if sha == self.files.get(name) else None
 
-    def service_files(self, prefix: str, key: str) -> dict[str, bytes] | None:
-        """Files under ``prefix`` exactly as generated for ``key``, or None."""
+    def service_files(self, prefix: str, key: str) -> dict[str, str] | None:
+        """Files under ``prefix`` exactly as generated for ``key`` (name -> recorded
+        SHA-256, each still so on disk), or None."""
         if self.services.get(prefix) != key:
             return None
-        found = {}
-        for name in self._by_service.get(prefix, ()):
-            content = self.read(name)
-            if content is None:
-                return None
-            found[name] = content
-        return found or None
+        names = self._by_service.get(prefix, ())
+        if not names or not all(self.hashes.matches(name, self.files[name]) for name in names):
+            return None
+        return {name: self.files[name] for name in names}
 
     def models_file(self, prefix: str) -> tuple[str, bytes] | None:
         """(key of its input, content) of the service's last ``models.py``, if still intact."""

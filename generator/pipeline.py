@@ -52,15 +52,16 @@ _R = TypeVar("_R")
 class GeneratedTree:
     services: tuple[ServiceSummary, ...]
     spec_files: int
-    files: dict[str, bytes]  # path relative to generated/ -> exact bytes
+    files: dict[str, bytes]  # path relative to generated/ -> exact bytes (but kept ones)
     changelog: ChangelogUpdate | None = None
     service_keys: dict[str, str] = field(default_factory=dict)  # output prefix -> fingerprint
     models_keys: dict[str, str] = field(default_factory=dict)  # output prefix -> models input
     openapi_keys: dict[str, str] = field(default_factory=dict)  # output prefix -> validity key
     # spec dir -> (digest, summary), in service order: for the manifest
     sources: dict[str, tuple[str, ServiceSummary]] = field(default_factory=dict)
-    # files read from history just now, as recorded: name -> its recorded SHA-256
-    reused: dict[str, str] = field(default_factory=dict)
+    # files of history that are part of the tree as they are on disk (checked, not read):
+    # name -> its recorded SHA-256
+    kept: dict[str, str] = field(default_factory=dict)
 
     @property
     def operations(self) -> int:
@@ -93,7 +94,7 @@ class _Kept:
     summary: ServiceSummary
     entry: bytes  # its line in the model snapshot
     key: str
-    files: dict[str, bytes]
+    files: dict[str, str]  # name -> recorded SHA-256, as on disk
 
 
 @dataclass(frozen=True)
@@ -170,11 +171,11 @@ def build_tree(
         models_keys: dict[str, str] = {}
         openapi_keys: dict[str, str] = {}
         files: dict[str, bytes] = {}
-        reused: dict[str, str] = {}
+        kept_files: dict[str, str] = {}
         jobs: list[_Job] = []
         for directory, service in loaded:
             folder = directory.relative_to(specs_root).as_posix()
-            unchanged: dict[str, bytes] | None
+            unchanged: dict[str, str] | None
             if service is None:
                 k = kept[folder]
                 prefix = f"{k.summary.provider}/{k.summary.service}/"
@@ -194,9 +195,8 @@ def build_tree(
                 validated = previous.openapi.get(prefix) if previous else None
                 jobs.append(_Job(service, templates_root, package, tooling, models, validated))
             else:
-                files.update(unchanged)
+                kept_files.update(unchanged)
                 assert previous is not None
-                reused.update((name, previous.files[name]) for name in unchanged)
                 if prefix in previous.models:
                     models_keys[prefix] = previous.models[prefix]
                 if prefix in previous.openapi:
@@ -230,7 +230,7 @@ def build_tree(
             models_keys,
             openapi_keys,
             sources,
-            reused,
+            kept_files,
         )
 
 

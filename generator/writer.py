@@ -42,19 +42,21 @@ class TreeDiff:
 def compare_tree(
     out: Path,
     files: dict[str, bytes],
-    known: Collection[str] = frozenset(),
+    kept: Collection[str] = frozenset(),
     ignore: Collection[str] = frozenset(),
 ) -> TreeDiff:
-    """How ``out`` differs from ``files``; ``known``: names whose content was just read from
-    ``out`` (not read again); ``ignore``: files of ``out`` that are not output (the cache)."""
-    diff = TreeDiff()
+    """How ``out`` differs from ``files`` and ``kept`` (files of ``out`` known to be as
+    they should, not read); ``ignore``: files of ``out`` that are not output (the cache)."""
+    diff = TreeDiff(unchanged=[name for name in kept if name not in files])
     for name, content in files.items():
         path = out / name
-        if name in known or (path.is_file() and path.read_bytes() == content):
+        if path.is_file() and path.read_bytes() == content:
             diff.unchanged.append(name)
         else:
             diff.changed.append(name)
-    diff.removed = sorted(set(relative_files(out)) - set(files) - set(ignore))
+    diff.unchanged.sort()
+    produced = set(files).union(kept)
+    diff.removed = sorted(set(relative_files(out)) - produced - set(ignore))
     return diff
 
 
@@ -123,19 +125,29 @@ def recover(out: Path) -> None:
 
 
 def replace_tree(out: Path, files: dict[str, bytes], unchanged: Collection[str]) -> None:
-    """Make ``out`` exactly ``files``, swapped in whole (see the module docstring); the
-    ``unchanged`` ones are linked from the current tree. Call with the lock held, after
+    """Make ``out`` exactly ``files`` and the ``unchanged`` files it has (linked from the
+    current tree; one of them also in ``files`` is written if it cannot be linked),
+    swapped in whole (see the module docstring). Call with the lock held, after
     :func:`recover`."""
     staging, old, journal = _beside(out, "new"), _beside(out, "old"), _beside(out, "journal")
     os.mkdir(staging)
-    for name, content in files.items():
-        target = staging / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if name not in unchanged or not _linked(out / name, target):
-            _create(target, content)
+    source, target = str(out), str(staging)
+    linkable, made = set(unchanged), {""}
+    for name in sorted(linkable.union(files)):
+        folder = name.rpartition("/")[0]
+        if folder not in made:
+            os.makedirs(os.path.join(target, folder), exist_ok=True)
+            made.add(folder)
+        into = os.path.join(target, name)
+        if name in linkable and _linked(os.path.join(source, name), into):
+            continue
+        content = files.get(name)
+        if content is None:  # kept, but not linkable (another file system): copied
+            content = (out / name).read_bytes()
+        _create(into, content)
     # the commit point: a journal naming the complete new tree (by its inode)
     pending = _beside(out, "journal.tmp")
-    _create(pending, str(staging.stat().st_ino).encode("ascii"))
+    _create(str(pending), str(staging.stat().st_ino).encode("ascii"))
     os.rename(pending, journal)
     _swap_in(staging, out, old)
     journal.unlink()
@@ -181,7 +193,7 @@ def exchange(first: Path, second: Path) -> bool:
     raise OSError(code, os.strerror(code), str(first), None, str(second))
 
 
-def _create(path: Path, content: bytes) -> None:
+def _create(path: str, content: bytes) -> None:
     """A new file holding ``content``; a failed write names its path (a disk-full write()
     carries none)."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
@@ -190,13 +202,13 @@ def _create(path: Path, content: bytes) -> None:
         while view:
             view = view[os.write(fd, view) :]
     except OSError as error:
-        raise OSError(error.errno, error.strerror, str(path)) from None
+        raise OSError(error.errno, error.strerror, path) from None
     finally:
         os.close(fd)
     os.chmod(path, 0o644)  # whatever the umask, as write_file
 
 
-def _linked(source: Path, target: Path) -> bool:
+def _linked(source: str, target: str) -> bool:
     try:
         os.link(source, target)
     except OSError as error:
