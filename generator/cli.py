@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import hashlib
 import os
 import sys
 import time
@@ -349,7 +350,8 @@ def _run_pipeline(
         )
         return 3
     files = tree.files
-    diff = compare_tree(out, files, tree.kept, ignore=(MANIFEST,))
+    digests = {name: hashlib.sha256(content).hexdigest() for name, content in files.items()}
+    diff = compare_tree(out, digests, tree.kept, ignore=(MANIFEST,), hashes=out_hashes)
     out_hashes.save(diff.unchanged)  # a new tree links them as they are
     seconds = time.perf_counter() - started
     services, operations = len(tree.services), tree.operations
@@ -378,11 +380,10 @@ def _run_pipeline(
     cache = manifest(
         inputs.fingerprint,
         tree.service_keys,
-        files,
+        {**tree.kept, **digests},
         tree.models_keys,
         sources=tree.sources,
         openapi=tree.openapi_keys,
-        kept=tree.kept,
     )
     if diff.stale:
         replace_tree(out, {**files, MANIFEST: cache}, diff.unchanged)

@@ -117,20 +117,16 @@ def service_key(tooling: str, service: object) -> str:
 def manifest(
     fingerprint: str,
     services: dict[str, str],
-    files: dict[str, bytes],
+    files: Mapping[str, str],
     models: dict[str, str] | None = None,
     sources: Mapping[str, tuple[str, ServiceSummary]] | None = None,
     openapi: dict[str, str] | None = None,
-    kept: Mapping[str, str] | None = None,
 ) -> bytes:
-    """The manifest's bytes for a generated tree (itself excluded). ``models``: output prefix
-    -> key of the input its ``models.py`` was generated from (see generator.models);
-    ``sources``: spec dir -> (digest, summary), in the order of the snapshot's services;
-    ``openapi``: output prefix -> validity key of its ``openapi.json`` (see generator.openapi);
-    ``kept``: files of the tree not in ``files``, taken over from the last one: name ->
-    recorded SHA-256."""
-    recorded = dict(kept or {})
-    recorded.update((name, hashlib.sha256(content).hexdigest()) for name, content in files.items())
+    """The manifest's bytes for a generated tree (itself excluded). ``files``: name ->
+    SHA-256 of every file; ``models``: output prefix -> key of the input its ``models.py``
+    was generated from (see generator.models); ``sources``: spec dir -> (digest, summary),
+    in the order of the snapshot's services; ``openapi``: output prefix -> validity key of
+    its ``openapi.json`` (see generator.openapi)."""
     data = {
         "inputs": fingerprint,
         "sources": {
@@ -140,15 +136,15 @@ def manifest(
         "services": dict(sorted(services.items())),
         "models": dict(sorted((models or {}).items())),
         "openapi": dict(sorted((openapi or {}).items())),
-        "files": dict(sorted(recorded.items())),
+        "files": dict(sorted(files.items())),
     }
     data["seal"] = outcache.seal(_sealed_part(data))
-    return (json.dumps(data, indent=1) + "\n").encode()
+    return (json.dumps(data, separators=(",", ":")) + "\n").encode()
 
 
 def _sealed_part(data: dict[str, Any]) -> bytes:
     """What the seal covers: the whole record but the seal."""
-    return json.dumps({k: v for k, v in data.items() if k != "seal"}, indent=1).encode()
+    return json.dumps({k: v for k, v in data.items() if k != "seal"}).encode()
 
 
 def _summary_json(summary: ServiceSummary) -> dict[str, Any]:

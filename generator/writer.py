@@ -18,11 +18,12 @@ import errno
 import os
 import shutil
 import tempfile
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.hashes import FileHashes
 from generator.tree import relative_files
 
 
@@ -41,21 +42,21 @@ class TreeDiff:
 
 def compare_tree(
     out: Path,
-    files: dict[str, bytes],
+    digests: Mapping[str, str],
     kept: Collection[str] = frozenset(),
     ignore: Collection[str] = frozenset(),
+    hashes: FileHashes | None = None,
 ) -> TreeDiff:
-    """How ``out`` differs from ``files`` and ``kept`` (files of ``out`` known to be as
-    they should, not read); ``ignore``: files of ``out`` that are not output (the cache)."""
-    diff = TreeDiff(unchanged=[name for name in kept if name not in files])
-    for name, content in files.items():
-        path = out / name
-        if path.is_file() and path.read_bytes() == content:
-            diff.unchanged.append(name)
-        else:
-            diff.changed.append(name)
+    """How ``out`` differs from the files of these SHA-256 ``digests`` and the ``kept``
+    ones (files of ``out`` known to be as they should); ``ignore``: files of ``out`` that
+    are not output (the cache); ``hashes``: what is known of the hashes of ``out``'s files
+    (each file is read that it does not vouch for)."""
+    known = hashes or FileHashes(out)
+    diff = TreeDiff(unchanged=[name for name in kept if name not in digests])
+    for name, digest in digests.items():
+        (diff.unchanged if known.matches(name, digest) else diff.changed).append(name)
     diff.unchanged.sort()
-    produced = set(files).union(kept)
+    produced = set(digests).union(kept)
     diff.removed = sorted(set(relative_files(out)) - produced - set(ignore))
     return diff
 
