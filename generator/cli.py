@@ -21,8 +21,7 @@ from generator.settings import TABLE, SettingsError, check_writable, resolve
 
 if TYPE_CHECKING:
     from generator.diff import Finding, Totals
-    from generator.fingerprint import SpecInputs
-    from generator.hashes import FileHashes
+    from generator.fingerprint import PreviousTree, SpecInputs
     from generator.settings import Settings
 
 DISTRIBUTION = "cloud-sdk-generator"
@@ -285,14 +284,14 @@ def _generate(settings: Settings, *, check: bool) -> int:
     started = time.perf_counter()
     specs, templates, out = settings.specs, settings.templates, settings.out
     inputs = None
-    out_hashes = FileHashes(out)
+    previous = fingerprint.PreviousTree(out, FileHashes(out))
     if specs.is_dir() and templates.is_dir():
         spec_hashes = FileHashes(specs)
         inputs = fingerprint.spec_inputs(specs, templates, settings.package, spec_hashes)
         spec_hashes.save()
-        current = fingerprint.up_to_date(out, inputs.fingerprint, sealed=check, hashes=out_hashes)
+        current = previous.up_to_date(inputs.fingerprint, sealed=check)
         if current is not None:
-            out_hashes.save()
+            previous.hashes.save()
             seconds = time.perf_counter() - started
             read = f"{inputs.files} spec files unchanged since the last generation"
             if check:
@@ -301,18 +300,18 @@ def _generate(settings: Settings, *, check: bool) -> int:
             summary = f"0 written, {current} unchanged, 0 removed in {seconds:.2f} s"
             print(f"generate: {read}; {summary}")
             return 0
-    return _run_pipeline(settings, inputs, out_hashes, check=check, started=started)
+    return _run_pipeline(settings, inputs, previous, check=check, started=started)
 
 
 def _run_pipeline(
     settings: Settings,
     inputs: SpecInputs | None,
-    out_hashes: FileHashes,
+    previous: PreviousTree,
     *,
     check: bool,
     started: float,
 ) -> int:
-    from generator.fingerprint import MANIFEST, manifest, sealed, spec_inputs
+    from generator.fingerprint import MANIFEST, manifest, spec_inputs
     from generator.pipeline import build_tree
     from generator.writer import compare_tree, replace_tree, write_file
 
@@ -331,8 +330,8 @@ def _run_pipeline(
             history=out,
             inputs=inputs,
             package=package,
-            trust_history=not check or sealed(out),
-            history_hashes=out_hashes,
+            # --check takes the tree's word only when this machine's generator wrote it
+            previous=previous if not check or previous.sealed else None,
         )
     except SpecError as error:
         for issue in error.issues:
@@ -351,8 +350,8 @@ def _run_pipeline(
         return 3
     files = tree.files
     digests = {name: hashlib.sha256(content).hexdigest() for name, content in files.items()}
-    diff = compare_tree(out, digests, tree.kept, ignore=(MANIFEST,), hashes=out_hashes)
-    out_hashes.save(diff.unchanged)  # a new tree links them as they are
+    diff = compare_tree(out, digests, tree.kept, ignore=(MANIFEST,), hashes=previous.hashes)
+    previous.hashes.save(diff.unchanged)  # a new tree links them as they are
     seconds = time.perf_counter() - started
     services, operations = len(tree.services), tree.operations
     read = f"{tree.spec_files} spec files ({services} services, {operations} operations)"

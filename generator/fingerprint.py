@@ -225,12 +225,14 @@ def _recorded(out: Path) -> _Recorded:
 
 
 class PreviousTree:
-    """The last generation's files, reusable for services whose model did not change."""
+    """The last generation as its manifest records it: is the tree still what it was, and
+    which files of it are reusable for services whose model did not change."""
 
     def __init__(self, out: Path, hashes: FileHashes | None = None) -> None:
         self.out = out
         self.hashes = hashes or FileHashes(out)
         recorded = _recorded(out)
+        self.inputs = recorded.inputs
         self.services = recorded.services
         self.models = recorded.models
         self.openapi = recorded.openapi
@@ -270,26 +272,13 @@ class PreviousTree:
         content = self.read(prefix + "models.py") if key else None
         return (key, content) if key and content is not None else None
 
-
-def sealed(out: Path) -> bool:
-    """Whether ``out``'s manifest was written by this machine's generator (and not edited)."""
-    return _recorded(out).sealed
-
-
-def up_to_date(
-    out: Path, fingerprint: str, *, sealed: bool = False, hashes: FileHashes | None = None
-) -> int | None:
-    """Number of files when ``out`` is exactly what these inputs generate; else None.
-    ``sealed``: only on the word of a manifest this machine's generator wrote; ``hashes``:
-    what is known of the files' hashes (each file is read that it does not vouch for)."""
-    recorded = _recorded(out)
-    if recorded.inputs != fingerprint or (sealed and not recorded.sealed):
-        return None
-    expected = recorded.files
-    on_disk = set(relative_files(out))
-    if on_disk != set(expected) | {MANIFEST}:
-        return None
-    known = hashes or FileHashes(out)
-    if not all(known.matches(name, sha) for name, sha in expected.items()):
-        return None
-    return len(expected)
+    def up_to_date(self, fingerprint: str, *, sealed: bool = False) -> int | None:
+        """Number of files when the tree is exactly what these inputs generate; else None.
+        ``sealed``: only on the word of a manifest this machine's generator wrote."""
+        if self.inputs != fingerprint or (sealed and not self.sealed):
+            return None
+        if set(relative_files(self.out)) != set(self.files) | {MANIFEST}:
+            return None
+        if not all(self.hashes.matches(name, sha) for name, sha in self.files.items()):
+            return None
+        return len(self.files)

@@ -35,7 +35,6 @@ from generator.changelog import (
 from generator.diff.acceptance import accept, default_acceptance, load_acceptance
 from generator.errors import DiffInputError, SpecError, SpecIssue
 from generator.fingerprint import PreviousTree, SpecInputs, service_key, spec_inputs
-from generator.hashes import FileHashes
 from generator.model import Service, ServiceSummary, SpecSet
 from generator.models import generate_models, models_input
 from generator.normalize import load_service_dirs
@@ -138,23 +137,19 @@ def build_tree(
     history: Path | None = None,
     inputs: SpecInputs | None = None,
     package: str = DEFAULT_PACKAGE,
-    trust_history: bool = True,
-    history_hashes: FileHashes | None = None,
+    previous: PreviousTree | None = None,
 ) -> GeneratedTree:
     """Every generated file in memory. With ``history`` (the current generated/), also
     CHANGELOG.md and the model snapshot, continued from the ones found there, and the files
     of services whose model did not change are taken from there instead of regenerated.
     ``package``: the import name of the output (``generated``, ``mycorp_clouds``).
-    ``trust_history=False``: take nothing from ``history`` on the word of its manifest
-    (every service is built; CHANGELOG.md and the snapshot are still continued).
-    ``history_hashes``: what is known of the hashes of ``history``'s files."""
+    ``previous``: the manifest of ``history`` as read, when its word can be taken for
+    what is in it (else every service is built; CHANGELOG.md and the snapshot are still
+    continued)."""
     if inputs is None:
         inputs = spec_inputs(specs_root, templates_root, package)
     accepted = _accepted(specs_root) if history is not None else {}
     tooling = inputs.tooling
-    previous = None
-    if history is not None and trust_history:
-        previous = PreviousTree(history, history_hashes)
     reuse = _reusable(previous, inputs) if previous is not None else None
     kept = reuse.kept if reuse is not None else {}
     with _Workers() as workers:
