@@ -40,6 +40,7 @@ class FileHashes:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._base = os.fspath(root)
         self._key = outcache.entry_key("hashes 1", str(root.resolve()))
         self._recorded = _load(self._key)
         self._learnt: dict[str, tuple[_Stat, str]] = {}
@@ -56,13 +57,13 @@ class FileHashes:
         return content, sha
 
     def _hashed(self, name: str, *, read: bool) -> tuple[bytes | None, str]:
-        path = self.root / name
+        path = os.path.join(self._base, name)
         self._seen.add(name)
         now = time.time_ns()
         signature = _signature(os.stat(path))
         recorded = self._recorded.get(name)
         trusted = recorded is not None and recorded[0] == signature
-        content = path.read_bytes() if read or not trusted else None
+        content = Path(path).read_bytes() if read or not trusted else None
         settled = signature[2] < now - SETTLED_NS
         if content is not None and signature != _signature(os.stat(path)):
             trusted = settled = False  # written while read: what was read is hashed
