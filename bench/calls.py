@@ -1,40 +1,59 @@
-"""Per-call time of the four operations against the lean server (bench/server.py).
+"""Per-call time of eight operations against the lean server (bench/server.py).
 
 Run by bench/run.py in a fresh process (``python bench/calls.py PORT ROUNDS BATCH``); prints
 one JSON object: ``{operation: {variant: {"wall": [...], "cpu": [...]}}}``, seconds per call,
 one value per round. Every variant of every operation runs once per round, in a shuffled
 order, so machine drift hits all of them alike.
 
-Variants (signing on wherever a client signs):
+Operations (``OPERATIONS``): the four seed ones and four of the newer specs, with list
+parameters (VPC ``EipAddress``/``Filter``), a host parameter (the SLS project) and a path
+parameter (the EVS project). Variants (signing on wherever a client signs):
 
 * ``ours sync`` / ``ours async c1`` / ``ours async c16``: the generated clients; c16 is
   ``asyncio.gather`` of 16 concurrent calls, per call = wall / 16.
 * ``official sync`` / ``official async c1`` / ``official async c16``: the vendor SDK.
   OSS has no ListResourcePools model: ``invoke_operation`` + ElementTree parse into dicts
   (what a user of that SDK writes). Huawei's "async" client is a thread pool of futures.
+  The official SLS client puts the project in the host name (``big-game.127.0.0.1``, which
+  does not resolve); it reaches the loopback server through its ``http_proxy`` option, so it
+  sends the absolute URL as a proxy request (ours connects to the IP endpoint and names the
+  project in the Host header).
 * ``floor sync`` (bare urllib3) / ``floor async c1`` / ``floor async c16`` (bare aiohttp):
   the same bytes our client sends (signed once, headers replayed), body read, no decoding.
+* ``socket sync`` (a blocking ``socket``) / ``socket async c1`` / ``socket async c16``
+  (asyncio streams, one connection per concurrent call): the physical floor, the same
+  request bytes written by hand and the answer read by its Content-Length.
+
+``sanity_check`` (before timing) sends each operation once with ours and once with the
+official client to a capturing server in this process and asserts the two requests have the
+same method, RPC action, Host, path and query (signature and time parameters aside).
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import gc
+import importlib
 import json
 import os
 import random
+import socket
 import sys
+import threading
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
+from urllib.parse import parse_qsl, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-for _var in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY", "all_proxy"):
+_PROXY_VARS = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY")
+for _var in (*_PROXY_VARS, *(v.lower() for v in _PROXY_VARS)):
     os.environ.pop(_var, None)  # the Alibaba SDKs would route loopback through a proxy
 
 AK_ID, AK_SECRET = "LTAI5tBenchAccessKeyId", "BenchAccessKeySecretBenchAccessKey"
@@ -45,12 +64,9 @@ HW_AK, HW_SK, HW_PROJECT = (
 )
 CONCURRENCY = 16
 _CLOSE_LATER: list[Any] = []  # clients made inside helpers, closed at the end
-OPERATIONS = (
-    "oss ListResourcePools",
-    "ens ListBuckets",
-    "cloudsso ListDirectories",
-    "ga ListByoipPools",
-)
+SLS_PROJECT = "big-game"
+# query pairs that differ between two signed requests of the same call (RPC V1 / ACS3 / OSS)
+_VOLATILE = {"Signature", "SignatureNonce", "Timestamp", "x-oss-date"}
 
 
 @dataclass
@@ -61,58 +77,95 @@ class Variant:
     check: Callable[[Any], int] | None = None  # items in one answer (sanity check)
 
 
-# ------------------------------------------------------------------------------- ours
+Build = tuple[str, Callable[[], Any]]  # (Variant.kind, call)
 
 
-def _ours(url: str) -> dict[str, tuple[Any, Any, Any, dict[str, object], Callable[[Any], int]]]:
-    from generated.alibabacloud.cloudsso import AsyncCloudSsoClient, CloudSsoClient
-    from generated.alibabacloud.cloudsso.client import LIST_DIRECTORIES
-    from generated.alibabacloud.ens import AsyncEnsClient, EnsClient
-    from generated.alibabacloud.ens.client import LIST_BUCKETS
-    from generated.alibabacloud.oss import AsyncOssClient, OssClient
-    from generated.alibabacloud.oss.client import LIST_RESOURCE_POOLS
-    from generated.huaweicloud.ga import AsyncGaClient, GaClient
-    from generated.huaweicloud.ga.client import LIST_BYOIP_POOLS
-
-    ali = {"access_key_id": AK_ID, "access_key_secret": AK_SECRET, "endpoint": url}
-    hw = {"ak": HW_AK, "sk": HW_SK, "project_id": HW_PROJECT, "endpoint": url}
-    return {
-        "oss ListResourcePools": (
-            OssClient,
-            AsyncOssClient,
-            ali,
-            "list_resource_pools",
-            LIST_RESOURCE_POOLS,
-            lambda r: len(r.resource_pool),
-        ),
-        "ens ListBuckets": (
-            EnsClient,
-            AsyncEnsClient,
-            ali,
-            "list_buckets",
-            LIST_BUCKETS,
-            lambda r: len(r.bucket_infos),
-        ),
-        "cloudsso ListDirectories": (
-            CloudSsoClient,
-            AsyncCloudSsoClient,
-            ali,
-            "list_directories",
-            LIST_DIRECTORIES,
-            lambda r: len(r.directories),
-        ),
-        "ga ListByoipPools": (
-            GaClient,
-            AsyncGaClient,
-            hw,
-            "list_byoip_pools",
-            LIST_BYOIP_POOLS,
-            lambda r: len(r.byoip_pools),
-        ),
-    }
+# ------------------------------------------------------------------------------- the table
 
 
-# ------------------------------------------------------------------------------- official
+class Ours(NamedTuple):
+    """``<package>.<client>(**credentials).<method>(**kwargs)``; ``Async<client>`` alike."""
+
+    package: str
+    client: str
+    credentials: str  # "ali" | "hw"
+    method: str
+    kwargs: dict[str, Any]
+    count: Callable[[Any], int]
+
+
+@dataclass(frozen=True)
+class Tea:
+    """An Alibaba tea SDK: ``Client(config).<method>_with_options[_async](*args, request,
+    *extra, RuntimeOptions())``, the request made per call from the package's models."""
+
+    package: str
+    method: str
+    count: Callable[[Any], int]
+    request: Callable[[Any], Any] | None = None  # models module -> request object
+    args: tuple[Any, ...] = ()
+    extra: tuple[Any, ...] = ()
+    via_proxy: bool = False  # the host name does not resolve: reach loopback as a proxy
+
+    def build(self, url: str, netloc: str, asynchronous: bool) -> Build:
+        from alibabacloud_tea_openapi.utils_models import Config
+        from darabonba.runtime import RuntimeOptions
+
+        config = Config(
+            endpoint=netloc,
+            protocol="http",
+            access_key_id=AK_ID,
+            access_key_secret=AK_SECRET,
+            http_proxy=url if self.via_proxy else None,
+        )
+        client = importlib.import_module(f"{self.package}.client").Client(config)
+        models = importlib.import_module(f"{self.package}.models")
+        suffix = "_with_options_async" if asynchronous else "_with_options"
+        method, make, args, extra = (
+            getattr(client, self.method + suffix),
+            self.request,
+            self.args,
+            self.extra,
+        )
+        if make is None:
+            call = lambda: method(*args, *extra, RuntimeOptions())  # noqa: E731
+        else:
+            call = lambda: method(*args, make(models), *extra, RuntimeOptions())  # noqa: E731
+        return ("async" if asynchronous else "sync", call)
+
+
+@dataclass(frozen=True)
+class Huawei:
+    """A huaweicloudsdk client: ``<client>.<method>(request)``; "async" is
+    ``<client minus Client>AsyncClient.<method>_async`` (a thread pool's futures)."""
+
+    package: str
+    client: str
+    method: str
+    request: Callable[[Any], Any]  # the package -> request object
+    count: Callable[[Any], int]
+
+    def build(self, url: str, netloc: str, asynchronous: bool) -> Build:
+        from huaweicloudsdkcore.auth.credentials import BasicCredentials
+        from huaweicloudsdkcore.http.http_config import HttpConfig
+
+        package = importlib.import_module(self.package)
+        name = self.client.removesuffix("Client") + "AsyncClient" if asynchronous else self.client
+        config = HttpConfig.get_default_config()
+        config.retry_times = 0
+        client = (
+            getattr(package, name)
+            .new_builder()
+            .with_credentials(BasicCredentials(HW_AK, HW_SK, HW_PROJECT))
+            .with_endpoint(url)
+            .with_http_config(config)
+            .build()
+        )
+        method, make = (
+            getattr(client, self.method + ("_async" if asynchronous else "")),
+            self.request,
+        )
+        return ("threads" if asynchronous else "sync", lambda: method(make(package)))
 
 
 def _oss_pools(content: bytes) -> list[dict[str, str | None]]:
@@ -123,136 +176,231 @@ def _oss_pools(content: bytes) -> list[dict[str, str | None]]:
     ]
 
 
-def _official_sync(url: str, netloc: str) -> dict[str, Variant]:
-    import alibabacloud_oss_v2 as oss
-    from alibabacloud_cloudsso20210515.client import Client as SsoClient
-    from alibabacloud_ens20171110 import models as ens_models
-    from alibabacloud_ens20171110.client import Client as EnsClient
-    from alibabacloud_tea_openapi.utils_models import Config as TeaConfig
-    from darabonba.runtime import RuntimeOptions
-    from huaweicloudsdkcore.auth.credentials import BasicCredentials
-    from huaweicloudsdkcore.http.http_config import HttpConfig
-    from huaweicloudsdkga.v1 import GaClient, ListByoipPoolsRequest
+@dataclass(frozen=True)
+class OssInvoke:
+    """alibabacloud-oss-v2 has no ListResourcePools model: ``invoke_operation`` + ElementTree.
+    The aio client binds its session to the running loop: build it inside the loop."""
 
-    cfg = oss.config.load_default()
-    cfg.credentials_provider = oss.credentials.StaticCredentialsProvider(AK_ID, AK_SECRET)
-    cfg.region = "cn-hangzhou"
-    cfg.endpoint = url
-    cfg.retry_max_attempts = 1
-    oss_client = oss.Client(cfg)
+    count: Callable[[Any], int] = len
 
-    def oss_call() -> list[dict[str, str | None]]:
-        out = oss_client.invoke_operation(
-            oss.OperationInput(
+    def build(self, url: str, netloc: str, asynchronous: bool) -> Build:
+        import alibabacloud_oss_v2 as oss
+
+        cfg = oss.config.load_default()
+        cfg.credentials_provider = oss.credentials.StaticCredentialsProvider(AK_ID, AK_SECRET)
+        cfg.region = "cn-hangzhou"
+        cfg.endpoint = url
+        cfg.retry_max_attempts = 1
+
+        def operation() -> Any:
+            return oss.OperationInput(
                 op_name="ListResourcePools", method="GET", parameters={"resourcePool": ""}
             )
-        )
-        return _oss_pools(out.http_response.content)
 
-    tea = TeaConfig(
-        endpoint=netloc, protocol="http", access_key_id=AK_ID, access_key_secret=AK_SECRET
-    )
-    ens = EnsClient(tea)
-    sso = SsoClient(tea)
-    config = HttpConfig.get_default_config()
-    config.retry_times = 0
-    ga = (
-        GaClient.new_builder()
-        .with_credentials(BasicCredentials(HW_AK, HW_SK, HW_PROJECT))
-        .with_endpoint(url)
-        .with_http_config(config)
-        .build()
-    )
-    return {
-        "oss ListResourcePools": Variant("sync", oss_call, check=len),
-        "ens ListBuckets": Variant(
-            "sync",
-            lambda: ens.list_buckets_with_options(
-                ens_models.ListBucketsRequest(), RuntimeOptions()
-            ),
-            check=lambda r: len(r.body.bucket_infos),
-        ),
-        "cloudsso ListDirectories": Variant(
-            "sync", sso.list_directories, check=lambda r: len(r.body.directories)
-        ),
-        "ga ListByoipPools": Variant(
-            "sync",
-            lambda: ga.list_byoip_pools(ListByoipPoolsRequest()),
-            check=lambda r: len(r.byoip_pools),
-        ),
-    }
-
-
-def _official_async(url: str, netloc: str, concurrency: int) -> dict[str, Variant]:
-    """Built inside the running loop (the OSS aio client binds its session to it)."""
-    import alibabacloud_oss_v2 as oss
-    import alibabacloud_oss_v2.aio as oss_aio
-    from alibabacloud_cloudsso20210515.client import Client as SsoClient
-    from alibabacloud_ens20171110 import models as ens_models
-    from alibabacloud_ens20171110.client import Client as EnsClient
-    from alibabacloud_tea_openapi.utils_models import Config as TeaConfig
-    from darabonba.runtime import RuntimeOptions
-    from huaweicloudsdkcore.auth.credentials import BasicCredentials
-    from huaweicloudsdkcore.http.http_config import HttpConfig
-    from huaweicloudsdkga.v1 import GaAsyncClient, ListByoipPoolsRequest
-
-    cfg = oss.config.load_default()
-    cfg.credentials_provider = oss.credentials.StaticCredentialsProvider(AK_ID, AK_SECRET)
-    cfg.region = "cn-hangzhou"
-    cfg.endpoint = url
-    cfg.retry_max_attempts = 1
-    oss_client = oss_aio.AsyncClient(cfg)
-    _CLOSE_LATER.append(oss_client)
-
-    async def oss_call() -> list[dict[str, str | None]]:
-        out = await oss_client.invoke_operation(
-            oss.OperationInput(
-                op_name="ListResourcePools", method="GET", parameters={"resourcePool": ""}
+        if not asynchronous:
+            client = oss.Client(cfg)
+            return "sync", lambda: _oss_pools(
+                client.invoke_operation(operation()).http_response.content
             )
-        )
-        content = await out.http_response.read()
-        return _oss_pools(content)
+        import alibabacloud_oss_v2.aio as oss_aio
 
-    tea = TeaConfig(
-        endpoint=netloc, protocol="http", access_key_id=AK_ID, access_key_secret=AK_SECRET
-    )
-    ens = EnsClient(tea)
-    sso = SsoClient(tea)
-    config = HttpConfig.get_default_config()
-    config.retry_times = 0
-    ga = (
-        GaAsyncClient.new_builder()
-        .with_credentials(BasicCredentials(HW_AK, HW_SK, HW_PROJECT))
-        .with_endpoint(url)
-        .with_http_config(config)
-        .build()
-    )
-    return {
-        "oss ListResourcePools": Variant("async", oss_call, concurrency, check=len),
-        "ens ListBuckets": Variant(
-            "async",
-            lambda: ens.list_buckets_with_options_async(
-                ens_models.ListBucketsRequest(), RuntimeOptions()
+        aclient = oss_aio.AsyncClient(cfg)
+        _CLOSE_LATER.append(aclient)
+
+        async def call() -> list[dict[str, str | None]]:
+            out = await aclient.invoke_operation(operation())
+            return _oss_pools(await out.http_response.read())
+
+        return "async", call
+
+
+Official = Tea | Huawei | OssInvoke
+
+
+class Operation(NamedTuple):
+    ours: Ours
+    official: Official
+
+
+_EIPS = ["116.62.0.28", "116.62.0.29"]
+_EIP_FILTERS = [
+    ("CreationStartTime", "2018-01-22T09:12Z"),
+    ("CreationEndTime", "2018-01-22T09:15Z"),
+]
+_LOGS_QUERY = {"topic": "groupA", "query": "level:Information", "line": 20, "offset": 0}
+_TIMELINE = {"resource_id": "i-1", "resource_type": "ACS::ECS::Instance", "region": "cn-hangzhou"}
+
+OPERATIONS: dict[str, Operation] = {
+    "oss ListResourcePools": Operation(
+        Ours(
+            "alibabacloud.oss",
+            "OssClient",
+            "ali",
+            "list_resource_pools",
+            {},
+            lambda r: len(r.resource_pool),
+        ),
+        OssInvoke(),
+    ),
+    "ens ListBuckets": Operation(
+        Ours(
+            "alibabacloud.ens",
+            "EnsClient",
+            "ali",
+            "list_buckets",
+            {},
+            lambda r: len(r.bucket_infos),
+        ),
+        Tea(
+            "alibabacloud_ens20171110",
+            "list_buckets",
+            lambda r: len(r.body.bucket_infos),
+            lambda m: m.ListBucketsRequest(),
+        ),
+    ),
+    "cloudsso ListDirectories": Operation(
+        Ours(
+            "alibabacloud.cloudsso",
+            "CloudSsoClient",
+            "ali",
+            "list_directories",
+            {},
+            lambda r: len(r.directories),
+        ),
+        Tea("alibabacloud_cloudsso20210515", "list_directories", lambda r: len(r.body.directories)),
+    ),
+    "ga ListByoipPools": Operation(
+        Ours(
+            "huaweicloud.ga", "GaClient", "hw", "list_byoip_pools", {}, lambda r: len(r.byoip_pools)
+        ),
+        Huawei(
+            "huaweicloudsdkga.v1",
+            "GaClient",
+            "list_byoip_pools",
+            lambda p: p.ListByoipPoolsRequest(),
+            lambda r: len(r.byoip_pools),
+        ),
+    ),
+    # a repeated parameter (EipAddress, a comma list) and a list of structures (Filter.N.*)
+    "vpc DescribeEipAddresses": Operation(
+        Ours(
+            "alibabacloud.vpc",
+            "VpcClient",
+            "ali",
+            "describe_eip_addresses",
+            {
+                "region_id": "cn-hangzhou",
+                "eip_address": _EIPS,
+                "page_size": 10,
+                "filter": [{"key": k, "value": v} for k, v in _EIP_FILTERS],
+            },
+            lambda r: len(r.eip_addresses.eip_address),
+        ),
+        Tea(
+            "alibabacloud_vpc20160428",
+            "describe_eip_addresses",
+            lambda r: len(r.body.eip_addresses.eip_address),
+            lambda m: m.DescribeEipAddressesRequest(
+                region_id="cn-hangzhou",
+                eip_address=",".join(_EIPS),
+                page_size=10,
+                filter=[
+                    m.DescribeEipAddressesRequestFilter(key=k, value=v) for k, v in _EIP_FILTERS
+                ],
             ),
-            concurrency,
-            check=lambda r: len(r.body.bucket_infos),
         ),
-        "cloudsso ListDirectories": Variant(
-            "async",
-            sso.list_directories_async,
-            concurrency,
-            check=lambda r: len(r.body.directories),
+    ),
+    # the project in the host name, the logstore in the path, an array body
+    "sls GetLogs": Operation(
+        Ours(
+            "alibabacloud.sls",
+            "SlsClient",
+            "ali",
+            "get_logs",
+            {
+                "project_name": SLS_PROJECT,
+                "logstore_name": "app_log",
+                "from_": 1409529600,
+                "to": 1409608800,
+                **_LOGS_QUERY,
+            },
+            lambda r: len(r.logs),
         ),
-        "ga ListByoipPools": Variant(
-            "threads",
-            lambda: ga.list_byoip_pools_async(ListByoipPoolsRequest()),
-            concurrency,
-            check=lambda r: len(r.byoip_pools),
+        Tea(
+            "alibabacloud_sls20201230",
+            "get_logs",
+            lambda r: len(r.body),
+            lambda m: m.GetLogsRequest(from_=1409529600, to=1409608800, **_LOGS_QUERY),
+            args=(SLS_PROJECT, "app_log"),
+            extra=({},),
+            via_proxy=True,
         ),
-    }
+    ),
+    "config GetResourceConfigurationTimeline": Operation(
+        Ours(
+            "alibabacloud.config",
+            "ConfigClient",
+            "ali",
+            "get_resource_configuration_timeline",
+            {**_TIMELINE, "limit": 10},
+            lambda r: len(r.resource_configuration_timeline.configuration_list),
+        ),
+        Tea(
+            "alibabacloud_config20190108",
+            "get_resource_configuration_timeline",
+            lambda r: len(r.body.resource_configuration_timeline.configuration_list),
+            lambda m: m.GetResourceConfigurationTimelineRequest(**_TIMELINE, limit=10),
+        ),
+    ),
+    # the project id in the path
+    "evs ListVolumes": Operation(
+        Ours(
+            "opentelekomcloud.evs",
+            "EvsClient",
+            "hw",
+            "list_volumes",
+            {"status": "available", "limit": 10},
+            lambda r: len(r.volumes),
+        ),
+        Huawei(
+            "huaweicloudsdkevs.v2",
+            "EvsClient",
+            "list_volumes",
+            lambda p: p.ListVolumesRequest(status="available", limit=10),
+            lambda r: len(r.volumes),
+        ),
+    ),
+}
 
 
-# ------------------------------------------------------------------------------- floor
+# ------------------------------------------------------------------------------- ours
+
+
+def _ours_clients(url: str, op: Ours) -> tuple[type[Any], type[Any], dict[str, object]]:
+    module = importlib.import_module(f"generated.{op.package}")
+    credentials: dict[str, object] = (
+        {"access_key_id": AK_ID, "access_key_secret": AK_SECRET}
+        if op.credentials == "ali"
+        else {"ak": HW_AK, "sk": HW_SK, "project_id": HW_PROJECT}
+    )
+    kwargs = {**credentials, "endpoint": url}
+    return getattr(module, op.client), getattr(module, f"Async{op.client}"), kwargs
+
+
+def _signed_request(client: Any, op: Ours) -> Any:
+    """The exact request ``client`` sends for ``op``, signed once (for the floors): the
+    method's ``_call`` is intercepted for its (operation, parameters)."""
+    seen: list[tuple[Any, Any]] = []
+    client._call = lambda operation, params, *_: seen.append((operation, params))
+    try:
+        getattr(client, op.method)(**op.kwargs)
+    finally:
+        del client._call
+    pipeline = client._pipeline
+    return pipeline.signed(pipeline.prepare(*seen[0]))
+
+
+# ------------------------------------------------------------------------------- floors
 
 
 def _floor_sync(port: int, request: Any) -> Callable[[], bytes]:
@@ -287,6 +435,149 @@ def _floor_async(session: Any, request: Any) -> Callable[[], Awaitable[bytes]]:
             return await response.read()
 
     return call
+
+
+def _wire_bytes(request: Any) -> bytes:
+    """``request`` as HTTP/1.1 bytes: the headers it carries, Host, Content-Length."""
+    target = request.url[len(request.scheme) + 3 + len(request.host) :]
+    headers = {name.lower(): value for name, value in request.headers.items()}
+    headers.setdefault("host", request.host)
+    if request.body or request.method in ("POST", "PUT", "PATCH"):
+        headers.setdefault("content-length", str(len(request.body or b"")))
+    head = [f"{request.method} {target} HTTP/1.1"]
+    head += [f"{name}: {value}" for name, value in headers.items()]
+    return ("\r\n".join(head) + "\r\n\r\n").encode() + (request.body or b"")
+
+
+def _content_length(head: bytes) -> int:
+    for line in head.split(b"\r\n"):
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            return int(value)
+    return 0
+
+
+def _socket_sync(port: int, request: Any) -> Callable[[], bytes]:
+    """The physical floor: one blocking socket, the bytes written, the answer read by its
+    Content-Length."""
+    raw = _wire_bytes(request)
+    sock = socket.create_connection(("127.0.0.1", port))
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    _CLOSE_LATER.append(sock)
+
+    def call() -> bytes:
+        sock.sendall(raw)
+        buf = b""
+        while (end := buf.find(b"\r\n\r\n")) < 0:
+            buf += sock.recv(65536)
+        body, length = buf[end + 4 :], _content_length(buf[:end])
+        while len(body) < length:
+            body += sock.recv(65536)
+        return body
+
+    return call
+
+
+def _socket_async(port: int, request: Any) -> Callable[[], Awaitable[bytes]]:
+    """The same over asyncio streams, a connection per concurrent call (kept for reuse)."""
+    raw = _wire_bytes(request)
+    idle: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
+
+    async def call() -> bytes:
+        if idle:
+            reader, writer = idle.pop()
+        else:
+            reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            writer.transport.get_extra_info("socket").setsockopt(
+                socket.IPPROTO_TCP, socket.TCP_NODELAY, 1
+            )
+            _CLOSE_LATER.append(writer)
+        writer.write(raw)
+        head = await reader.readuntil(b"\r\n\r\n")
+        body = await reader.readexactly(_content_length(head))
+        idle.append((reader, writer))
+        return body
+
+    return call
+
+
+# ------------------------------------------------------------------------------- sanity
+
+
+class _Captured(NamedTuple):
+    method: str
+    action: str  # x-acs-action (RPC)
+    host: str
+    path: str
+    query: list[tuple[str, str]]
+
+
+def _capture_server() -> tuple[Any, list[_Captured]]:
+    """A threaded HTTP/1.1 server answering as bench/server.py does, recording requests."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from bench.server import route
+
+    seen: list[_Captured] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def handle_one_request(self) -> None:
+            self.raw_requestline = self.rfile.readline(65537)
+            if not self.raw_requestline or not self.parse_request():
+                self.close_connection = True
+                return
+            body = self.rfile.read(int(self.headers.get("content-length") or 0))
+            del body
+            url = urlsplit(self.path)  # a proxy request carries the absolute URL
+            host = url.netloc or self.headers.get("host", "")
+            seen.append(
+                _Captured(
+                    self.command,
+                    self.headers.get("x-acs-action", ""),
+                    host,
+                    url.path,
+                    parse_qsl(url.query, True),
+                )
+            )
+            headers = {k.lower().encode(): v.encode() for k, v in self.headers.items()}
+            self.wfile.write(route(self.command.encode(), self.path.encode(), headers))
+            self.wfile.flush()
+
+        def log_message(self, *_: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, seen
+
+
+def _summary(request: _Captured) -> _Captured:
+    query = sorted((k, v) for k, v in request.query if k not in _VOLATILE)
+    return request._replace(query=query)
+
+
+def sanity_check() -> None:
+    """Ours and the official client send the same method, action, Host, path and query per
+    operation, and both answers decode to at least one item."""
+    server, seen = _capture_server()
+    port = server.server_address[1]
+    url, netloc = f"http://127.0.0.1:{port}", f"127.0.0.1:{port}"
+    try:
+        for name, (ours, official) in OPERATIONS.items():
+            sync_cls, _, kwargs = _ours_clients(url, ours)
+            with sync_cls(**kwargs) as client:
+                mine = getattr(client, ours.method)(**ours.kwargs)
+            _, call = official.build(url, netloc, asynchronous=False)
+            theirs = call()
+            assert ours.count(mine) >= 1 and official.count(theirs) >= 1, name
+            a, b = _summary(seen[-2]), _summary(seen[-1])
+            assert a == b, f"{name}: ours sends {a}, the official SDK {b}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 # ------------------------------------------------------------------------------- timing
@@ -350,37 +641,44 @@ def build_variants(
     url, netloc = f"http://127.0.0.1:{port}", f"127.0.0.1:{port}"
     variants: dict[tuple[str, str], Variant] = {}
     closers: list[Any] = []
-    official_sync = _official_sync(url, netloc)
+    c16 = f"async c{CONCURRENCY}"
 
-    async def make_async() -> tuple[dict[str, Variant], dict[str, Variant], Any, dict[str, Any]]:
-        session = aiohttp.ClientSession()
-        c1 = _official_async(url, netloc, 1)
-        c16 = _official_async(url, netloc, CONCURRENCY)
-        clients = {op: spec[1](**spec[2]) for op, spec in _ours(url).items()}
-        return c1, c16, session, clients
+    async def make_async() -> Any:  # the loop-bound clients, made inside the loop
+        made: dict[str, tuple[Any, Build, Build]] = {}
+        for op, (ours, official) in OPERATIONS.items():
+            _, async_cls, kwargs = _ours_clients(url, ours)
+            made[op] = (
+                async_cls(**kwargs),
+                official.build(url, netloc, asynchronous=True),
+                official.build(url, netloc, asynchronous=True),
+            )
+        return aiohttp.ClientSession(), made
 
-    off_c1, off_c16, session, async_clients = loop.run_until_complete(make_async())
+    session, made = loop.run_until_complete(make_async())
     closers.append(session)
-    for op, (sync_cls, _async_cls, kwargs, method, opspec, count) in _ours(url).items():
+    for op, (ours, official) in OPERATIONS.items():
+        sync_cls, _, kwargs = _ours_clients(url, ours)
         client = sync_cls(**kwargs)
-        aclient = async_clients[op]
+        aclient, (kind1, official_c1), (kind16, official_c16) = made[op]
         closers.extend([client, aclient])
-        call = getattr(client, method)
-        acall = getattr(aclient, method)
-        pipeline = client._pipeline  # the exact request ours sends, signed once, for the floor
-        signed = pipeline.signed(pipeline.prepare(opspec, {}))
-        variants[(op, "ours sync")] = Variant("sync", call, check=count)
-        variants[(op, "ours async c1")] = Variant("async", acall, 1, check=count)
-        variants[(op, f"ours async c{CONCURRENCY}")] = Variant(
-            "async", acall, CONCURRENCY, check=count
+        call = functools.partial(getattr(client, ours.method), **ours.kwargs)
+        acall = functools.partial(getattr(aclient, ours.method), **ours.kwargs)
+        signed = _signed_request(client, ours)
+        variants[(op, "ours sync")] = Variant("sync", call, check=ours.count)
+        for mode, n in (("async c1", 1), (c16, CONCURRENCY)):
+            variants[(op, f"ours {mode}")] = Variant("async", acall, n, check=ours.count)
+        kind, official_sync = official.build(url, netloc, asynchronous=False)
+        variants[(op, "official sync")] = Variant(kind, official_sync, check=official.count)
+        variants[(op, "official async c1")] = Variant(kind1, official_c1, 1, official.count)
+        variants[(op, f"official {c16}")] = Variant(
+            kind16, official_c16, CONCURRENCY, official.count
         )
-        variants[(op, "official sync")] = official_sync[op]
-        variants[(op, "official async c1")] = off_c1[op]
-        variants[(op, f"official async c{CONCURRENCY}")] = off_c16[op]
         variants[(op, "floor sync")] = Variant("sync", _floor_sync(port, signed))
-        afloor = _floor_async(session, signed)
-        variants[(op, "floor async c1")] = Variant("async", afloor, 1)
-        variants[(op, f"floor async c{CONCURRENCY}")] = Variant("async", afloor, CONCURRENCY)
+        variants[(op, "socket sync")] = Variant("sync", _socket_sync(port, signed))
+        afloor, asocket = _floor_async(session, signed), _socket_async(port, signed)
+        for mode, n in (("async c1", 1), (c16, CONCURRENCY)):
+            variants[(op, f"floor {mode}")] = Variant("async", afloor, n)
+            variants[(op, f"socket {mode}")] = Variant("async", asocket, n)
     for (op, name), variant in variants.items():
         _check(loop, f"{op} / {name}", variant)
     return variants, closers
@@ -389,6 +687,7 @@ def build_variants(
 def main() -> None:
     port, rounds, batch = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
     only = sys.argv[4].split(",") if len(sys.argv) > 4 and sys.argv[4] else None
+    sanity_check()
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
     variants, closers = build_variants(port, loop)

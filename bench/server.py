@@ -10,10 +10,17 @@ Routes (the shapes of the fake cloud's answers, 10 items per list unless paging)
 * ``POST /`` with ``x-acs-action`` header  ENS ListBuckets / CloudSSO ListDirectories (JSON)
   (or ``Action=`` in the query)
 * ``GET /v1/byoip-pools``                  GA ListByoipPools (JSON, 10 pools)
+* ``POST /`` ``DescribeEipAddresses``       VPC (its doc page's example, each one-element list
+  written as an object there doubled into a list of two, so the tea SDK decodes it too)
+* ``POST /`` ``GetResourceConfigurationTimeline``  Config (its doc page's example)
+* ``GET /logstores/<name>?type=log...``     SLS GetLogs (a JSON array of 10 logs,
+  ``x-log-progress`` / ``x-log-count``); the project is in the Host header only
+* ``GET /v2/<project>/cloudvolumes/detail``  EVS ListVolumes (its doc page's example)
 * ``GET /v1/byoip-pools?marker=bench-<pages>-<n>&limit=<k>``
   GA pages for the pagination benchmark: page ``n`` of ``pages`` with ``k`` items each;
   every page but the last carries ``page_info.next_marker = bench-<pages>-<n+1>``.
 
+A proxy request's absolute target (``GET http://host/path``) is routed by its path.
 Keep-alive, TCP_NODELAY, Content-Length on every answer; asyncio with a hand-rolled parser
 (no per-request thread, no header objects) so the server costs as little as possible.
 """
@@ -26,6 +33,7 @@ import json
 import socket
 import sys
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import parse_qsl
 
@@ -141,27 +149,92 @@ GA = _response(200, _ga_body(10, "bench-next"), "application/json;charset=UTF-8"
 NOT_FOUND = _response(404, b'{"error_code":"APIGW.0101"}', "application/json", "")
 
 
-def _rpc_example(spec: str) -> bytes:
-    """The JSON success example of an RPC operation's spec (its doc page's sample)."""
+def _doc_example(spec: str) -> object:
+    """The JSON success example of an operation's spec (its doc page's sample), decoded."""
     import yaml
 
     doc = yaml.safe_load((Path(__file__).resolve().parent.parent / spec).read_text("utf-8"))
-    text = next(
-        e["text"] for e in doc["examples"] if e["kind"] == "response" and e["format"] == "json"
-    )
-    body = json.dumps(json.loads(text), separators=(",", ":")).encode()
-    return _response(
-        200, body, "application/json;charset=utf-8", f"x-acs-request-id: {_REQUEST_ID}\r\n"
+    return json.loads(
+        next(
+            e["text"] for e in doc["examples"] if e["kind"] == "response" and e["format"] == "json"
+        )
     )
 
 
-# Newer RPC operations, answered with their doc page's example (bench/cold_start.py).
-RPC_EXAMPLES = {
+def _doubled_lists(value: object) -> object:
+    """The doc pages write a one-element list ``{"EipAddresses": {"EipAddress": {...}}}`` as
+    its object: every one-key wrapper of a non-list becomes a list of two (the generated
+    models accept either, the tea SDK's only a list). Recurses into the items' fields."""
+    if isinstance(value, list):
+        return [_doubled_lists(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    out: dict[str, object] = {}
+    for key, child in value.items():
+        if isinstance(child, dict) and len(child) == 1:
+            ((inner, item),) = child.items()
+            items = item if isinstance(item, list) else [item, item]
+            out[key] = {inner: [_doubled_lists(i) for i in items]}
+        else:
+            out[key] = _doubled_lists(child)
+    return out
+
+
+def _json_answer(body: object, extra: str) -> bytes:
+    data = json.dumps(body, separators=(",", ":")).encode()
+    return _response(200, data, "application/json;charset=utf-8", extra)
+
+
+_ACS_EXTRA = f"x-acs-request-id: {_REQUEST_ID}\r\n"
+# Newer RPC operations, answered with their doc page's example (bench/cold_start.py,
+# bench/calls.py): action -> (spec, how the example is adapted).
+RPC_EXAMPLES: dict[bytes, tuple[str, Callable[[object], object]]] = {
     b"GetResourceConfigurationTimeline": (
-        "specs/alibabacloud/config/GetResourceConfigurationTimeline.yaml"
+        "specs/alibabacloud/config/GetResourceConfigurationTimeline.yaml",
+        lambda body: body,
     ),
+    b"DescribeEipAddresses": ("specs/alibabacloud/vpc/DescribeEipAddresses.yaml", _doubled_lists),
 }
 _RPC_ANSWERS: dict[bytes, bytes] = {}
+
+
+def _rpc_answer(action: bytes) -> bytes:
+    if action not in _RPC_ANSWERS:
+        spec, adapt = RPC_EXAMPLES[action]
+        _RPC_ANSWERS[action] = _json_answer(adapt(_doc_example(spec)), _ACS_EXTRA)
+    return _RPC_ANSWERS[action]
+
+
+def _sls_logs() -> bytes:
+    logs = [
+        {
+            "__time__": 1409529660 + i,
+            "__source__": "192.168.1.100",
+            "__topic__": "groupA",
+            "level": "Information",
+            "event_id": f"evt-{i:04d}",
+            "message": f"request {i} served in {3 + i} ms",
+        }
+        for i in range(10)
+    ]
+    return _response(
+        200,
+        json.dumps(logs, separators=(",", ":")).encode(),
+        "application/json",
+        "x-log-requestid: 60AC5164947E71A31F55D8D0\r\n"
+        "x-log-progress: Complete\r\nx-log-count: 10\r\n",
+    )
+
+
+SLS = _sls_logs()
+_EVS: list[bytes] = []
+
+
+def _evs_answer() -> bytes:
+    if not _EVS:
+        body = _doc_example("specs/opentelekomcloud/evs/QueryingDetailsAboutAllDisks.yaml")
+        _EVS.append(_json_answer(body, "X-Request-Id: 0b1c2d3e4f5061728394a5b6c7d8e9f0\r\n"))
+    return _EVS[0]
 
 
 def _ga_page(query: str) -> bytes:
@@ -177,7 +250,13 @@ def _ga_page(query: str) -> bytes:
 
 
 def route(method: bytes, target: bytes, headers: dict[bytes, bytes]) -> bytes:
+    if target.startswith(b"http://"):  # a proxy request: the absolute URL
+        target = b"/" + target[7:].partition(b"/")[2]
     path, _, query = target.partition(b"?")
+    if path.startswith(b"/logstores/"):
+        return SLS
+    if path.startswith(b"/v2/") and path.endswith(b"/cloudvolumes/detail"):
+        return _evs_answer()
     if path.startswith(b"/v1/byoip-pools"):
         return _ga_page(query.decode()) if b"marker=bench-" in query else GA
     if path == b"/":
@@ -189,9 +268,7 @@ def route(method: bytes, target: bytes, headers: dict[bytes, bytes]) -> bytes:
         if action == b"ListDirectories":
             return SSO
         if action in RPC_EXAMPLES:
-            if action not in _RPC_ANSWERS:
-                _RPC_ANSWERS[action] = _rpc_example(RPC_EXAMPLES[action])
-            return _RPC_ANSWERS[action]
+            return _rpc_answer(action)
         if b"resourcePool" in query:
             return OSS
     return NOT_FOUND
