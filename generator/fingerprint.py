@@ -39,6 +39,7 @@ from generator import outcache
 from generator.errors import display_path
 from generator.hashes import FileHashes
 from generator.model import OperationName, ServiceSummary
+from generator.snapshot import entry_service
 from generator.tree import relative_files
 
 MANIFEST = ".manifest.json"
@@ -244,8 +245,11 @@ class PreviousTree:
             if name.startswith("/") or ".." in name.split("/"):
                 continue  # no name of a corrupt manifest leads out of the tree
             parts = name.split("/", 2)
-            if len(parts) == 3:  # <provider>/<service>/...
-                by_service.setdefault(f"{parts[0]}/{parts[1]}/", []).append(name)
+            owner = entry_service(name)  # its model, in the snapshot
+            if owner is None and len(parts) == 3:  # <provider>/<service>/...
+                owner = f"{parts[0]}/{parts[1]}/"
+            if owner is not None:
+                by_service.setdefault(owner, []).append(name)
         self._by_service = by_service
 
     def read(self, name: str) -> bytes | None:

@@ -79,14 +79,19 @@ def load_service_dirs(
     *,
     read_pages: bool = True,
     map_each: MapEach = map,
+    listing: Sequence[str] | None = None,
 ) -> list[tuple[Path, Service | None]]:
     """Every service dir under ``root`` in order, with its service, as :func:`load_specs`.
     The dirs in ``kept`` (unchanged since they were last loaded, with their provider and
     service) are not loaded again (None), only checked against the others. ``map_each``
     loads the others (default: one after the other here; a process pool's ``map``: side by
-    side), each dir on its own."""
+    side), each dir on its own. ``listing``: every file under ``root`` (posix, relative), if
+    the caller listed them already."""
     kept = kept or {}
-    spec_files = files_under(root, (".yaml",)) if root.is_dir() else []
+    if listing is not None:
+        spec_files = [root / name for name in listing if name.endswith(".yaml")]
+    else:
+        spec_files = files_under(root, (".yaml",)) if root.is_dir() else []
     if not spec_files:
         # an empty tree would regenerate generated/ as empty: a mistyped --specs must not do that
         problem = "no spec files here" if root.is_dir() else "no such directory"

@@ -25,7 +25,6 @@ from typing import TypeVar
 from generator import outcache
 from generator.changelog import (
     CHANGELOG,
-    SNAPSHOT,
     ChangelogUpdate,
     compare_models,
     continue_changelog,
@@ -40,7 +39,13 @@ from generator.models import generate_models, models_input
 from generator.normalize import load_service_dirs
 from generator.openapi import build_openapi, validate_openapi, validity_key
 from generator.render import DEFAULT_PACKAGE, Renderer, format_python
-from generator.snapshot import join_snapshot, load_snapshot_entry, snapshot_entries, snapshot_entry
+from generator.snapshot import (
+    SNAPSHOT,
+    entry_name,
+    index_services,
+    load_snapshot_entry,
+    snapshot_files,
+)
 from sdk_runtime.providers import PROVIDERS
 
 _T = TypeVar("_T")
@@ -91,7 +96,6 @@ class _Kept:
     """A service whose spec dir is byte for byte what the last generation read."""
 
     summary: ServiceSummary
-    entry: bytes  # its line in the model snapshot
     key: str
     files: dict[str, str]  # name -> recorded SHA-256, as on disk
 
@@ -107,24 +111,27 @@ class _Reuse:
 
 
 def _reusable(previous: PreviousTree, inputs: SpecInputs) -> _Reuse | None:
-    snapshot, changelog = previous.read(SNAPSHOT), previous.read(CHANGELOG)
-    if snapshot is None or changelog is None or not previous.sources:
+    index, changelog = previous.read(SNAPSHOT), previous.read(CHANGELOG)
+    if index is None or changelog is None or not previous.sources:
         return None
-    entries = snapshot_entries(snapshot)
     text = changelog.decode("utf-8")
-    if entries is None or len(entries) != len(previous.sources) or not has_entries(text):
+    order = [f"{s.provider}/{s.service}" for _, s in previous.sources.values()]
+    if index_services(index) != order or not has_entries(text):
         return None
     kept: dict[str, _Kept] = {}
     changed: list[Service] = []
-    for (folder, (digest, summary)), entry in zip(previous.sources.items(), entries, strict=True):
+    for folder, (digest, summary) in previous.sources.items():
         prefix = f"{summary.provider}/{summary.service}/"
         key = previous.services.get(prefix, "")
         same = inputs.digests.get(folder) == digest
         files = previous.service_files(prefix, key) if same else None
         if files is not None:
-            kept[folder] = _Kept(summary, entry, key, files)
+            kept[folder] = _Kept(summary, key, files)
             continue
+        entry = previous.read(entry_name(summary.provider, summary.service))
         try:
+            if entry is None:
+                return None
             changed.append(load_snapshot_entry(entry))
         except DiffInputError:
             return None
@@ -157,9 +164,9 @@ def build_tree(
             specs_root,
             {specs_root / d: (k.summary.provider, k.summary.service) for d, k in kept.items()},
             map_each=workers.map,
+            listing=inputs.names or None,
         )
         summaries: list[ServiceSummary] = []
-        entries: list[bytes | None] = []  # snapshot entries of the kept services
         fresh: list[Service] = []
         sources: dict[str, tuple[str, ServiceSummary]] = {}
         service_keys: dict[str, str] = {}
@@ -174,14 +181,13 @@ def build_tree(
             if service is None:
                 k = kept[folder]
                 prefix = f"{k.summary.provider}/{k.summary.service}/"
-                summary, entry, key, unchanged = k.summary, k.entry, k.key, k.files
+                summary, key, unchanged = k.summary, k.key, k.files
             else:
                 fresh.append(service)
-                prefix, summary, entry = _prefix(service), ServiceSummary.of(service), None
+                prefix, summary = _prefix(service), ServiceSummary.of(service)
                 key = service_key(tooling, service)
                 unchanged = previous.service_files(prefix, key) if previous else None
             summaries.append(summary)
-            entries.append(entry)
             sources[folder] = (inputs.digests[folder], summary)
             service_keys[prefix] = key
             if unchanged is None:
@@ -204,8 +210,8 @@ def build_tree(
                 # the kept services' models are the same on both sides: compare the others only
                 changed = SpecSet(tuple(fresh))
                 findings = tuple(accept(compare_models(reuse.changed, changed), accepted))
-                encoded = iter([snapshot_entry(service) for service in fresh])
-                snapshot = join_snapshot([e if e is not None else next(encoded) for e in entries])
+                order = [(summary.provider, summary.service) for summary in summaries]
+                snapshot = snapshot_files(changed, order)
                 changelog = continue_changelog(reuse.changelog, findings, changed, snapshot)
             elif history is not None:
                 changelog = update_changelog(history, SpecSet(tuple(fresh)), accepted)
@@ -309,8 +315,9 @@ def _cpus() -> int:
 
 
 class _Workers:
-    """A pool of processes, one per CPU, started the first time it is given more than one
-    task (and there is more than one CPU); one task, or one CPU, runs here (no start-up)."""
+    """A pool of processes, one per CPU (where there is more than one), started the first
+    time it is given work that another process can do while this one goes on: two tasks or
+    more for :meth:`map`, any task for :meth:`each`; else the tasks run here."""
 
     def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
@@ -322,10 +329,13 @@ class _Workers:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
 
-    def _started(self, tasks: int) -> ProcessPoolExecutor | None:
-        if self._pool is None and tasks > 1 and _cpus() > 1:
-            self._pool = ProcessPoolExecutor(max_workers=min(tasks, _cpus()))
-        return self._pool if tasks > 1 else None
+    def _started(self, tasks: int, *, alone: int = 2) -> ProcessPoolExecutor | None:
+        """The pool, for ``tasks`` tasks, if there are at least ``alone`` of them."""
+        if tasks < alone or _cpus() < 2:
+            return None
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=min(max(tasks, 2), _cpus()))
+        return self._pool
 
     def map(self, task: Callable[[_T], _R], items: list[_T]) -> list[_R]:
         """``task`` of each item, in order (spread over the pool in chunks)."""
@@ -337,11 +347,12 @@ class _Workers:
 
     @contextmanager
     def each(self, task: Callable[[_T], _R], items: list[_T]) -> Iterator[Iterable[_R]]:
-        """The result of each item, in order, as an iterable. With a pool, every task starts
-        at once and this process is free to do other work while they run; otherwise each is
-        run here when its result is asked for. The first failure (in item order) is raised,
-        as when run one after the other; leaving cancels what has not started."""
-        pool = self._started(len(items))
+        """The result of each item, in order, as an iterable. With a pool (even for one
+        task), every task starts at once and this process is free to do other work while
+        they run; otherwise each is run here when its result is asked for. The first failure
+        (in item order) is raised, as when run one after the other; leaving cancels what has
+        not started."""
+        pool = self._started(len(items), alone=1)
         if pool is None:
             yield (task(item) for item in items)
             return

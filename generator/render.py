@@ -44,18 +44,18 @@ def black_mode() -> black.Mode:
 
 @cache
 def _black_identity() -> str:
-    """black's version and mode: with the text, all that its output depends on."""
+    """black's version and the mode of :func:`black_mode`: with the text, all that its
+    output depends on (named, not built: a run whose every text is cached never imports
+    black)."""
     from importlib.metadata import version
 
-    return f"black {version('black')} {black_mode()!r}"
+    return f"black {version('black')} line_length=100 target_versions=py311"
 
 
 def format_python(source: str) -> str:
     """``source`` formatted by black (line length 100, Python 3.11); raises black.InvalidInput.
     Laid out first as black would write it, so that black needs one pass, not two; what black
     made of the same text before (any tree, any run) is taken from :mod:`generator.outcache`."""
-    import black
-
     laid_out = black_layout(source)
     key = outcache.entry_key(_black_identity(), laid_out)
     cached = outcache.get("black", key)
@@ -64,6 +64,8 @@ def format_python(source: str) -> str:
             return cached.decode("utf-8")
         except UnicodeDecodeError:
             pass
+    import black
+
     formatted: str = black.format_str(laid_out, mode=black_mode())
     outcache.put("black", key, formatted.encode("utf-8"))
     return formatted
@@ -626,12 +628,14 @@ class Renderer:
         return self.env.get_template(template).render(**context).rstrip("\n") + "\n"
 
     def python(self, template: str, **context: Any) -> str:
-        from black.parsing import InvalidInput
-
         source = self.text(template, **context)
         try:
             return format_python(source)
-        except InvalidInput as error:
+        except Exception as error:
+            from black.parsing import InvalidInput
+
+            if not isinstance(error, InvalidInput):
+                raise
             numbered = "\n".join(f"{i:4} {line}" for i, line in enumerate(source.splitlines(), 1))
             raise GeneratorBug(
                 f"generator bug: {template} rendered invalid Python ({error}):\n{numbered}"

@@ -1,8 +1,12 @@
 """The model snapshot: a whole ``SpecSet`` as deterministic JSON and back.
 
-``generate`` keeps the model of the last generation in ``generated/.spec-snapshot.json``
-beside the changelog; ``diff`` reads a snapshot as one side of a comparison. This module
-needs only the model, so ``generate`` reads and writes snapshots without importing the diff
+``generate`` keeps the model of the last generation beside the changelog, one file per
+service (:func:`snapshot_files`): ``generated/.spec-snapshot.json`` lists the services in
+order (``snapshot_version`` 2) and ``generated/.spec-snapshot/<provider>/<service>.json``
+holds each one's model, so that a generation that changes one service rewrites only its
+file. :func:`dump_snapshot` writes the whole model as one file (``snapshot_version`` 1), for
+a ``diff`` side of its own. ``diff`` reads either (:func:`read_snapshot`). This module needs
+only the model, so ``generate`` reads and writes snapshots without importing the diff
 engine.
 """
 
@@ -13,6 +17,7 @@ import json
 import types
 from collections.abc import Sequence
 from functools import cache
+from pathlib import Path
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from generator.errors import DiffInputError
@@ -33,7 +38,10 @@ from generator.model import (
     TypeRef,
 )
 
-SNAPSHOT_VERSION = 1
+SNAPSHOT_VERSION = 1  # one file, every service in it
+SPLIT_VERSION = 2  # an index, one file per service beside it
+SNAPSHOT = ".spec-snapshot.json"
+ENTRIES = ".spec-snapshot"  # the folder of the per-service files, beside the index
 Json = Any  # a value json.dumps accepts
 
 _SNAPSHOT_HEAD = b'{"snapshot_version": %d, "services": [\n' % SNAPSHOT_VERSION
@@ -43,7 +51,8 @@ _SNAPSHOT_TAIL = b"\n]}\n"
 def dump_snapshot(specs: SpecSet) -> bytes:
     """The model as deterministic JSON (sorted keys, no timestamps), newline-terminated:
     ``{"snapshot_version": 1, "services": [`` then one line per service, then ``]}``."""
-    return join_snapshot([snapshot_entry(service) for service in specs.services])
+    entries = [snapshot_entry(service) for service in specs.services]
+    return _SNAPSHOT_HEAD + b",\n".join(entries) + _SNAPSHOT_TAIL
 
 
 def snapshot_entry(service: Service) -> bytes:
@@ -51,23 +60,81 @@ def snapshot_entry(service: Service) -> bytes:
     return json.dumps(_encode(service), sort_keys=True, ensure_ascii=False).encode()
 
 
-def join_snapshot(entries: Sequence[bytes]) -> bytes:
-    """The snapshot of the services whose entries (see :func:`snapshot_entry`) are given."""
-    return _SNAPSHOT_HEAD + b",\n".join(entries) + _SNAPSHOT_TAIL
+def entry_name(provider: str, service: str) -> str:
+    """Where a service's model is kept, relative to the index's folder."""
+    return f"{ENTRIES}/{provider}/{service}.json"
 
 
-def snapshot_entries(data: bytes) -> list[bytes] | None:
-    """The service entries of a snapshot laid out by :func:`dump_snapshot`, in order; None for
-    any other layout (an older snapshot: still readable by :func:`load_snapshot`)."""
-    if not data.startswith(_SNAPSHOT_HEAD) or not data.endswith(_SNAPSHOT_TAIL):
+def entry_service(name: str) -> str | None:
+    """The ``<provider>/<service>/`` whose model :func:`entry_name` keeps at ``name``."""
+    parts = name.split("/")
+    if len(parts) == 3 and parts[0] == ENTRIES and parts[2].endswith(".json"):
+        return f"{parts[1]}/{parts[2][: -len('.json')]}/"
+    return None
+
+
+def snapshot_index(services: Sequence[tuple[str, str]]) -> bytes:
+    """The index of a split snapshot: the (provider, service) pairs, in the model's order."""
+    names = [f"{provider}/{service}" for provider, service in services]
+    return (json.dumps({"snapshot_version": SPLIT_VERSION, "services": names}) + "\n").encode()
+
+
+def snapshot_files(
+    specs: SpecSet, order: Sequence[tuple[str, str]] | None = None
+) -> dict[str, bytes]:
+    """The split snapshot of the model: index and per-service files (see the module
+    docstring), relative to the index's folder. ``order``: the (provider, service) pairs
+    the index lists, when ``specs`` holds only some of them (the files of the others are
+    left as they are)."""
+    if order is None:
+        order = [(s.provider, s.service) for s in specs.services]
+    files = {SNAPSHOT: snapshot_index(order)}
+    for service in specs.services:
+        files[entry_name(service.provider, service.service)] = snapshot_entry(service) + b"\n"
+    return files
+
+
+def index_services(data: bytes) -> list[str] | None:
+    """The ``<provider>/<service>`` names of a split snapshot's index, or None if it is not
+    one."""
+    try:
+        document = json.loads(data)
+    except ValueError:
         return None
-    body = data[len(_SNAPSHOT_HEAD) : len(data) - len(_SNAPSHOT_TAIL)]
-    if not body:
-        return []
-    *entries, last = body.split(b"\n")  # JSON text escapes every newline inside strings
-    if not all(entry.endswith(b",") for entry in entries):
+    if not isinstance(document, dict) or document.get("snapshot_version") != SPLIT_VERSION:
         return None
-    return [entry[:-1] for entry in entries] + [last]
+    names = document.get("services")
+    if not isinstance(names, list) or not all(_service_name(n) for n in names):
+        return None
+    return names
+
+
+def _service_name(name: object) -> bool:
+    if not isinstance(name, str):
+        return False
+    parts = name.split("/")
+    return len(parts) == 2 and all(p and p not in (".", "..") for p in parts)
+
+
+def read_snapshot(path: Path) -> SpecSet:
+    """The model of a snapshot file, split (its per-service files beside it) or whole;
+    raise DiffInputError if it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise DiffInputError(f"unreadable snapshot: {error.strerror}") from error
+    names = index_services(data)
+    if names is None:
+        return load_snapshot(data)
+    services = []
+    for name in names:
+        provider, service = name.split("/")
+        try:
+            entry = (path.parent / entry_name(provider, service)).read_bytes()
+        except OSError as error:
+            raise DiffInputError(f"unreadable snapshot of {name}: {error.strerror}") from error
+        services.append(load_snapshot_entry(entry))
+    return SpecSet(tuple(services))
 
 
 def load_snapshot_entry(entry: bytes) -> Service:

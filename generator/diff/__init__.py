@@ -95,16 +95,13 @@ if TYPE_CHECKING:
         dump_snapshot as dump_snapshot,
     )
     from generator.snapshot import (
-        join_snapshot as join_snapshot,
-    )
-    from generator.snapshot import (
         load_snapshot as load_snapshot,
     )
     from generator.snapshot import (
         load_snapshot_entry as load_snapshot_entry,
     )
     from generator.snapshot import (
-        snapshot_entries as snapshot_entries,
+        read_snapshot as read_snapshot,
     )
     from generator.snapshot import (
         snapshot_entry as snapshot_entry,
@@ -133,10 +130,9 @@ _HOMES = {
     "generator.errors": ("DiffInputError",),
     "generator.snapshot": (
         "dump_snapshot",
-        "join_snapshot",
         "load_snapshot",
         "load_snapshot_entry",
-        "snapshot_entries",
+        "read_snapshot",
         "snapshot_entry",
     ),
 }

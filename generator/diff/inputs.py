@@ -19,7 +19,7 @@ from generator.errors import DiffInputError, SpecError
 from generator.loader import SpecFile, load_spec_file
 from generator.model import SpecSet
 from generator.normalize import SERVICE_FILE, load_specs
-from generator.snapshot import load_snapshot
+from generator.snapshot import read_snapshot
 from generator.tree import files_under
 
 
@@ -96,7 +96,7 @@ def from_path(path: Path) -> Side:
         raise DiffInputError(f"no such file or directory: {path}")
     if path.suffix == ".json":
         try:
-            return Side(label, load_snapshot(path.read_bytes()))
+            return Side(label, read_snapshot(path))
         except DiffInputError as error:
             raise DiffInputError(f"{label}: {error}") from error
     if path.name == SERVICE_FILE:

@@ -12,7 +12,7 @@ import pytest
 
 from generator.changelog import CHANGELOG, HEADER, SNAPSHOT, entry_title, update_changelog
 from generator.cli import main
-from generator.diff import BREAKING, NON_BREAKING, Finding, diff_specs, load_snapshot
+from generator.diff import BREAKING, NON_BREAKING, Finding, diff_specs, read_snapshot
 from generator.normalize import load_specs
 from tests.diff.specpair import ENS_BEFORE, ENS_PAGE_UPDATE, PROJECT, SpecPair, copy_seed
 
@@ -49,8 +49,8 @@ def _entries(text: str) -> list[str]:
 
 
 def _write(out: Path, files: dict[str, bytes]) -> None:
-    out.mkdir(parents=True, exist_ok=True)
     for name, content in files.items():
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
         (out / name).write_bytes(content)
 
 
@@ -70,7 +70,8 @@ def test_first_generation_writes_the_initial_entry(ens_update: SpecPair, tmp_pat
         text == HEADER + "\n## 1. Initial generation: 1 operation\n\n"
         "- alibabacloud/ens ListBuckets (page updated 2026-03-27)\n"
     )
-    assert load_snapshot(update.files[SNAPSHOT]) == load_specs(ens_update.old)
+    _write(tmp_path / "generated", update.files)
+    assert read_snapshot(tmp_path / "generated" / SNAPSHOT) == load_specs(ens_update.old)
 
 
 def test_one_entry_per_change_set_and_none_on_rerun(ens_update: SpecPair, tmp_path: Path) -> None:
@@ -172,7 +173,7 @@ def test_generate_keeps_the_changelog(
     assert _generate(tree, "--check") == 1
     err = capsys.readouterr().err
     assert "stale: generated/CHANGELOG.md (missing or different)" in err
-    assert "stale: generated/.spec-snapshot.json (missing or different)" in err
+    assert "stale: generated/.spec-snapshot/alibabacloud/ens.json (missing or different)" in err
     assert (
         "specs changed since the last generate (1 breaking, 3 non-breaking, 2 documentation)" in err
     )

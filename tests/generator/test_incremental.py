@@ -16,17 +16,11 @@ from openapi_spec_validator import validate
 import generator.normalize
 import generator.pipeline
 from generator.cli import main
-from generator.diff import (
-    dump_snapshot,
-    join_snapshot,
-    load_snapshot,
-    load_snapshot_entry,
-    snapshot_entries,
-    snapshot_entry,
-)
+from generator.diff import dump_snapshot, load_snapshot, load_snapshot_entry, snapshot_entry
 from generator.errors import GeneratorBug, SpecError
 from generator.normalize import load_service_dirs, load_specs
 from generator.openapi import validate_openapi, validity_key
+from generator.snapshot import SNAPSHOT, index_services, read_snapshot, snapshot_files
 
 PROJECT = Path(__file__).resolve().parents[2]
 PARAMETER_ONLY = "description: The page number. Pages start from page 1."  # ens ListBuckets
@@ -305,9 +299,10 @@ def test_errors_next_to_unchanged_dirs_are_reported_as_by_a_full_load(
 # -- the model snapshot ---------------------------------------------------------------------
 
 
-def test_snapshot_entries_restore_the_model_exactly(specs: Path) -> None:
+def test_snapshot_entries_restore_the_model_exactly(specs: Path, tmp_path: Path) -> None:
     """What the changelog compares with is what normalize builds: decoding a service's
-    snapshot entry gives it back, equal and with the same repr (tuples, ints, floats, text)."""
+    snapshot file gives it back, equal and with the same repr (tuples, ints, floats, text),
+    from the split snapshot and from the whole-model one alike."""
     ens = specs / "alibabacloud" / "ens" / "ListBuckets.yaml"
     text = ens.read_text(encoding="utf-8")
     text = text.replace("    maximum: 100\n", "    minimum: -0.5\n    maximum: 100\n")
@@ -317,18 +312,61 @@ def test_snapshot_entries_restore_the_model_exactly(specs: Path) -> None:
     )
     ens.write_text(text, encoding="utf-8")
     model = load_specs(specs)
-    snapshot = dump_snapshot(model)
-    entries = snapshot_entries(snapshot)
-    assert entries == [snapshot_entry(service) for service in model.services]
-    assert join_snapshot(entries) == snapshot
-    for entry, service in zip(entries, model.services, strict=True):
-        restored = load_snapshot_entry(entry)
-        assert restored == service
-        assert repr(restored) == repr(service)
-    assert load_snapshot(snapshot) == model
-    assert snapshot_entries(json.dumps(json.loads(snapshot), indent=1).encode() + b"\n") is None
-    assert snapshot_entries(json.dumps({"snapshot_version": 1}).encode()) is None
-    assert snapshot_entries(join_snapshot([])) == []
+    files = snapshot_files(model)
+    assert len(files) == 1 + len(model.services)
+    for name, content in files.items():
+        (tmp_path / "out" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "out" / name).write_bytes(content)
+    restored = read_snapshot(tmp_path / "out" / SNAPSHOT)
+    assert restored == model
+    for again, service in zip(restored.services, model.services, strict=True):
+        assert repr(again) == repr(service)
+        assert load_snapshot_entry(snapshot_entry(service)) == service
+    (tmp_path / "whole.json").write_bytes(dump_snapshot(model))
+    assert read_snapshot(tmp_path / "whole.json") == load_snapshot(dump_snapshot(model)) == model
+
+
+@pytest.mark.parametrize(
+    "index",
+    [
+        b'{"snapshot_version": 1, "services": []}',
+        b'{"snapshot_version": 2, "services": ["../../etc"]}',
+        b'{"snapshot_version": 2, "services": ["alibabacloud"]}',
+        b'{"snapshot_version": 2, "services": [7]}',
+        b"[]",
+        b"not json",
+    ],
+)
+def test_an_index_that_is_not_one_is_not_followed(index: bytes) -> None:
+    assert index_services(index) is None
+
+
+def test_one_edit_rewrites_only_its_services_snapshot_file(specs: Path, generated: Path) -> None:
+    entries = generated / ".spec-snapshot"
+    before = {p.relative_to(entries).as_posix(): p.stat().st_ino for p in entries.rglob("*.json")}
+    assert "alibabacloud/ens.json" in before and len(before) > 2
+    _edit(specs, PARAMETER_ONLY, PARAMETER_ONLY + " Edited.")
+    _generate(specs, generated)
+    after = {p.relative_to(entries).as_posix(): p.stat().st_ino for p in entries.rglob("*.json")}
+    assert after.keys() == before.keys()
+    assert [name for name in before if after[name] != before[name]] == ["alibabacloud/ens.json"]
+    assert "Edited." in (entries / "alibabacloud" / "ens.json").read_text(encoding="utf-8")
+
+
+def test_a_whole_model_snapshot_of_an_older_generation_is_continued(
+    specs: Path, generated: Path, tmp_path: Path
+) -> None:
+    """A tree written before the snapshot was split: its one-file snapshot is read, the
+    changelog goes on without a spurious entry, and the snapshot is split."""
+    changelog = (generated / "CHANGELOG.md").read_bytes()
+    model = read_snapshot(generated / SNAPSHOT)
+    shutil.rmtree(generated / ".spec-snapshot")
+    (generated / SNAPSHOT).write_bytes(dump_snapshot(model))
+    (generated / ".manifest.json").unlink()
+    _generate(specs, generated)
+    assert (generated / "CHANGELOG.md").read_bytes() == changelog
+    assert index_services((generated / SNAPSHOT).read_bytes()) is not None
+    _same_as_fresh(specs, generated, tmp_path)
 
 
 # -- OpenAPI validation ---------------------------------------------------------------------
@@ -354,6 +392,7 @@ def test_a_structural_edit_is_validated(
 ) -> None:
     _edit(specs, "    maximum: 100\n", "    maximum: 50\n")
     validated: list[str] = []
+    monkeypatch.setattr(generator.pipeline, "_cpus", lambda: 1)  # built here, seen by the spy
     monkeypatch.setattr(
         generator.pipeline, "validate_openapi", lambda document, name: validated.append(name)
     )
