@@ -3,8 +3,10 @@
     python bench/hotspots.py          # all three
     python bench/hotspots.py calls    # or: check, import
 
-* ``calls``  - our sync per-call path (OSS XML and ENS JSON), 2,000 calls each against the
-               lean server: cProfile (own-time and cumulative views).
+* ``calls``  - our per-call path of every operation bench/calls.py times, sync and async,
+               2,000 calls each against the lean server: cProfile, by own time
+               (``python bench/hotspots.py calls config`` for the operations whose name
+               holds ``config``).
 * ``check``  - ``python -m generator generate --check`` on the seed specs, in process:
                pyinstrument if installed (``pip install pyinstrument``), else cProfile.
 * ``import`` - ``python -X importtime -c 'import generated.alibabacloud.oss'`` (median of 5
@@ -21,6 +23,7 @@ import statistics
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -36,41 +39,47 @@ def _stats(profile: cProfile.Profile, sort: str, limit: int, *filters: str) -> s
     return buf.getvalue()
 
 
-def profile_calls() -> str:
-    from bench.calls import AK_ID, AK_SECRET
-    from generated.alibabacloud.ens import EnsClient
-    from generated.alibabacloud.oss import OssClient
+async def _async_calls(client: Any, ours: Any, profile: cProfile.Profile) -> None:
+    """200 warm-up calls, then 2,000 under ``profile``."""
+    async with client:
+        call = getattr(client, ours.method)
+        for _ in range(200):
+            await call(**ours.kwargs)
+        profile.enable()
+        for _ in range(2000):
+            await call(**ours.kwargs)
+        profile.disable()
+
+
+def profile_calls(only: str = "") -> str:
+    """Every operation of bench/calls.py, ours, sync then async (c1): 2,000 calls each."""
+    import asyncio
+
+    from bench.calls import OPERATIONS, _ours_clients
 
     parts = []
     with LeanServer() as server:
         url = f"http://127.0.0.1:{server.port}"
-        for label, client, method in (
-            ("OSS list_resource_pools (XML)", OssClient, "list_resource_pools"),
-            ("ENS list_buckets (JSON)", EnsClient, "list_buckets"),
-        ):
-            with client(access_key_id=AK_ID, access_key_secret=AK_SECRET, endpoint=url) as c:
-                call = getattr(c, method)
+        for name, (ours, _) in OPERATIONS.items():
+            if only and only not in name:
+                continue
+            sync_cls, async_cls, kwargs = _ours_clients(url, ours)
+            with sync_cls(**kwargs) as client:
+                call = getattr(client, ours.method)
                 for _ in range(200):
-                    call()
+                    call(**ours.kwargs)
                 profile = cProfile.Profile()
                 profile.enable()
                 for _ in range(2000):
-                    call()
+                    call(**ours.kwargs)
                 profile.disable()
-            parts.append(f"==== {label}: 2,000 sync calls, by own time\n")
+            parts.append(f"==== {name}, sync: 2,000 calls, by own time\n")
             parts.append(_stats(profile, "tottime", 25))
-            parts.append(f"==== {label}: the pipeline's steps, cumulative\n")
-            parts.append(
-                _stats(
-                    profile,
-                    "cumtime",
-                    30,
-                    r"\((list_\w+|_call|signed|sign|send|prepare|outcome|decode|"
-                    r"_element_to_dict|fromstring|model_validate|urlopen|url|"
-                    r"build_request|_lower_headers|_headers_to_send|"
-                    r"connection_from_host)\)",
-                )
-            )
+
+            profile = cProfile.Profile()
+            asyncio.run(_async_calls(async_cls(**kwargs), ours, profile))
+            parts.append(f"==== {name}, async c1: 2,000 calls, by own time\n")
+            parts.append(_stats(profile, "tottime", 25))
     return "".join(parts)
 
 
@@ -141,10 +150,11 @@ def profile_import(module: str = "generated.alibabacloud.oss") -> str:
 
 
 def main() -> None:
-    wanted = set(sys.argv[1:]) or {"calls", "check", "import"}
+    wanted = set(sys.argv[1:2]) or {"calls", "check", "import"}
+    only = sys.argv[2] if len(sys.argv) > 2 else ""
     OUT.mkdir(exist_ok=True)
     for name, fn in (
-        ("calls", profile_calls),
+        ("calls", lambda: profile_calls(only)),
         ("check", profile_check),
         ("import", profile_import),
     ):

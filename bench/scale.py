@@ -30,9 +30,10 @@ if str(ROOT) not in sys.path:
 from bench.synth import edit_one, make_specs  # noqa: E402
 
 PY = sys.executable
+Step = tuple[float, float, float, int, str]  # wall s, CPU s, peak MiB, exit code, last line
 
 
-def _run(args: list[str], env: dict[str, str]) -> tuple[float, float, float, int, str]:
+def _run(args: list[str], env: dict[str, str]) -> Step:
     """(wall s, CPU s of the process and its children, peak MiB, exit code, last line)."""
     start = time.perf_counter()
     process = subprocess.Popen(
@@ -68,15 +69,12 @@ def _import_ms(out: Path, runs: int = 5) -> float:
     return statistics.median(times)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    args = parser.parse_args()
-    sizes: list[int] = sorted(args.sizes)
-    rows: dict[int, dict[str, tuple[float, float, float, int, str]]] = {}
+def measure(sizes: list[int]) -> tuple[dict[int, dict[str, Step]], dict[int, float]]:
+    """Per size: the four steps (``STEPS``), and the median import ms of one service."""
+    rows: dict[int, dict[str, Step]] = {}
     imports: dict[int, float] = {}
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
-        for n in sizes:
+        for n in sorted(sizes):
             specs, out = Path(tmp) / f"specs{n}", Path(tmp) / f"out{n}" / "generated"
             files = make_specs(specs, n)
             env = {
@@ -85,41 +83,61 @@ def main() -> int:
                 "CLOUD_SDK_GENERATOR_CACHE": str(Path(tmp) / f"cache{n}"),
             }
             env.pop("CLOUD_SDK_GENERATOR_NO_CACHE", None)
-            steps: dict[str, tuple[float, float, float, int, str]] = {}
-            print(f"[scale] {n:,} operations", file=sys.stderr)
-            steps["fresh, cold cache"] = _run(_generate(specs, out), env)
+            steps: dict[str, Step] = {}
+            print(f"[scale] {n:,} operations", file=sys.stderr, flush=True)
+            steps[STEPS[0]] = _run(_generate(specs, out), env)
             shutil.rmtree(out.parent)
-            steps["fresh, warm cache"] = _run(_generate(specs, out), env)
+            steps[STEPS[1]] = _run(_generate(specs, out), env)
             edit_one(files[len(files) // 2], 1)
-            steps["edit one spec"] = _run(_generate(specs, out), env)
-            steps["no-op --check"] = _run(_generate(specs, out, "--check"), env)
+            steps[STEPS[2]] = _run(_generate(specs, out), env)
+            steps[STEPS[3]] = _run(_generate(specs, out, "--check"), env)
             rows[n] = steps
             imports[n] = _import_ms(out)
             shutil.rmtree(Path(tmp) / f"cache{n}", ignore_errors=True)
-    print("| ops | run | wall s | CPU s | peak MiB | ms per op (wall) | CPU ms per op | exit |")
-    print("|---|---|---|---|---|---|---|---|")
+    return rows, imports
+
+
+STEPS = ("fresh, cold cache", "fresh, warm cache", "edit one spec", "no-op --check")
+
+
+def table(rows: dict[int, dict[str, Step]], imports: dict[int, float]) -> list[str]:
+    """The Markdown table of :func:`measure`'s results, the per-operation ratios of the
+    largest size to the smallest, and the import times."""
+    lines = [
+        "| ops | run | wall s | CPU s | peak MiB | ms per op (wall) | CPU ms per op | exit |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for n, steps in rows.items():
         for label, (wall, cpu, peak, code, last) in steps.items():
             note = "" if code == 0 else f" {last[:80]}"
-            print(
+            lines.append(
                 f"| {n:,} | {label} | {wall:.2f} | {cpu:.2f} | {peak:.0f} | "
                 f"{wall / n * 1e3:.2f} | {cpu / n * 1e3:.2f} | {code}{note} |"
             )
+    sizes = sorted(rows)
     low, high = sizes[0], sizes[-1]
     if low != high:
-        print()
-        print(f"Per operation, {high:,} vs {low:,} (1.00 = flat):")
+        lines += ["", f"Per operation, {high:,} vs {low:,} (1.00 = flat):", ""]
         for label in rows[low]:
             a, b = rows[low][label], rows[high][label]
-            print(
+            lines.append(
                 f"- {label}: wall {b[0] / high / (a[0] / low):.2f} x, "
                 f"CPU {b[1] / high / (a[1] / low):.2f} x, peak memory {b[2] / a[2]:.2f} x"
             )
-    print()
+    lines.append("")
     for n, ms in imports.items():
-        print(
-            f"- import generated.alibabacloud.bench0000 beside {n // 10 - 1:,} others: {ms:.1f} ms"
+        lines.append(
+            f"- import generated.alibabacloud.bench0000 beside {n // 10 - 1:,} other services: "
+            f"{ms:.1f} ms"
         )
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    args = parser.parse_args()
+    print("\n".join(table(*measure(args.sizes))))
     return 0
 
 

@@ -5,15 +5,19 @@ Plain slotted classes rather than dataclasses, which would cost every import ~12
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 _UNRESERVED = "-_.~"
+_ALL_UNRESERVED = re.compile(r"[A-Za-z0-9\-_.~]*").fullmatch
 FORM = "application/x-www-form-urlencoded"  # the content type of a form body (RPC)
 
 
 def percent_encode(value: str) -> str:
-    """RFC 3986 percent-encoding: everything but unreserved characters (A-Z a-z 0-9 - _ . ~)."""
-    return quote(value, safe=_UNRESERVED)
+    """RFC 3986 percent-encoding: everything but unreserved characters (A-Z a-z 0-9 - _ . ~).
+    Most names and values have nothing to encode: one regular-expression match answers those,
+    a third of ``quote``'s time."""
+    return value if _ALL_UNRESERVED(value) else quote(value, safe=_UNRESERVED)
 
 
 def encode_path_value(value: str, greedy: bool = False) -> str:

@@ -339,6 +339,8 @@ class Urllib3Transport:
     """
 
     __slots__ = (
+        "_hosts",
+        "_num_pools",
         "_owns",
         "_pool",
         "_pool_options",
@@ -376,6 +378,21 @@ class Urllib3Transport:
         self._proxies = network.proxies() if network is not None and self._owns else None
         self._proxy_pools: dict[str, urllib3.ProxyManager] = {}
         self._timeouts: dict[Timeout, urllib3.Timeout] = {}
+        self._hosts: dict[tuple[str, str], urllib3.HTTPConnectionPool] = {}
+        self._num_pools = num_pools
+
+    def _host_pool(self, scheme: str, host: str) -> urllib3.HTTPConnectionPool:
+        """The manager's pool for ``host`` (``host[:port]``), remembered: asking the manager
+        builds its pool key on every request. At most ``num_pools`` are remembered, as many
+        as the manager keeps, so a pool it dropped is not kept alive here for long."""
+        key = (scheme, host)
+        pool = self._hosts.get(key)
+        if pool is None:
+            if len(self._hosts) >= self._num_pools:
+                self._hosts.clear()
+            name, port = _split_host(host, scheme)
+            pool = self._hosts[key] = self._pool.connection_from_host(name, port, scheme.lower())
+        return pool
 
     def _through(self, proxy: str) -> urllib3.ProxyManager:
         manager = self._proxy_pools.get(proxy)
@@ -425,9 +442,7 @@ class Urllib3Transport:
             else:
                 # Straight to the host's pool with the exact request-target: the
                 # PoolManager's own URL parsing would normalise dot segments.
-                host, port = _split_host(request.host, request.scheme)
-                pool = manager.connection_from_host(host, port, request.scheme.lower())
-                response = pool.urlopen(
+                response = self._host_pool(request.scheme, request.host).urlopen(
                     request.method,
                     _target(request, url),
                     body=body,
@@ -476,6 +491,7 @@ class Urllib3Transport:
         return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
     def close(self) -> None:
+        self._hosts.clear()
         if self._owns:
             self._pool.clear()
             for manager in self._proxy_pools.values():

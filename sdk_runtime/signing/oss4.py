@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import hashlib
 import hmac
-import re
 from typing import ClassVar
 from urllib.parse import quote, unquote
 
@@ -17,12 +16,6 @@ ALGORITHM = "OSS4-HMAC-SHA256"
 PRODUCT = "oss"
 UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD"
 _TERMINATOR = "aliyun_v4_request"
-_UNRESERVED = re.compile(r"[A-Za-z0-9\-_.~]*").fullmatch
-
-
-def _encode(value: str) -> str:
-    """:func:`percent_encode`, skipping the call for the common all-unreserved value."""
-    return value if _UNRESERVED(value) else percent_encode(value)
 
 
 def canonical_uri(path: str, host_labels: tuple[str, ...] = ()) -> str:
@@ -42,7 +35,7 @@ def canonical_uri(path: str, host_labels: tuple[str, ...] = ()) -> str:
 
 def canonical_query(query: list[tuple[str, str]]) -> str:
     """Encoded pairs sorted; a pair with an empty value is the bare key (``resourcePool``)."""
-    pairs = sorted((_encode(k), _encode(v)) for k, v in query)
+    pairs = sorted((percent_encode(k), percent_encode(v)) for k, v in query)
     return "&".join(f"{k}={v}" if v else k for k, v in pairs)
 
 

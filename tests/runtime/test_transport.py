@@ -493,6 +493,27 @@ def test_urllib3_close(server: EchoServer) -> None:
     transport.close()
 
 
+def test_urllib3_host_evicted_by_the_manager_is_asked_for_again(server: EchoServer) -> None:
+    """The transport remembers each host's pool, no more of them than ``num_pools``: with
+    more hosts the manager drops the least recent pool (its connection with it), and so does
+    the transport: the next request to that host connects again."""
+    other = EchoServer()
+    threading.Thread(
+        target=other.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    ).start()
+    try:
+        transport = Urllib3Transport(num_pools=1)
+        for _ in range(3):
+            for host in (server.host, other.host):
+                data = echo(transport.send(HttpRequest("GET", "http", host, "/"), Timeout()))
+                assert sent_headers(data, "Host") == [host]
+        assert server.connections == 3 and other.connections == 3
+        transport.close()
+    finally:
+        other.shutdown()
+        other.server_close()
+
+
 def test_user_httpx_client_stays_open(server: EchoServer) -> None:
     with httpx.Client() as client:
         transport = make_sync_transport(client)
