@@ -351,11 +351,11 @@ def _run_pipeline(
     files = tree.files
     digests = {name: hashlib.sha256(content).hexdigest() for name, content in files.items()}
     diff = compare_tree(out, digests, tree.kept, ignore=(MANIFEST,), hashes=previous.hashes)
-    previous.hashes.save(diff.unchanged)  # a new tree links them as they are
     seconds = time.perf_counter() - started
     services, operations = len(tree.services), tree.operations
     read = f"{tree.spec_files} spec files ({services} services, {operations} operations)"
     if check:
+        previous.hashes.save(diff.unchanged)
         if diff.stale:
             for name in diff.stale:
                 state = "missing or different" if name in diff.changed else "no longer generated"
@@ -385,9 +385,14 @@ def _run_pipeline(
         openapi=tree.openapi_keys,
     )
     if diff.stale:
-        replace_tree(out, {**files, MANIFEST: cache}, diff.unchanged)
+        swapped = replace_tree(out, {**files, MANIFEST: cache}, diff.unchanged)
+        linked = set(diff.unchanged)
+        previous.hashes.wrote(
+            {name: sha for name, sha in digests.items() if name not in linked}, swapped
+        )
     elif _read(out / MANIFEST) != cache:
         write_file(out / MANIFEST, cache)  # only the cache is new: no tree to swap
+    previous.hashes.save(diff.unchanged)  # the new tree links them as they are
     seconds = time.perf_counter() - started
     print(
         f"generate: {read}; {len(diff.changed)} written, {len(diff.unchanged)} unchanged, "

@@ -4,11 +4,13 @@ them before (as git's index does).
 Hashing every spec and every generated file is most of what a no-op ``generate --check``
 costs on a large tree, and of what the first step of any run costs. An earlier run's hash of
 a file is reused when the file's inode, size and modification time (to the nanosecond) are
-the ones recorded with it. A file is recorded only if it had not been modified for
-:data:`SETTLED_NS` when it was hashed: a write in the same clock tick as the hash could
-otherwise keep the recorded times (the "racy" case), so such a file is hashed again next
-time. The change time is not compared: the writer hard-links unchanged files into each new
-tree, which changes it without changing a byte.
+the ones recorded with it. A file is recorded only if it had not been modified for a
+while (:func:`settle_ns`) when it was hashed: a write in the same clock tick as the hash
+could otherwise keep the recorded times (the "racy" case), so such a file is hashed again
+next time. Files the writer wrote are recorded with the hash of what it wrote
+(:meth:`FileHashes.wrote`) if they were written that long before the new tree was swapped
+in: no one else can change them before that. The change time is not compared: the writer
+hard-links unchanged files into each new tree, which changes it without changing a byte.
 
 The record lives in the per-user cache (generator.outcache, kind ``hashes``, one entry per
 tree, by its resolved path); with the cache off, or when the entry is missing or damaged,
@@ -27,7 +29,16 @@ from pathlib import Path
 from generator import outcache
 
 SETTLED_NS = 2_000_000_000  # more than any file system's timestamp granularity (FAT: 2 s)
+FINE_NS = 50_000_000  # more than a clock tick of the file systems that keep nanoseconds
 _Stat = tuple[int, int, int]  # inode, size, modification time in ns
+
+
+def settle_ns(mtime_ns: int) -> int:
+    """How long a file with this modification time must be left alone before its stat can
+    stand for its content: :data:`FINE_NS` on a file system that keeps sub-millisecond
+    times (a later write gets a later time), :data:`SETTLED_NS` where the time is whole
+    milliseconds or coarser (FAT, HFS+, some network file systems)."""
+    return SETTLED_NS if mtime_ns % 1_000_000 == 0 else FINE_NS
 
 
 def _signature(stat: os.stat_result) -> _Stat:
@@ -64,7 +75,7 @@ class FileHashes:
         recorded = self._recorded.get(name)
         trusted = recorded is not None and recorded[0] == signature
         content = Path(path).read_bytes() if read or not trusted else None
-        settled = signature[2] < now - SETTLED_NS
+        settled = signature[2] < now - settle_ns(signature[2])
         if content is not None and signature != _signature(os.stat(path)):
             trusted = settled = False  # written while read: what was read is hashed
         if trusted:
@@ -83,6 +94,23 @@ class FileHashes:
             return self.sha256(name) == sha
         except OSError:
             return False
+
+    def wrote(self, shas: dict[str, str], before_ns: int) -> None:
+        """Record files the writer just wrote with the hashes of what it wrote (``shas``,
+        name -> SHA-256), each only if it was written :func:`settle_ns` before
+        ``before_ns``, the moment the new tree became visible: a change after that gets a
+        later time. The others are hashed again when next looked at."""
+        for name, sha in shas.items():
+            try:
+                signature = _signature(os.stat(os.path.join(self._base, name)))
+            except OSError:
+                continue
+            self._seen.add(name)
+            if signature[2] < before_ns - settle_ns(signature[2]):
+                self._learnt[name] = (signature, sha)
+            else:  # an earlier record is of the file this one replaced
+                self._learnt.pop(name, None)
+                self._recorded.pop(name, None)
 
     def save(self, unchanged: Iterable[str] = ()) -> None:
         """Record, for the next run, the hashes of the files this run looked at and of

@@ -18,6 +18,7 @@ import errno
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -125,11 +126,12 @@ def recover(out: Path) -> None:
     _beside(out, "journal.tmp").unlink(missing_ok=True)
 
 
-def replace_tree(out: Path, files: dict[str, bytes], unchanged: Collection[str]) -> None:
+def replace_tree(out: Path, files: dict[str, bytes], unchanged: Collection[str]) -> int:
     """Make ``out`` exactly ``files`` and the ``unchanged`` files it has (linked from the
     current tree; one of them also in ``files`` is written if it cannot be linked),
     swapped in whole (see the module docstring). Call with the lock held, after
-    :func:`recover`."""
+    :func:`recover`. Returns the time (``time.time_ns()``) taken just before the swap:
+    every file was written before it, in a folder no one else uses."""
     staging, old, journal = _beside(out, "new"), _beside(out, "old"), _beside(out, "journal")
     os.mkdir(staging)
     source, target = str(out), str(staging)
@@ -150,10 +152,12 @@ def replace_tree(out: Path, files: dict[str, bytes], unchanged: Collection[str])
     pending = _beside(out, "journal.tmp")
     _create(str(pending), str(staging.stat().st_ino).encode("ascii"))
     os.rename(pending, journal)
+    swapped = time.time_ns()
     _swap_in(staging, out, old)
     journal.unlink()
     for leftover in (staging, old):  # the old tree, wherever the swap left it
         _remove(leftover)
+    return swapped
 
 
 def _remove(path: Path) -> None:

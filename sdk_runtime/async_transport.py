@@ -35,6 +35,7 @@ from .transport import (
 if TYPE_CHECKING:
     import aiohttp
     import httpx
+    import yarl
 
 __all__ = ["AiohttpTransport", "AsyncHttpxTransport", "make_async_transport"]
 
@@ -67,6 +68,7 @@ class AiohttpTransport:
     """
 
     __slots__ = (
+        "_last_url",
         "_limit",
         "_limit_per_host",
         "_loop",
@@ -105,6 +107,19 @@ class AiohttpTransport:
         # loop holds its async generators only weakly.
         self._retired: list[_OwnSession] = []
         self._timeouts: dict[Timeout, aiohttp.ClientTimeout] = {}
+        self._last_url: tuple[str, yarl.URL] | None = None
+
+    def _url(self, url: str) -> yarl.URL:
+        """``url`` as a yarl URL sent as is (no re-quoting); the last one is kept, as calls
+        that sign in headers (OSS, ACS3, Huawei) send the same URL again and again."""
+        last = self._last_url
+        if last is not None and last[0] == url:
+            return last[1]
+        import yarl
+
+        parsed = yarl.URL(url, encoded=True)
+        self._last_url = (url, parsed)
+        return parsed
 
     async def _new_session(self) -> aiohttp.ClientSession:
         """First use, or the previous session was closed or belongs to another event loop
@@ -193,7 +208,6 @@ class AiohttpTransport:
 
     async def send(self, request: HttpRequest, timeout: Timeout) -> HttpResponse:
         import aiohttp
-        import yarl
 
         session = self._session
         if session is None or (
@@ -207,7 +221,7 @@ class AiohttpTransport:
         try:
             async with session.request(
                 request.method,
-                yarl.URL(request.url, encoded=True),  # sent as is: no re-quoting
+                self._url(request.url),
                 data=data,
                 headers=_headers_to_send(request),
                 timeout=self._timeout(timeout),
@@ -216,7 +230,20 @@ class AiohttpTransport:
                 proxy=proxy,
             ) as response:
                 limit = self.max_response_bytes
-                if (response.content_length or 0) > limit:
+                length = response.content_length
+                if (
+                    length is not None
+                    and length <= limit
+                    and "Content-Encoding" not in response.headers
+                ):
+                    # as long as it says (aiohttp stops there) and not inflated: one read
+                    body = await response.read()
+                    return HttpResponse(
+                        status=response.status,
+                        headers=_lower_headers(response.headers.items()),
+                        body=body,
+                    )
+                if (length or 0) > limit:
                     large = True
                 else:
                     chunks: list[bytes] = []

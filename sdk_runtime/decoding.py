@@ -298,7 +298,11 @@ def _element_to_dict(element: Element, model: type[BaseModel]) -> dict[str, Any]
         if entry is None:  # undocumented element: kept
             _keep(data, tag, _unknown_value(child))
             continue
-        value = _element_value(child, entry)
+        if entry.nested is None and entry.values is None:  # a leaf, most elements: inline
+            text = child.text
+            value = text.strip() if text else ""
+        else:
+            value = _element_value(child, entry)
         if not entry.is_list:
             data[tag] = value
         elif tag in data:

@@ -7,13 +7,15 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
+from generator import hashes as hashes_module
 from generator import outcache
 from generator.cli import main
-from generator.hashes import SETTLED_NS, FileHashes
+from generator.hashes import FINE_NS, SETTLED_NS, FileHashes, settle_ns
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -179,3 +181,66 @@ def test_check_reads_no_settled_file_and_still_sees_an_edit(
     capsys.readouterr()
     assert _generate(specs, out, "--check") == 1
     assert "stale: " in capsys.readouterr().err
+
+
+def test_settle_time_follows_the_file_systems_precision() -> None:
+    whole_ms = 1_700_000_000_123_000_000
+    assert settle_ns(whole_ms) == SETTLED_NS  # FAT, HFS+, some network file systems
+    assert settle_ns(whole_ms + 456_789) == FINE_NS
+
+
+def test_a_written_file_is_recorded_with_what_was_written(cache: Path, tmp_path: Path) -> None:
+    path = tmp_path / "tree" / "a.txt"
+    path.parent.mkdir()
+    path.write_bytes(b"first")
+    _settle(path)
+    hashes = FileHashes(path.parent)
+    hashes.wrote({"a.txt": _sha(b"first")}, time.time_ns())
+    hashes.save()
+    _same_size_edit(path, b"xxxxx")
+    assert FileHashes(path.parent).sha256("a.txt") == _sha(b"first")  # not read
+
+
+def test_a_file_written_just_before_the_swap_is_hashed_again(cache: Path, tmp_path: Path) -> None:
+    path = tmp_path / "tree" / "a.txt"
+    path.parent.mkdir()
+    path.write_bytes(b"first")
+    fine = os.stat(path).st_mtime_ns // 1_000_000 * 1_000_000 + 123_457  # sub-ms precision
+    os.utime(path, ns=(fine, fine))
+    earlier = FileHashes(path.parent)
+    assert earlier.sha256("a.txt") == _sha(b"first")
+    earlier.save()
+    hashes = FileHashes(path.parent)
+    hashes.wrote({"a.txt": _sha(b"first")}, fine + FINE_NS // 2)
+    hashes.save()
+    _same_size_edit(path, b"xxxxx")
+    assert FileHashes(path.parent).sha256("a.txt") == _sha(b"xxxxx")
+    # and a whole-millisecond time waits the long settle time, not the fine one
+    coarse = fine // 1_000_000 * 1_000_000
+    os.utime(path, ns=(coarse, coarse))
+    hashes = FileHashes(path.parent)
+    hashes.wrote({"a.txt": _sha(b"first")}, coarse + 2 * FINE_NS)
+    hashes.save()
+    assert FileHashes(path.parent).sha256("a.txt") == _sha(b"xxxxx")
+
+
+def test_check_after_a_fresh_generate_reads_no_generated_file(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The files a generate wrote are recorded with what it wrote, so the next run (here a
+    --check) need not read them. Their times are all a little before the swap, which on a
+    tree this small is less than the fine settle time: that is taken as zero here."""
+    monkeypatch.setattr(hashes_module, "FINE_NS", 0)
+    specs, out = tmp_path / "specs", tmp_path / "generated"
+    shutil.copytree(PROJECT / "specs" / "alibabacloud" / "ens", specs / "alibabacloud" / "ens")
+    assert _generate(specs, out) == 0
+    read: list[Path] = []
+    real = Path.read_bytes
+
+    def spy(path: Path) -> bytes:
+        read.append(path)
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", spy)
+    assert _generate(specs, out, "--check") == 0
+    assert [p for p in read if p.is_relative_to(out)] == [out / ".manifest.json"]
