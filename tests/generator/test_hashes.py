@@ -154,6 +154,21 @@ def _generate(specs: Path, out: Path, *extra: str) -> int:
     )
 
 
+def _files_read_by_check(specs: Path, out: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The files a passing ``generate --check`` reads (``Path.read_bytes``), in order."""
+    read: list[Path] = []
+    real = Path.read_bytes
+
+    def spy(path: Path) -> bytes:
+        read.append(path)
+        return real(path)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Path, "read_bytes", spy)
+        assert _generate(specs, out, "--check") == 0
+    return read
+
+
 def test_check_reads_no_settled_file_and_still_sees_an_edit(
     cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -163,15 +178,7 @@ def test_check_reads_no_settled_file_and_still_sees_an_edit(
     files = [p for root in (specs, out) for p in root.rglob("*") if p.is_file()]
     _settle(*files)
     assert _generate(specs, out, "--check") == 0  # hashes them all, once
-    read: list[Path] = []
-    real = Path.read_bytes
-
-    def spy(path: Path) -> bytes:
-        read.append(path)
-        return real(path)
-
-    monkeypatch.setattr(Path, "read_bytes", spy)
-    assert _generate(specs, out, "--check") == 0
+    read = _files_read_by_check(specs, out, monkeypatch)
     tree_files = [p for p in read if p.is_relative_to(specs) or p.is_relative_to(out)]
     assert tree_files == [out / ".manifest.json"]
     # a spec edited in place and dated back is the one case the stat cannot see (as git's
@@ -234,13 +241,5 @@ def test_check_after_a_fresh_generate_reads_no_generated_file(
     specs, out = tmp_path / "specs", tmp_path / "generated"
     shutil.copytree(PROJECT / "specs" / "alibabacloud" / "ens", specs / "alibabacloud" / "ens")
     assert _generate(specs, out) == 0
-    read: list[Path] = []
-    real = Path.read_bytes
-
-    def spy(path: Path) -> bytes:
-        read.append(path)
-        return real(path)
-
-    monkeypatch.setattr(Path, "read_bytes", spy)
-    assert _generate(specs, out, "--check") == 0
+    read = _files_read_by_check(specs, out, monkeypatch)
     assert [p for p in read if p.is_relative_to(out)] == [out / ".manifest.json"]
