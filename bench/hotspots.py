@@ -1,7 +1,7 @@
 """Profiles of the hot spots behind bench/run.py's failing targets; writes bench/profiles/.
 
-    python bench/hotspots.py          # all three
-    python bench/hotspots.py calls    # or: check, import
+    python bench/hotspots.py            # all four
+    python bench/hotspots.py calls      # or: check, generate, import
 
 * ``calls``  - our per-call path of every operation bench/calls.py times, sync and async,
                2,000 calls each against the lean server: cProfile, by own time
@@ -9,6 +9,12 @@
                holds ``config``).
 * ``check``  - ``python -m generator generate --check`` on the seed specs, in process:
                pyinstrument if installed (``pip install pyinstrument``), else cProfile.
+* ``generate`` - a fresh build of synthetic services (bench/synth.py; ``python bench/hotspots.py
+               generate 300`` for 300 operations, 200 by default) in this one process, the
+               generator cache off: CPU per operation in each stage (black, openapi-spec-validator,
+               datamodel-code-generator, Jinja, the rest), and the build's CPU per service in
+               windows of the services built one after another (does a long-lived build
+               process slow down?).
 * ``import`` - ``python -X importtime -c 'import generated.alibabacloud.oss'`` (median of 5
                runs), self time summed per top-level package and the slowest modules.
 """
@@ -16,12 +22,15 @@
 from __future__ import annotations
 
 import collections
+import contextlib
 import cProfile
 import io
 import pstats
 import statistics
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +120,95 @@ def profile_check() -> str:
     return profiler.output_text(unicode=False, color=False, show_all=False)
 
 
+_STAGES = (
+    ("black (format_str)", "black", "format_str"),
+    ("openapi-spec-validator", "generator.pipeline", "validate_openapi"),
+    ("datamodel-code-generator", "generator.pipeline", "generate_models"),
+    ("OpenAPI document (build)", "generator.pipeline", "build_openapi"),
+    ("Jinja (render)", "generator.render", "Renderer.text"),
+)
+
+
+@contextlib.contextmanager
+def _stage_clocks() -> Iterator[dict[str, float]]:
+    """CPU seconds spent in each of :data:`_STAGES`, by wrapping them while the block runs
+    (cProfile would undercount black, which is compiled)."""
+    import importlib
+
+    spent = dict.fromkeys((label for label, _, _ in _STAGES), 0.0)
+    restore = []
+    for label, module_name, attribute in _STAGES:
+        owner: Any = importlib.import_module(module_name)
+        *path, name = attribute.split(".")
+        for part in path:
+            owner = getattr(owner, part)
+        original = getattr(owner, name)
+
+        def clocked(*args: Any, _label: str = label, _f: Any = original, **kwargs: Any) -> Any:
+            start = time.process_time()
+            try:
+                return _f(*args, **kwargs)
+            finally:
+                spent[_label] += time.process_time() - start
+
+        setattr(owner, name, clocked)
+        restore.append((owner, name, original))
+    try:
+        yield spent
+    finally:
+        for owner, name, original in restore:
+            setattr(owner, name, original)
+
+
+def profile_generate(operations: int = 200) -> str:
+    """Each synthetic service built as the build pool builds it, one after another here."""
+    import os
+    import tempfile
+
+    from bench.synth import PER_SERVICE, make_specs
+
+    os.environ["CLOUD_SDK_GENERATOR_NO_CACHE"] = "1"
+    from generator.fingerprint import tooling_fingerprint
+    from generator.normalize import load_specs
+    from generator.pipeline import _build_service, _Job
+
+    templates = ROOT / "templates"
+    with tempfile.TemporaryDirectory() as tmp:
+        make_specs(Path(tmp) / "specs", operations)
+        start = time.process_time()
+        services = load_specs(Path(tmp) / "specs").services
+        load = time.process_time() - start
+    tooling = tooling_fingerprint(templates, "generated")
+    per_service: list[float] = []
+    with _stage_clocks() as spent:
+        for service in services:
+            start = time.process_time()
+            _build_service(_Job(service, templates, "generated", tooling, None, None))
+            per_service.append(time.process_time() - start)
+    built = sum(per_service)
+    ops = sum(len(s.operations) for s in services)
+    lines = [
+        f"fresh build of {ops} synthetic operations ({len(services)} services of "
+        f"{PER_SERVICE}), generator cache off, one process: CPU ms per operation",
+        "",
+        f"  {'load + validate the specs':36} {load / ops * 1000:7.1f}",
+    ]
+    for label, seconds in spent.items():
+        lines.append(f"  {label:36} {seconds / ops * 1000:7.1f}  ({seconds / built:4.0%} of build)")
+    rest = built - sum(spent.values())
+    lines.append(f"  {'the rest of the build':36} {rest / ops * 1000:7.1f}  ({rest / built:4.0%})")
+    lines.append(f"  {'build, all stages':36} {built / ops * 1000:7.1f}")
+    lines += ["", "build CPU ms per service, in windows of services built one after another:"]
+    window = max(1, len(per_service) // 6)
+    for first in range(0, len(per_service), window):
+        chunk = per_service[first : first + window]
+        lines.append(
+            f"  services {first + 1:4}-{first + len(chunk):<4} "
+            f"mean {statistics.mean(chunk) * 1000:6.0f}  min {min(chunk) * 1000:6.0f}"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def _importtime(module: str) -> tuple[int, dict[str, int], list[tuple[int, str]]]:
     err = subprocess.run(
         [PY, "-X", "importtime", "-c", f"import {module}"],
@@ -150,12 +248,13 @@ def profile_import(module: str = "generated.alibabacloud.oss") -> str:
 
 
 def main() -> None:
-    wanted = set(sys.argv[1:2]) or {"calls", "check", "import"}
+    wanted = set(sys.argv[1:2]) or {"calls", "check", "generate", "import"}
     only = sys.argv[2] if len(sys.argv) > 2 else ""
     OUT.mkdir(exist_ok=True)
     for name, fn in (
         ("calls", lambda: profile_calls(only)),
         ("check", profile_check),
+        ("generate", lambda: profile_generate(int(only or 200))),
         ("import", profile_import),
     ):
         if name in wanted:
