@@ -930,6 +930,10 @@ def main() -> int:
         "|---|---|---|---|",
         *[f"| {what} | {goal} | {got} | {verdict(ok)} |" for what, goal, got, ok in report.targets],
         "",
+        "What the profiles say about each target that fails: bench/README.md, "
+        '"Where the time goes" (`python bench/hotspots.py` writes the profiles to '
+        "bench/profiles/).",
+        "",
     ]
     text = "\n".join(head + report.lines).rstrip() + "\n"
     print(text)
