@@ -41,6 +41,11 @@ def settle_ns(mtime_ns: int) -> int:
     return SETTLED_NS if mtime_ns % 1_000_000 == 0 else FINE_NS
 
 
+def _settled(mtime_ns: int, now_ns: int) -> bool:
+    """Whether a file modified at ``mtime_ns`` had been left alone long enough at ``now_ns``."""
+    return mtime_ns < now_ns - settle_ns(mtime_ns)
+
+
 def _signature(stat: os.stat_result) -> _Stat:
     return stat.st_ino, stat.st_size, stat.st_mtime_ns
 
@@ -75,7 +80,7 @@ class FileHashes:
         recorded = self._recorded.get(name)
         trusted = recorded is not None and recorded[0] == signature
         content = Path(path).read_bytes() if read or not trusted else None
-        settled = signature[2] < now - settle_ns(signature[2])
+        settled = _settled(signature[2], now)
         if content is not None and signature != _signature(os.stat(path)):
             trusted = settled = False  # written while read: what was read is hashed
         if trusted:
@@ -106,7 +111,7 @@ class FileHashes:
             except OSError:
                 continue
             self._seen.add(name)
-            if signature[2] < before_ns - settle_ns(signature[2]):
+            if _settled(signature[2], before_ns):
                 self._learnt[name] = (signature, sha)
             else:  # an earlier record is of the file this one replaced
                 self._learnt.pop(name, None)

@@ -229,39 +229,14 @@ class AiohttpTransport:
                 skip_auto_headers=self._skip_auto_headers(request, data),
                 proxy=proxy,
             ) as response:
-                limit = self.max_response_bytes
-                length = response.content_length
-                if (
-                    length is not None
-                    and length <= limit
-                    and "Content-Encoding" not in response.headers
-                ):
-                    # as long as it says (aiohttp stops there) and not inflated: one read
-                    body = await response.read()
+                body = await _read_capped(response, self.max_response_bytes)
+                if body is not None:
                     return HttpResponse(
                         status=response.status,
                         headers=_lower_headers(response.headers.items()),
                         body=body,
                     )
-                if (length or 0) > limit:
-                    large = True
-                else:
-                    chunks: list[bytes] = []
-                    size = 0
-                    async for chunk in response.content.iter_any():  # decompressed
-                        size += len(chunk)
-                        chunks.append(chunk)
-                        if size > limit:
-                            break
-                    large = size > limit
-                if large:
-                    response.close()  # not read further: the connection is dropped
-                else:
-                    return HttpResponse(
-                        status=response.status,
-                        headers=_lower_headers(response.headers.items()),
-                        body=chunks[0] if len(chunks) == 1 else b"".join(chunks),
-                    )
+                response.close()  # not read further: the connection is dropped
         except _connect_timeouts(aiohttp) as exc:
             failure: TransportError = _timeout_error(request, exc, timeout, sent=False)
         except TimeoutError as exc:  # aiohttp's timeout errors derive from it
@@ -283,6 +258,24 @@ class AiohttpTransport:
 
     async def __aexit__(self, *exc_info: object) -> None:
         await self.close()
+
+
+async def _read_capped(response: aiohttp.ClientResponse, limit: int) -> bytes | None:
+    """The body, decompressed; None (read no further) once it is larger than ``limit``."""
+    length = response.content_length
+    if length is not None and length > limit:
+        return None
+    if length is not None and "Content-Encoding" not in response.headers:
+        # as long as it says (aiohttp stops there) and not inflated: one read
+        return await response.read()
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.content.iter_any():  # decompressed
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _connect_timeouts(aiohttp: Any) -> tuple[type[BaseException], ...]:
